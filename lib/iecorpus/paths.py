@@ -1,0 +1,37 @@
+"""Where the project keeps its data, figures and reports: the one place paths are spelled out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The repository root. ``IECORPUS_ROOT`` overrides it (for example to run the
+#: library from an installed copy against a checkout elsewhere).
+PROJECT_ROOT = Path(os.environ.get("IECORPUS_ROOT", Path(__file__).resolve().parents[2]))
+
+DATA_DIR = PROJECT_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+MANIFEST = DATA_DIR / "corpus.csv"
+CLEANING_DIR = DATA_DIR / "cleaning"
+PROCESSED_DIR = DATA_DIR / "processed"
+FIGURES_DIR = PROJECT_ROOT / "figures"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+
+
+def relative_to_project(path: str | os.PathLike) -> str:
+    """Return ``path`` relative to the project root when it lies inside it.
+
+    Args:
+        path: Any file or folder path.
+
+    Returns:
+        A POSIX-style relative path for paths inside the project, else the path
+        as given. Reports and error messages use it so that they do not show
+        the layout of one machine.
+    """
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(PROJECT_ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,169 @@
+"""Reading document files: encodings, byte-order marks, line endings, and clear errors for bad files."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import relative_to_project
+
+#: Files read as documents. Others found in a corpus folder are reported, not read.
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: Files that are documents in another format: reported with advice on converting them.
+CONVERTIBLE_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".html", ".htm", ".wps")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"%PDF", "a PDF file", "extract its text first (for example with pdftotext) and save it as UTF-8 .txt"),
+    (b"PK\x03\x04", "a zip container (a .docx, .xlsx or .zip file)",
+     "open it and save the article as plain UTF-8 text (.txt)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file", "save the article as plain UTF-8 text (.txt)"),
+    (b"{\\rtf", "an RTF file", "save the article as plain UTF-8 text (.txt)"),
+    (b"\x89PNG", "a PNG image", "remove it from the corpus folder"),
+    (b"\xff\xd8\xff", "a JPEG image", "remove it from the corpus folder"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+class CorpusError(Exception):
+    """A problem with the corpus that the user can fix; the message says how."""
+
+
+class DocumentError(CorpusError):
+    """One document cannot be read.
+
+    Attributes:
+        path: The file.
+        problem: What is wrong, in a few words.
+        advice: What to do about it.
+    """
+
+    def __init__(self, path: str | Path, problem: str, advice: str):
+        self.path, self.problem, self.advice = Path(path), problem, advice
+        super().__init__(f"{relative_to_project(path)}: {problem}. {advice}.")
+
+
+class ManifestError(CorpusError):
+    """The manifest cannot be used as it is."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A document file read into text.
+
+    Attributes:
+        text: The text with a byte-order mark dropped and every line ending made ``\\n``.
+        encoding: The encoding that read it (``utf-8``, ``utf-8-sig``, ``gb18030``, ``utf-16`` ...).
+        n_bytes: Size of the file.
+        line_endings: ``lf``, ``crlf``, ``cr`` or ``mixed``.
+    """
+
+    text: str
+    encoding: str
+    n_bytes: int
+    line_endings: str
+
+
+def _line_endings(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("crlf", crlf), ("cr", cr), ("lf", lf)) if n]
+    return kinds[0] if len(kinds) == 1 else ("mixed" if kinds else "lf")
+
+
+def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) -> Decoded:
+    """Decode the bytes of one document, or say clearly why they are not text.
+
+    Args:
+        data: The file's bytes.
+        path: The file (named in errors).
+        encoding: Force an encoding (as a manifest's ``encoding`` column does),
+            for files in an encoding that cannot be told apart reliably, such as Big5.
+
+    Returns:
+        The :class:`Decoded` text.
+
+    Raises:
+        DocumentError: The file is empty, binary, or in no encoding tried
+            (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which includes GBK).
+    """
+    if not data.strip():
+        raise DocumentError(path, "the file is empty", "Remove it, or replace it with the article's text")
+    for magic, what, advice in _MAGIC:
+        if data.startswith(magic):
+            raise DocumentError(path, f"this is {what}, not a text file", advice[0].upper() + advice[1:])
+    if encoding:
+        candidates = [encoding]
+    else:
+        bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+        if bom is None and b"\x00" in data:
+            raise DocumentError(
+                path,
+                "the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark",
+                "Save it as UTF-8 text, or name its encoding in the manifest's `encoding` column",
+            )
+        candidates = [bom] if bom else ["utf-8", "gb18030"]
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if name == "gb18030" and not _plausible_chinese(text):
+            continue
+        if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+            raise DocumentError(
+                path, "the file is mostly control characters: it looks binary", "Save the article as UTF-8 text"
+            )
+        text = text.lstrip("\ufeff")
+        endings = _line_endings(text)
+        if endings != "lf":
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return Decoded(text, name, len(data), endings)
+    tried = ", ".join(candidates)
+    raise DocumentError(
+        path,
+        f"the file could not be decoded as {tried}",
+        "Re-save it as UTF-8, or name its encoding (for example big5 or cp1252) in the manifest's "
+        "`encoding` column",
+    )
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes almost any bytes; accept it only where the result reads as Chinese."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return True
+    return len(_CJK.findall(text)) >= 0.8 * len(non_ascii)
+
+
+def read_document(path: str | Path, *, encoding: str | None = None) -> Decoded:
+    """Read one document file.
+
+    Args:
+        path: A text file.
+        encoding: Force an encoding instead of detecting it.
+
+    Returns:
+        The :class:`Decoded` text.
+
+    Raises:
+        DocumentError: The file is missing, unreadable, empty, binary or undecodable.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(path, "the file does not exist", "Check the name in the manifest") from None
+    except OSError as exc:
+        raise DocumentError(path, f"the file cannot be read ({exc.strerror})", "Check its permissions") from None
+    return decode_bytes(data, path, encoding=encoding)
