@@ -1,0 +1,536 @@
+"""Cleaning: separate an article's body from the page around it, with an audit of every change.
+
+The cleaner never rewrites text silently. It works on the decoded raw text and
+produces a list of :class:`Edit` objects in raw coordinates: each one replaces
+``raw[start:end]`` by ``replacement`` (usually nothing) for a stated ``reason``.
+Applying the edits gives the cleaned body; reinserting the raw spans gives the
+raw text back (:func:`restore_raw`), so raw = kept + removed can be checked.
+
+Reasons:
+    navigation, spam, disclaimer, byline, dateline, title, duplicate-title,
+    footer, prev-next, sidebar: page furniture, removed.
+    pinyin: a pinyin reading inlined after Chinese characters, removed.
+    artefact: a machine-translation artefact, repaired (replacement is not empty).
+    full-width: full-width letters and digits made half-width.
+    layout: white space, indentation and line breaks normalised.
+
+The patterns a person may want to extend live in ``data/cleaning/``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import paths
+from .dates import find_dates, parse_date
+
+# Higher wins where two edits overlap.
+PRIORITY = {"spam": 6, "pinyin": 5, "byline": 5, "artefact": 4, "full-width": 3, "layout": 1}
+TERMINAL = tuple(".!?。！？\"”’)）…;；")
+_WS_RUN = re.compile(r"[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u200b-\u200d\u2060\ufeff]+")
+_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PIPES = re.compile(r"\s[|｜]\s")
+_BULLETS = re.compile(r"[\s•·●◆■▪►▶★☆\-–—|｜/,，、:：*#>»]+")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change the cleaner made, in raw-text coordinates.
+
+    Attributes:
+        start: Offset of the first raw character replaced.
+        end: Offset just past the last raw character replaced.
+        replacement: What stands in the cleaned text instead (often "").
+        reason: Why (see the module docstring for the list).
+    """
+
+    start: int
+    end: int
+    replacement: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The cleaning patterns, read from ``data/cleaning/``.
+
+    Attributes:
+        line: One regex, an alternation of named groups, matched against a whole
+            stripped line; ``reasons`` maps group name to reason, ``ends`` names
+            the groups after which the rest of the page is furniture.
+        inline: ``(regex, replacement, reason)`` applied inside kept lines.
+        spam: Regex of the spam terms alone.
+        header: Regex of ``Label:`` prefixes found in bylines and datelines.
+        header_fields: Maps a lower-cased label to its field (date, author, source, views).
+        byline: Regex of words that make a short header line a byline.
+    """
+
+    line: re.Pattern
+    reasons: dict[str, str]
+    ends: frozenset[str]
+    inline: tuple[tuple[re.Pattern, str, str], ...]
+    spam: re.Pattern
+    header: re.Pattern
+    header_fields: dict[str, str]
+    byline: re.Pattern
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one document.
+
+    Attributes:
+        text: The article body: paragraphs separated by a blank line.
+        edits: Every change, sorted, in raw coordinates.
+        clean_starts: For each edit, where its replacement starts in ``text``.
+        title: The headline found at the top of the page, or None.
+        date: ISO publication date found in the page header, or None.
+        date_precision: ``day``, ``month`` or ``year`` (None without a date).
+        author: Author or byline found in the header, or None.
+        source: Source named in the header (来源, Source:), or None.
+    """
+
+    text: str
+    edits: list[Edit]
+    clean_starts: list[int]
+    title: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    author: str | None = None
+    source: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _read_lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _word_pattern(word: str) -> str:
+    escaped = re.escape(word).replace(r"\ ", r"\s+")
+    return rf"\b{escaped}\b" if word.isascii() else escaped
+
+
+@lru_cache(maxsize=8)
+def load_rules(directory: str | Path | None = None) -> Rules:
+    """Read the cleaning patterns from a folder.
+
+    Args:
+        directory: Folder holding ``spam.txt``, ``boilerplate.csv``,
+            ``artefacts.csv``, ``header_labels.csv`` and ``byline_words.txt``;
+            defaults to ``data/cleaning/`` of the project.
+
+    Returns:
+        The compiled :class:`Rules`.
+
+    Raises:
+        ValueError: A pattern does not compile; the message names the file and row.
+    """
+    folder = Path(directory) if directory else paths.CLEANING_DIR
+    spam_terms = []
+    for term in _read_lines(folder / "spam.txt"):
+        spam_terms.append(term[3:] if term.startswith("re:") else re.escape(term))
+    spam = re.compile("|".join(f"(?:{t})" for t in spam_terms) or r"(?!x)x")
+
+    line_parts, reasons, ends, inline = [], {}, set(), []
+    for number, row in enumerate(_read_csv(folder / "boilerplate.csv"), start=2):
+        _check_pattern(row["pattern"], folder / "boilerplate.csv", number)
+        if row["scope"] == "inline":
+            inline.append((re.compile(row["pattern"], re.M), "", row["reason"]))
+            continue
+        name = f"g{number}"
+        line_parts.append(f"(?P<{name}>{row['pattern']})")
+        reasons[name] = row["reason"]
+        if row["scope"] == "end":
+            ends.add(name)
+    for number, row in enumerate(_read_csv(folder / "artefacts.csv"), start=2):
+        _check_pattern(row["pattern"], folder / "artefacts.csv", number)
+        inline.append((re.compile(row["pattern"], re.M), row["replacement"], row["reason"]))
+    inline.insert(0, (re.compile(rf"[ \t]*(?:{spam.pattern})"), "", "spam"))
+
+    labels = _read_csv(folder / "header_labels.csv")
+    header_fields = {row["label"].lower(): row["field"] for row in labels}
+    alternatives = sorted((row["label"] for row in labels), key=len, reverse=True)
+    header = re.compile(
+        r"(?:(?<=^)|(?<=[\s|｜/]))(?P<label>"
+        + "|".join(_word_pattern(a) if a.isascii() else re.escape(a) for a in alternatives)
+        + r")\s*[:：]\s*",
+        re.IGNORECASE,
+    )
+    byline = re.compile(
+        "|".join(_word_pattern(w) for w in _read_lines(folder / "byline_words.txt")), re.IGNORECASE
+    )
+    return Rules(
+        line=re.compile("|".join(line_parts), re.IGNORECASE),
+        reasons=reasons,
+        ends=frozenset(ends),
+        inline=tuple(inline),
+        spam=spam,
+        header=header,
+        header_fields=header_fields,
+        byline=byline,
+    )
+
+
+def _check_pattern(pattern: str, path: Path, row: int) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(
+            f"{paths.relative_to_project(path)}, row {row}: the pattern {pattern!r} is not a valid "
+            f"regular expression ({exc}). Fix or remove that row."
+        ) from None
+
+
+def _split_lines(raw: str) -> list[tuple[int, int, int]]:
+    """Return ``(start, content_end, end)`` for each line; ``end`` includes the newline."""
+    spans, start = [], 0
+    for line in raw.split("\n"):
+        content_end = start + len(line)
+        end = min(content_end + 1, len(raw))
+        spans.append((start, content_end, end))
+        start = end
+    if spans and spans[-1][0] == spans[-1][2] == len(raw):
+        spans.pop()
+    return spans
+
+
+def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
+    """Read a dateline or byline such as ``Author:Mengye News Time:2022.07.07``.
+
+    Args:
+        text: One stripped line from the top of a page.
+        rules: The cleaning rules (for the labels).
+
+    Returns:
+        A dict with some of ``date``, ``date_precision``, ``author``, ``source``
+        (empty strings are dropped), or None when the line is not a header line.
+    """
+    if len(text) > 200:
+        return None
+    labels = list(rules.header.finditer(text))
+    found: dict[str, str] = {}
+    lead = text[: labels[0].start()] if labels else text
+    dates = find_dates(lead)
+    if dates:
+        found["date"], found["date_precision"] = dates[0].iso, dates[0].precision
+        lead = lead[: dates[0].start] + lead[dates[0].end :]
+    if _BULLETS.sub("", lead):
+        return None
+    for here, after in zip(labels, labels[1:] + [None], strict=False):
+        value = text[here.end() : after.start() if after else len(text)].strip(" \t|｜/,，;；")
+        kind = rules.header_fields.get(here["label"].lower(), "")
+        if kind == "date":
+            value_dates = find_dates(value)
+            if not value_dates:
+                return None
+            found.setdefault("date", value_dates[0].iso)
+            found.setdefault("date_precision", value_dates[0].precision)
+        elif kind in ("author", "source") and value:
+            found.setdefault(kind, value)
+    return found or None
+
+
+def _title_and_date(text: str) -> tuple[str, tuple[str, str] | None]:
+    """Split a date glued to the end of a headline ("... in Beijing 2021-05-26")."""
+    dates = find_dates(text)
+    if dates and dates[-1].start > 0 and not text[dates[-1].end :].strip():
+        title = text[: dates[-1].start].rstrip(" \t-–—|｜,，·")
+        if title:
+            return title, (dates[-1].iso, dates[-1].precision)
+    return text, None
+
+
+def _is_title_like(text: str) -> bool:
+    return len(text) <= 120 or (len(text) <= 250 and not text.endswith(TERMINAL))
+
+
+def _is_headline(text: str) -> bool:
+    return len(text) < 150 and not text.endswith(TERMINAL)
+
+
+class _Classifier:
+    """Walks the lines of one page and decides what each one is."""
+
+    def __init__(self, raw: str, rules: Rules):
+        self.raw, self.rules = raw, rules
+        self.lines = _split_lines(raw)
+        self.stripped = [raw[s:c].strip() for s, c, _ in self.lines]
+        self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
+        self.meta: dict[str, str] = {}
+
+    def _next_text(self, i: int) -> str:
+        for j in range(i + 1, len(self.lines)):
+            if self.stripped[j]:
+                return self.stripped[j]
+        return ""
+
+    def _line_rule(self, text: str) -> tuple[str, bool] | None:
+        if len(text) > 1000:
+            return None
+        m = self.rules.line.fullmatch(text)
+        if not m:
+            return None
+        return self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends
+
+    def _header(self, i: int, text: str) -> str | None:
+        """Return the reason for a header line, or None if the body starts here."""
+        fields = parse_header_line(text, self.rules)
+        if fields:
+            for key, value in fields.items():
+                self.meta.setdefault(key, value)
+            return "byline" if {"author", "source"} & fields.keys() else "dateline"
+        if "title" not in self.meta and _is_title_like(text):
+            title, date = _title_and_date(text)
+            self.meta["title"] = title
+            if date:
+                self.meta.setdefault("date", date[0])
+                self.meta.setdefault("date_precision", date[1])
+            return "title"
+        if len(text) <= 100 and not text.endswith(TERMINAL) and self.rules.byline.search(text):
+            self.meta.setdefault("author", text)
+            return "byline"
+        return None
+
+    def run(self) -> None:
+        in_body, tail = False, None
+        kept: list[int] = []
+        for i, text in enumerate(self.stripped):
+            if not text:
+                continue
+            if tail:
+                self.status[i] = tail
+                continue
+            rule = self._line_rule(text)
+            if rule:
+                self.status[i] = rule[0]
+                if rule[1] and in_body:
+                    tail = rule[0]
+                continue
+            if not _BULLETS.sub("", self.rules.spam.sub("", text)):
+                self.status[i] = "spam"
+                continue
+            if text == self.meta.get("title") or (
+                "title" in self.meta and _title_and_date(text)[0] == self.meta["title"]
+            ):
+                self.status[i] = "duplicate-title"
+                continue
+            if not in_body:
+                reason = self._header(i, text)
+                if reason:
+                    self.status[i] = reason
+                    continue
+                in_body = True
+            elif kept and self._starts_sidebar(i, text, kept):
+                tail = "sidebar"
+                self.status[i] = tail
+                continue
+            kept.append(i)
+
+    def _starts_sidebar(self, i: int, text: str, kept: list[int]) -> bool:
+        """Teasers after the body: a repeated headline, a tag list, a truncated summary."""
+        if len(text) >= 10 and text == self._next_text(i) and _is_headline(text):
+            return True
+        if len(_PIPES.findall(text)) >= 2:
+            return True
+        if text.endswith(("...", "…")) and len(text) < 200 and _is_headline(self.stripped[kept[-1]]):
+            previous = kept.pop()
+            self.status[previous] = "sidebar"
+            return bool(kept) or True
+        return False
+
+
+def _inline_edits(raw: str, start: int, end: int, rules: Rules) -> list[Edit]:
+    """Edits inside one kept line ``raw[start:end]`` (content, without the newline)."""
+    line = raw[start:end]
+    candidates: list[Edit] = []
+    for pattern, replacement, reason in rules.inline:
+        for m in pattern.finditer(line):
+            if m.end() > m.start():
+                candidates.append(Edit(start + m.start(), start + m.end(), replacement, reason))
+    for m in _FULL_WIDTH.finditer(line):
+        half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+        candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
+    for m in _WS_RUN.finditer(line):
+        if m.start() == 0 or m.end() == len(line):
+            candidates.append(Edit(start + m.start(), start + m.end(), "", "layout"))
+        elif m.group() != " ":
+            invisible = m.group()[0] in "\u200b\u200c\u200d\u2060\ufeff"
+            candidates.append(Edit(start + m.start(), start + m.end(), "" if invisible else " ", "layout"))
+    return _resolve(candidates)
+
+
+def _resolve(candidates: list[Edit]) -> list[Edit]:
+    """Keep non-overlapping edits, the higher priority first."""
+    if len(candidates) < 2:
+        return candidates
+    candidates.sort(key=lambda e: (-PRIORITY.get(e.reason, 2), e.start))
+    starts: list[int] = []
+    chosen: list[Edit] = []
+    for edit in candidates:
+        k = bisect.bisect_left(starts, edit.start)
+        if k > 0 and chosen[k - 1].end > edit.start:
+            continue
+        if k < len(chosen) and chosen[k].start < edit.end:
+            continue
+        starts.insert(k, edit.start)
+        chosen.insert(k, edit)
+    return chosen
+
+
+def _is_wrapped(raw: str, lines, kept: list[int], joined: list[bool]) -> bool:
+    """True when the body is hard-wrapped text whose lines must be joined into paragraphs."""
+    pairs = [i for i, j in enumerate(joined) if j]
+    if len(pairs) < 3:
+        return False
+    open_ends = sum(1 for k in pairs if not raw[lines[kept[k]][0] : lines[kept[k]][1]].rstrip().endswith(TERMINAL))
+    return open_ends / len(pairs) >= 0.6 and len(pairs) < len(joined)
+
+
+def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
+    """Separate the article body from the page around it.
+
+    Args:
+        raw: The decoded text of one page (newlines already ``\\n``).
+        rules: Cleaning rules; defaults to :func:`load_rules` on ``data/cleaning/``.
+
+    Returns:
+        A :class:`Cleaned` with the body text, every edit, and the title, date,
+        author and source found in the page header.
+
+    Note:
+        Rules never name one document's strings: navigation and spam are matched
+        by the patterns in ``data/cleaning/``; sidebars are found by their shape
+        (repeated headlines, tag lists ``a | b | c``, truncated teasers) after the
+        body has started; everything after an end mark ("- END -", 上一篇) is
+        furniture.
+    """
+    rules = rules or load_rules()
+    pager = _Classifier(raw, rules)
+    pager.run()
+    lines, status = pager.lines, pager.status
+    kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
+    # joined[k]: kept line k is followed directly (no blank or removed line) by kept line k+1.
+    joined = [kept[k + 1] == kept[k] + 1 for k in range(len(kept) - 1)] + [False]
+    wrapped = _is_wrapped(raw, lines, kept, joined)
+    position = {line: k for k, line in enumerate(kept)}
+
+    edits: list[Edit] = []
+    for i, (start, content_end, end) in enumerate(lines):
+        reason = status[i]
+        if reason is not None or not pager.stripped[i]:
+            if end > start:
+                edits.append(Edit(start, end, "", reason or "layout"))
+            continue
+        edits.extend(_inline_edits(raw, start, content_end, rules))
+        if end > content_end:  # the newline after a kept line
+            k = position[i]
+            if k == len(kept) - 1:
+                sep = ""
+            elif wrapped and joined[k]:
+                left, right = raw[content_end - 1 : content_end], raw[end : end + 1]
+                sep = "" if _CJK.match(left) and _CJK.match(right) else " "
+            else:
+                sep = "\n\n"
+            edits.append(Edit(content_end, end, sep, "layout"))
+    edits = _merge_layout(raw, edits)
+    text, clean_starts = apply_edits(raw, edits)
+    meta = pager.meta
+    return Cleaned(
+        text=text,
+        edits=edits,
+        clean_starts=clean_starts,
+        title=meta.get("title"),
+        date=meta.get("date"),
+        date_precision=meta.get("date_precision"),
+        author=meta.get("author"),
+        source=meta.get("source"),
+    )
+
+
+def _merge_layout(raw: str, edits: list[Edit]) -> list[Edit]:
+    """Join touching layout edits and drop those that change nothing."""
+    merged: list[Edit] = []
+    for edit in edits:
+        last = merged[-1] if merged else None
+        if last and edit.reason == "layout" and last.reason == "layout" and last.end == edit.start:
+            merged[-1] = Edit(last.start, edit.end, last.replacement + edit.replacement, "layout")
+        else:
+            merged.append(edit)
+    return [e for e in merged if raw[e.start : e.end] != e.replacement]
+
+
+def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
+    """Apply sorted, non-overlapping edits to a text.
+
+    Args:
+        raw: The original text.
+        edits: Edits in raw coordinates, sorted by ``start``.
+
+    Returns:
+        The edited text and, for each edit, where its replacement starts in it.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    position = length = 0
+    for edit in edits:
+        if edit.start < position:
+            raise ValueError(f"overlapping edits at offset {edit.start}")
+        pieces.append(raw[position : edit.start])
+        length += edit.start - position
+        starts.append(length)
+        pieces.append(edit.replacement)
+        length += len(edit.replacement)
+        position = edit.end
+    pieces.append(raw[position:])
+    return "".join(pieces), starts
+
+
+def restore_raw(clean: str, spans: Iterable[tuple[int, str, str]]) -> str:
+    """Rebuild the raw text from the cleaned text and the audit of removed spans.
+
+    Args:
+        clean: The cleaned text.
+        spans: ``(clean_start, raw_text, replacement)`` for every edit, in order.
+
+    Returns:
+        The raw text, if the audit is complete and exact.
+
+    Raises:
+        ValueError: A replacement is not found where the audit says it stands.
+    """
+    pieces: list[str] = []
+    position = 0
+    for clean_start, raw_text, replacement in spans:
+        if clean[clean_start : clean_start + len(replacement)] != replacement or clean_start < position:
+            raise ValueError(f"the audit does not match the cleaned text at offset {clean_start}")
+        pieces.append(clean[position:clean_start])
+        pieces.append(raw_text)
+        position = clean_start + len(replacement)
+    pieces.append(clean[position:])
+    return "".join(pieces)
+
+
+__all__ = [
+    "Cleaned",
+    "Edit",
+    "Rules",
+    "apply_edits",
+    "clean_document",
+    "load_rules",
+    "parse_date",
+    "parse_header_line",
+    "restore_raw",
+]
