@@ -230,7 +230,7 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     if _BULLETS.sub("", lead):
         return None
     for here, after in zip(labels, labels[1:] + [None], strict=False):
-        value = text[here.end() : after.start() if after else len(text)].strip(" \t|｜/,，;；")
+        value = text[here.end() : after.start() if after else len(text)].strip().strip("|｜/,，;；").strip()
         kind = rules.header_fields.get(here["label"].lower(), "")
         if kind == "date":
             value_dates = find_dates(value)
@@ -254,7 +254,8 @@ def _title_and_date(text: str) -> tuple[str, tuple[str, str] | None]:
 
 
 def _is_title_like(text: str) -> bool:
-    return len(text) <= 120 or (len(text) <= 250 and not text.endswith(TERMINAL))
+    """A headline: not too long, and not ending like a sentence of the body."""
+    return len(text) <= 250 and not text.endswith((".", "。", "；", ";", "，", ","))
 
 
 def _is_headline(text: str) -> bool:
@@ -310,10 +311,10 @@ class _Classifier:
         for i, text in enumerate(self.stripped):
             if not text:
                 continue
-            if tail:
-                self.status[i] = tail
-                continue
             rule = self._line_rule(text)
+            if tail:
+                self.status[i] = rule[0] if rule else tail
+                continue
             if rule:
                 self.status[i] = rule[0]
                 if rule[1] and in_body:
@@ -338,17 +339,26 @@ class _Classifier:
                 self.status[i] = tail
                 continue
             kept.append(i)
+        if not kept and "title" in self.meta:
+            # A page of one short line: that line is the text, not a headline.
+            first = self.status.index("title")
+            self.status[first] = None
+            del self.meta["title"]
 
     def _starts_sidebar(self, i: int, text: str, kept: list[int]) -> bool:
         """Teasers after the body: a repeated headline, a tag list, a truncated summary."""
-        if len(text) >= 10 and text == self._next_text(i) and _is_headline(text):
+        if 10 <= len(text) < 200 and text == self._next_text(i):
             return True
         if len(_PIPES.findall(text)) >= 2:
             return True
-        if text.endswith(("...", "…")) and len(text) < 200 and _is_headline(self.stripped[kept[-1]]):
-            previous = kept.pop()
-            self.status[previous] = "sidebar"
-            return bool(kept) or True
+        if (
+            text.endswith(("...", "…"))
+            and len(text) < 200
+            and len(kept) >= 2
+            and _is_headline(self.stripped[kept[-1]])
+        ):
+            self.status[kept.pop()] = "sidebar"  # the teaser's headline
+            return True
         return False
 
 
