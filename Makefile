@@ -1,0 +1,77 @@
+# Build, test and render the notebooks. Every target runs tools from .venv explicitly.
+#
+#   make venv                  create .venv and install the project with its dev extras
+#   make test                  ruff, environment.yml check, unit tests and nbval
+#   make report                execute every notebook and render HTML into reports/
+#   make report CORPUS=dir [MANIFEST=file.csv]
+#                              the same against another corpus, into reports/<dir name>/
+#   make notebooks             re-execute the committed notebooks in place (before a commit)
+#   make lab                   open JupyterLab on notebooks/
+#   make clean                 remove reports/ and the generated tables in data/processed/
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# The numbered notebooks make up the report; nbval checks every notebook.
+NUMBERED := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+ALL_NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+LINT_DIRS := $(wildcard lib tests notebooks benchmarks tools)
+# Without notebooks, nbval is left out (pytest would otherwise stop on a missing path).
+NBVAL := $(if $(ALL_NOTEBOOKS),--nbval $(ALL_NOTEBOOKS) --nbval-sanitize-with tests/nbval_sanitize.cfg)
+
+# Parameters go to papermill only when the user passed CORPUS= or MANIFEST=; the notebooks'
+# defaults come from iecorpus.paths. Paths are made absolute because papermill runs the
+# notebooks in notebooks/, and passed with -r so that they stay strings.
+ifneq ($(strip $(CORPUS)$(MANIFEST)),)
+REPORT_NAME := $(if $(CORPUS),$(notdir $(patsubst %/,%,$(CORPUS))),$(basename $(notdir $(MANIFEST))))
+REPORT_DIR := reports/$(REPORT_NAME)
+PARAMS := $(if $(CORPUS),-r corpus_dir $(abspath $(CORPUS))) \
+          $(if $(MANIFEST),-r manifest $(abspath $(MANIFEST))) \
+          -r processed_dir $(abspath $(REPORT_DIR)/processed)
+else
+REPORT_DIR := reports
+PARAMS :=
+endif
+
+.PHONY: venv report notebooks test lab clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV) || { echo "'$(PYTHON) -m venv' failed: on Debian/Ubuntu install python3-venv." >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+report: $(STAMP)
+	@mkdir -p $(REPORT_DIR)
+	@set -e; for nb in $(NUMBERED); do \
+	  name=$$(basename $$nb .ipynb); \
+	  echo "report: $$name"; \
+	  $(BIN)/papermill --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
+	    $(PARAMS) $$nb $(REPORT_DIR)/$$name.ipynb; \
+	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images \
+	    --output-dir $(REPORT_DIR) $(REPORT_DIR)/$$name.ipynb; \
+	done
+	$(BIN)/python -m iecorpus.report $(REPORT_DIR)
+
+notebooks: $(STAMP)
+	@set -e; for nb in $(NUMBERED); do \
+	  echo "execute: $$nb"; \
+	  $(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute --inplace \
+	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False $$nb; \
+	done
+
+test: $(STAMP)
+	$(BIN)/ruff check --quiet $(LINT_DIRS)
+	$(BIN)/python tools/sync_environment.py --check
+	$(BIN)/python -m pytest -q tests $(NBVAL)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf reports
+	if [ -d data/processed ]; then find data/processed -mindepth 1 ! -name .gitkeep -delete; fi
