@@ -1,0 +1,137 @@
+"""Tests for iecorpus.figures: CJK labels render, and saved figures do not churn git."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pytest
+
+from iecorpus import figures
+
+plt.switch_backend("Agg")
+
+LABELS = [
+    ("产教融合", "Industry-education integration"),
+    ("校企合作 school-enterprise", "现代学徒制 −2"),
+    ("《国家职业教育改革实施方案》", "2019–2024"),
+]
+
+
+def make_figure(title: str = "产教融合 mentions", xlabel: str = "year 年份"):
+    """Return a small bar chart with Chinese and Latin text."""
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.bar(["2017", "2019", "2022"], [3, 5, 8])
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    return fig
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.mark.parametrize(("title", "xlabel"), LABELS, ids=["title", "mixed-minus", "book-title"])
+def test_chinese_labels_render_without_missing_glyphs(tmp_path, title, xlabel):
+    fig = make_figure(title, xlabel)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figures.save_figure(fig, "01-cjk", directory=tmp_path)
+
+
+def test_missing_glyph_warning_is_detected_without_the_cjk_font(tmp_path):
+    # The negative control: with Latin fonts only, the same figure does warn.
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig = make_figure()
+        with pytest.warns(UserWarning, match="Glyph .* missing from font"):
+            fig.canvas.draw()
+
+
+def test_font_file_comes_from_mplfonts_and_is_registered():
+    assert figures.cjk_font_path().name == figures.CJK_FONT_FILE
+    assert "mplfonts" in figures.cjk_font_path().parts
+    names = {f.name for f in matplotlib.font_manager.fontManager.ttflist}
+    assert figures.CJK_FONT in names
+    assert matplotlib.rcParams["font.family"][:2] == [figures.LATIN_FONT, figures.CJK_FONT]
+
+
+def test_save_figure_writes_png_and_svg(tmp_path):
+    written = figures.save_figure(make_figure(), "02-top-concepts", directory=tmp_path)
+    assert written == [tmp_path / "02-top-concepts.png", tmp_path / "02-top-concepts.svg"]
+    assert written[0].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert b"<svg" in written[1].read_bytes()
+
+
+def test_save_figure_defaults_to_figures_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures.paths, "FIGURES_DIR", tmp_path / "figures")
+    written = figures.save_figure(make_figure(), "04-timeline")
+    assert [p.parent for p in written] == [tmp_path / "figures"] * 2
+
+
+def test_saved_files_carry_no_date_or_version(tmp_path):
+    png, svg = figures.save_figure(make_figure(), "03-topics", directory=tmp_path)
+    svg_text = svg.read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg_text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", svg_text)
+    assert b"Matplotlib version" not in png.read_bytes()
+    assert matplotlib.__version__.encode() not in png.read_bytes()
+
+
+def test_saving_again_leaves_bytes_and_mtimes_alone(tmp_path):
+    fig = make_figure()
+    written = figures.save_figure(fig, "02-top-concepts", directory=tmp_path)
+    old = 1_000_000_000_000_000_000  # 2001-09-09, far from now: any rewrite would show
+    for path in written:
+        os.utime(path, ns=(old, old))
+    before = {p: p.read_bytes() for p in written}
+    figures.save_figure(fig, "02-top-concepts", directory=tmp_path)
+    for path in written:
+        assert path.read_bytes() == before[path]
+        assert path.stat().st_mtime_ns == old
+
+
+def test_a_changed_figure_is_rewritten(tmp_path):
+    png, svg = figures.save_figure(make_figure(), "02-x", directory=tmp_path)
+    before = png.read_bytes(), svg.read_bytes()
+    figures.save_figure(make_figure(title="另一个标题"), "02-x", directory=tmp_path)
+    assert png.read_bytes() != before[0]
+    assert svg.read_bytes() != before[1]
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from iecorpus.figures import save_figure
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([2017, 2019, 2024], [1, 4, 9], label="产教融合")
+    ax.set_title("职业教育 vocational education")
+    ax.legend()
+    save_figure(fig, "02-run", directory=sys.argv[1])
+    """
+)
+
+
+def test_two_separate_runs_write_identical_bytes(tmp_path):
+    runs = [tmp_path / "a", tmp_path / "b"]
+    for out in runs:
+        subprocess.run([sys.executable, "-c", SCRIPT, str(out)], check=True)
+    for suffix in ("png", "svg"):
+        first, second = (out / f"02-run.{suffix}" for out in runs)
+        assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["02-top-concepts.png", "sub/02-x", "", "02-x.svg"])
+def test_bad_names_are_refused_with_advice(tmp_path, name):
+    with pytest.raises(ValueError, match="bare file name"):
+        figures.save_figure(make_figure(), name, directory=tmp_path)
