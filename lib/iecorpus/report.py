@@ -1,0 +1,194 @@
+"""Write the index page of a folder of rendered notebook reports (``make report``)."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from iecorpus import paths
+
+#: Rendered notebooks are named like their source: two digits, a hyphen, a slug.
+REPORT_GLOB = "[0-9][0-9]-*.html"
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC",
+       sans-serif; max-width: 46rem; margin: 2.5rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #222; background: #fff; }
+h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
+.lead { color: #555; margin-top: 0; }
+ol { padding-left: 0; list-style: none; }
+li { border-top: 1px solid #ddd; padding: 0.9rem 0; }
+li a { font-size: 1.1rem; font-weight: 600; color: #0b5394; text-decoration: none; }
+li a:hover { text-decoration: underline; }
+.file { color: #777; font-size: 0.85rem; font-family: ui-monospace, monospace; }
+li p { margin: 0.3rem 0 0; }
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One rendered notebook: its file name, title and the question it answers."""
+
+    filename: str
+    title: str
+    question: str
+
+
+def read_title(notebook: Path) -> tuple[str, str]:
+    """Return the title and the question of a notebook from its first markdown cell.
+
+    Args:
+        notebook: An ``.ipynb`` file.
+
+    Returns:
+        The text of the first ``#`` heading and the paragraph that follows it, as
+        plain (unescaped) text; empty strings when the cell has no such heading.
+
+    Raises:
+        ValueError: If the file is not a readable notebook.
+    """
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(
+            f"{paths.relative_to_project(notebook)} is not a readable notebook ({exc}); "
+            "re-save it from Jupyter or restore it from git."
+        ) from exc
+    markdown = next((c for c in cells if c.get("cell_type") == "markdown"), None)
+    if markdown is None:
+        return "", ""
+    source = markdown.get("source", "")
+    lines = ("".join(source) if isinstance(source, list) else source).splitlines()
+    return _title_and_paragraph(lines)
+
+
+def _title_and_paragraph(lines: list[str]) -> tuple[str, str]:
+    """Split markdown lines into the first ``#`` heading and the paragraph after it."""
+    for i, line in enumerate(lines):
+        match = re.match(r"#\s+(.+?)\s*#*\s*$", line)
+        if match:
+            return match.group(1), _first_paragraph(lines[i + 1 :])
+    return "", ""
+
+
+def _first_paragraph(lines: list[str]) -> str:
+    """Return the first block of non-blank lines, joined with spaces."""
+    paragraph: list[str] = []
+    for line in lines:
+        if line.strip():
+            if line.lstrip().startswith("#"):
+                break
+            paragraph.append(line.strip())
+        elif paragraph:
+            break
+    return " ".join(paragraph)
+
+
+def collect_entries(report_dir: Path, *, notebooks_dir: Path) -> list[Entry]:
+    """List the rendered notebooks of a report folder with their titles.
+
+    Args:
+        report_dir: Folder holding ``NN-*.html`` files.
+        notebooks_dir: Folder of the source notebooks; when a notebook is not there, the
+            executed copy next to the HTML file is read instead.
+
+    Returns:
+        One entry per HTML file, sorted by file name; a report whose notebook cannot be
+        found is titled with its file name.
+    """
+    entries = []
+    for page in sorted(report_dir.glob(REPORT_GLOB)):
+        candidates = [notebooks_dir / f"{page.stem}.ipynb", page.with_suffix(".ipynb")]
+        source = next((c for c in candidates if c.is_file()), None)
+        title, question = read_title(source) if source else ("", "")
+        entries.append(Entry(page.name, title or page.stem, question))
+    return entries
+
+
+def render_index(entries: list[Entry], *, heading: str) -> str:
+    """Render the index page; every piece of document text is HTML-escaped.
+
+    Args:
+        entries: The reports to list, in order.
+        heading: The page title.
+
+    Returns:
+        A self-contained HTML page (inline CSS, no external resources, no scripts).
+    """
+    items = "\n".join(
+        f'<li><a href="{html.escape(quote(e.filename))}">{html.escape(e.title)}</a>'
+        f' <span class="file">{html.escape(e.filename)}</span>'
+        + (f"\n<p>{html.escape(e.question)}</p>" if e.question else "")
+        + "</li>"
+        for e in entries
+    )
+    empty = "<p>No reports yet: run <code>make report</code>.</p>"
+    body = f"<ol>\n{items}\n</ol>" if entries else empty
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{html.escape(heading)}</h1>\n"
+        f'<p class="lead">{len(entries)} notebook(s), executed and rendered by '
+        "<code>make report</code>.</p>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def build_index(report_dir: str | Path, *, notebooks_dir: str | Path = paths.NOTEBOOKS_DIR) -> Path:
+    """Write ``index.html`` into a report folder, listing each rendered notebook.
+
+    Args:
+        report_dir: Folder holding the ``NN-*.html`` files written by ``make report``.
+        notebooks_dir: Folder of the source notebooks, where titles and questions are read.
+
+    Returns:
+        The path of the index page.
+
+    Raises:
+        FileNotFoundError: If ``report_dir`` does not exist.
+    """
+    report_dir = Path(report_dir)
+    if not report_dir.is_dir():
+        raise FileNotFoundError(
+            f"{paths.relative_to_project(report_dir)} does not exist; run `make report` first."
+        )
+    entries = collect_entries(report_dir, notebooks_dir=Path(notebooks_dir))
+    heading = "Industry-education integration corpus: reports"
+    if report_dir.resolve() != paths.REPORTS_DIR.resolve():
+        heading += f" ({report_dir.name})"
+    index = report_dir / "index.html"
+    index.write_text(render_index(entries, heading=heading), encoding="utf-8")
+    return index
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m iecorpus.report [report_dir]``.
+
+    Args:
+        argv: Command-line arguments; ``sys.argv[1:]`` when None.
+
+    Returns:
+        The process exit code.
+    """
+    parser = argparse.ArgumentParser(prog="python -m iecorpus.report", description=__doc__)
+    parser.add_argument("report_dir", nargs="?", type=Path, default=paths.REPORTS_DIR)
+    args = parser.parse_args(argv)
+    try:
+        index = build_index(args.report_dir)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {paths.relative_to_project(index)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

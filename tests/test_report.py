@@ -1,0 +1,118 @@
+"""Tests for iecorpus.report: the index lists every report, escaped, with relative links."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from iecorpus import report
+
+SCRIPT_TITLE = "Terms <script>alert(1)</script> in 产教融合 news"
+IMG_QUESTION = 'Which terms rise? <img src=x onerror=alert(1)> & "why"'
+
+
+def write_notebook(path, *cells):
+    """Write a minimal notebook whose cells are (cell_type, source) pairs."""
+    notebook = {
+        "cells": [{"cell_type": kind, "metadata": {}, "source": source} for kind, source in cells],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+
+
+@pytest.fixture
+def report_dir(tmp_path):
+    """A report folder with three rendered notebooks, one titled with hostile markup."""
+    notebooks = tmp_path / "notebooks"
+    reports = tmp_path / "reports"
+    notebooks.mkdir()
+    reports.mkdir()
+    write_notebook(
+        notebooks / "01-corpus.ipynb",
+        ("markdown", ["# The corpus\n", "\n", "What is in the five documents?\n", "\n", "1. Load"]),
+    )
+    write_notebook(
+        notebooks / "02-term-frequency.ipynb",
+        ("code", "import iecorpus"),
+        ("markdown", f"# {SCRIPT_TITLE}\n\n{IMG_QUESTION}\nSecond line.\n\n## 1. Setting up"),
+    )
+    # No source notebook: the executed copy next to the HTML is read instead.
+    write_notebook(reports / "03-topics.ipynb", ("markdown", "# Topics 主题\n\nWhich topics?"))
+    for name in ("01-corpus", "02-term-frequency", "03-topics", "04-timeline"):
+        (reports / f"{name}.html").write_text("<html></html>", encoding="utf-8")
+    (reports / "notes.html").write_text("not a report", encoding="utf-8")
+    return reports
+
+
+def build(report_dir):
+    index = report.build_index(report_dir, notebooks_dir=report_dir.parent / "notebooks")
+    return index, index.read_text(encoding="utf-8")
+
+
+def test_hostile_title_and_question_appear_escaped_never_raw(report_dir):
+    _, page = build(report_dir)
+    assert "<script>" not in page
+    assert "<img" not in page
+    assert "Terms &lt;script&gt;alert(1)&lt;/script&gt; in 产教融合 news" in page
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;why&quot; Second line." in page
+
+
+def test_every_report_is_listed_in_order_with_relative_links(report_dir):
+    index, page = build(report_dir)
+    assert index == report_dir / "index.html"
+    links = re.findall(r'href="([^"]+)"', page)
+    names = ["01-corpus", "02-term-frequency", "03-topics", "04-timeline"]
+    assert links == [f"{name}.html" for name in names]
+
+
+@pytest.mark.parametrize(
+    ("filename", "title", "question"),
+    [
+        ("01-corpus.html", "The corpus", "What is in the five documents?"),
+        ("03-topics.html", "Topics 主题", "Which topics?"),
+        ("04-timeline.html", "04-timeline", ""),
+    ],
+)
+def test_titles_and_questions_come_from_the_notebooks(report_dir, filename, title, question):
+    entries = report.collect_entries(report_dir, notebooks_dir=report_dir.parent / "notebooks")
+    assert report.Entry(filename, title, question) in entries
+
+
+def test_page_is_self_contained(report_dir):
+    _, page = build(report_dir)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "<link" not in page
+    assert "<style>" in page
+
+
+def test_empty_report_folder_says_how_to_fill_it(tmp_path):
+    index = report.build_index(tmp_path, notebooks_dir=tmp_path)
+    assert "make report" in index.read_text(encoding="utf-8")
+
+
+def test_missing_report_folder_names_it_and_says_what_to_do(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"nowhere does not exist; run `make report`"):
+        report.build_index(tmp_path / "nowhere")
+
+
+def test_broken_notebook_is_named_in_the_error(report_dir):
+    (report_dir.parent / "notebooks" / "01-corpus.ipynb").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"01-corpus\.ipynb is not a readable notebook"):
+        build(report_dir)
+
+
+def test_command_line_writes_the_index(report_dir):
+    result = subprocess.run(
+        [sys.executable, "-m", "iecorpus.report", str(report_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "index.html" in result.stdout
+    assert (report_dir / "index.html").is_file()
