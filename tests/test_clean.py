@@ -14,7 +14,10 @@ def clean(raw):
 
 
 def audit_restores(raw, cleaned):
-    spans = [(s, raw[e.start : e.end], e.replacement) for s, e in zip(cleaned.clean_starts, cleaned.edits)]
+    spans = [
+        (s, raw[e.start : e.end], e.replacement)
+        for s, e in zip(cleaned.clean_starts, cleaned.edits, strict=True)
+    ]
     return restore_raw(cleaned.text, spans) == raw
 
 
@@ -25,8 +28,14 @@ def audit_restores(raw, cleaned):
     ("body", "expected"),
     [
         # machine translation's "Essence" for 。
-        ("in the energy and material industry in the province Essence", "in the energy and material industry in the province."),
-        ("the conference of Zhengzhou Electric Power Higher School. Essence", "the conference of Zhengzhou Electric Power Higher School."),
+        (
+            "in the energy and material industry in the province Essence",
+            "in the energy and material industry in the province.",
+        ),
+        (
+            "the conference of Zhengzhou Electric Power Higher School. Essence",
+            "the conference of Zhengzhou Electric Power Higher School.",
+        ),
         ("units. Essence The group will grow.", "units. The group will grow."),
         ("member units Essence The group will grow.", "member units. The group will grow."),
         # ... real text stays
@@ -34,20 +43,45 @@ def audit_restores(raw, cleaned):
         ("The Essence of Reform is a book on vocational education.", None),
         ("Its Essence lies in cooperation.", None),
         # spaced hyphens
-        ("promote the high -quality development of the industry", "promote the high-quality development of the industry"),
-        ("a second -level inspector and co -construction", "a second-level inspector and co-construction"),
+        (
+            "promote the high -quality development of the industry",
+            "promote the high-quality development of the industry",
+        ),
+        (
+            "a second -level inspector and co -construction",
+            "a second-level inspector and co-construction",
+        ),
         ("the 2020 -2023 action plan and a - b", None),
         # punctuation left over
-        ("Materials Vocational Education Group. , Create new performance.", "Materials Vocational Education Group. Create new performance."),
+        (
+            "Materials Vocational Education Group. , Create new performance.",
+            "Materials Vocational Education Group. Create new performance.",
+        ),
         ("What did the meeting reveal at BEWG ?", "What did the meeting reveal at BEWG?"),
-        ("“Water Environment Monitoring and Governance” , and work with partners", "“Water Environment Monitoring and Governance”, and work with partners"),
+        (
+            "“Water Environment Monitoring and Governance” , and work with partners",
+            "“Water Environment Monitoring and Governance”, and work with partners",
+        ),
+        (
+            "“Monitoring and Governance”\u00a0, and work with partners",
+            "“Monitoring and Governance”, and work with partners",
+        ),
         # white space
         ("such key tasks  as faculty building", "such key tasks as faculty building"),
         ("\u00a0To thoroughly implement the plan.   ", "To thoroughly implement the plan."),
         # Chinese
-        ("为深入贯彻全国职业教育大会精神，尊龙凯时各地积极推进产教融合。", "为深入贯彻全国职业教育大会精神，各地积极推进产教融合。"),
-        ("\u3000\u3000今年３月２３日，某省提出到２０２５年建设１０个市域产教联合体。", "今年3月23日，某省提出到2025年建设10个市域产教联合体。"),
-        ("臺灣推動產教融合（chǎn jiào róng hé）與校企合作（xiào qǐ hé zuò），成效顯著。", "臺灣推動產教融合與校企合作，成效顯著。"),
+        (
+            "为深入贯彻全国职业教育大会精神，尊龙凯时各地积极推进产教融合。",
+            "为深入贯彻全国职业教育大会精神，各地积极推进产教融合。",
+        ),
+        (
+            "\u3000\u3000今年３月２３日，某省提出到２０２５年建设１０个市域产教联合体。",
+            "今年3月23日，某省提出到2025年建设10个市域产教联合体。",
+        ),
+        (
+            "臺灣推動產教融合（chǎn jiào róng hé）與校企合作（xiào qǐ hé zuò），成效顯著。",
+            "臺灣推動產教融合與校企合作，成效顯著。",
+        ),
         ("北控水務（BEWG）參與其中，推进1+X证书（试点）。", None),
         ("推进产教融合。【责任编辑：王五】", "推进产教融合。"),
     ],
@@ -83,7 +117,10 @@ PAGES = [
         "Balancing development and security are major principles.\n\n"
         "Decision to appoint a Vice Mayor | Situation | Shanghai",
         ["Deepening integration is the only way.", "We must act together."],
-        {"title": "How can enterprises exert their efforts?, Deepen integration", "date": "2024-04-16"},
+        {
+            "title": "How can enterprises exert their efforts?, Deepen integration",
+            "date": "2024-04-16",
+        },
         id="duplicated-headline-sidebar",
     ),
     pytest.param(
@@ -102,7 +139,12 @@ PAGES = [
         "上一篇：关于开展1+X证书制度试点工作的通知\n下一篇：某市召开职业教育工作会议\n"
         "声明：本文转载自其他媒体，不代表本站观点。\n本文地址：http://example.cn/a/1.html\n",
         ["为深入贯彻大会精神，各地积极推进产教融合型企业建设。", "今年3月23日，某省印发《方案》。"],
-        {"title": "教育部：深化产教融合 推进校企合作", "date": "2021-05-26", "source": "中国教育报", "author": "张三"},
+        {
+            "title": "教育部：深化产教融合 推进校企合作",
+            "date": "2021-05-26",
+            "source": "中国教育报",
+            "author": "张三",
+        },
         id="chinese-page",
     ),
     pytest.param(
@@ -131,7 +173,9 @@ def test_pages_keep_the_body_and_nothing_else(raw, paragraphs, meta):
 
 
 def test_every_removal_has_a_reason_from_the_documented_list():
-    documented = re.findall(r"[a-z-]+", clean_document.__module__ and __import__("iecorpus.clean").clean.__doc__)
+    documented = re.findall(
+        r"[a-z-]+", clean_document.__module__ and __import__("iecorpus.clean").clean.__doc__
+    )
     for raw, _, _ in (p.values for p in PAGES):
         for edit in clean(raw).edits:
             assert edit.reason in documented
@@ -164,9 +208,15 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Author:Mengye News Time:2022.07.07", {"author": "Mengye", "date": "2022-07-07", "date_precision": "day"}),
+        (
+            "Author:Mengye News Time:2022.07.07",
+            {"author": "Mengye", "date": "2022-07-07", "date_precision": "day"},
+        ),
         ("Release time:Apr 16, 2024 21:51 PM", {"date": "2024-04-16", "date_precision": "day"}),
-        ("2021-05-26 10:30 来源：人民网", {"date": "2021-05-26", "date_precision": "day", "source": "人民网"}),
+        (
+            "2021-05-26 10:30 来源：人民网",
+            {"date": "2021-05-26", "date_precision": "day", "source": "人民网"},
+        ),
         ("来源: Xinhua | 2020-12-30", {"source": "Xinhua | 2020-12-30"}),
         ("The time: it is now.", None),
         ("On May 26, BEWG was selected.", None),
@@ -179,15 +229,21 @@ def test_header_lines_give_metadata(line, expected):
 def test_a_broken_pattern_in_data_names_its_file_and_row(tmp_path):
     for name in ("spam.txt", "artefacts.csv", "header_labels.csv", "byline_words.txt"):
         (tmp_path / name).write_bytes((paths.CLEANING_DIR / name).read_bytes())
-    (tmp_path / "boilerplate.csv").write_text("pattern,scope,reason,note\n(unclosed,line,navigation,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"boilerplate.csv, row 2: .*not a valid regular expression"):
+    (tmp_path / "boilerplate.csv").write_text(
+        "pattern,scope,reason,note\n(unclosed,line,navigation,\n", encoding="utf-8"
+    )
+    with pytest.raises(
+        ValueError, match=r"boilerplate.csv, row 2: .*not a valid regular expression"
+    ):
         load_rules(tmp_path)
 
 
 def test_patterns_a_person_extends_live_in_data_not_code():
     spam = (paths.CLEANING_DIR / "spam.txt").read_text(encoding="utf-8")
     assert "尊龙凯时" in spam
-    tree = ast.parse((paths.PROJECT_ROOT / "lib" / "iecorpus" / "clean.py").read_text(encoding="utf-8"))
+    tree = ast.parse(
+        (paths.PROJECT_ROOT / "lib" / "iecorpus" / "clean.py").read_text(encoding="utf-8")
+    )
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
@@ -198,7 +254,9 @@ def test_patterns_a_person_extends_live_in_data_not_code():
     code_strings = " ".join(
         node.value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
     )
     for literal in ("尊龙凯时", "News detail", "END", "Essence", "上一篇", "声明", "Release time"):
         assert literal not in code_strings, literal

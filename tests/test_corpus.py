@@ -20,7 +20,9 @@ def test_raw_files_match_the_manifest_checksums():
     manifest = read_manifest(paths.MANIFEST)
     assert len(manifest) == 5
     for row in manifest.itertuples():
-        assert hashlib.sha256((paths.RAW_DIR / row.file).read_bytes()).hexdigest() == row.sha256, row.file
+        assert hashlib.sha256((paths.RAW_DIR / row.file).read_bytes()).hexdigest() == row.sha256, (
+            row.file
+        )
 
 
 def test_embedded_corpus_loads_without_problems(corpus):
@@ -33,18 +35,48 @@ def test_embedded_corpus_loads_without_problems(corpus):
 
 # What a reader of each page sees as its headline, date and byline.
 EXPECTED = [
-    ("000_2631aee1e2903283", "New identity! BEWG selected as one of the first batch of pilot enterprises for the integration of industry and education in Beijing", "2021-05-26", ""),
-    ("001_33d0282d90ecd6c5", "At the 1+X Certificate Pilot Work Illustration Meeting, BEWG Revealed These Messages...", "2021-03-24", ""),
-    ("002_7f65d8bee03b99e2", "School-Enterprise Cooperation, Industry-Education Integration", "2020-12-30", ""),
-    ("003_604234b46fa3af89", "How can the government, universities, and enterprises exert their efforts?, Deepen the integration of industry and education", "2024-04-16", ""),
-    ("004_0090a7bf180e0140", "Another provincial backbone vocational education group in Henan established Henan Energy Power and Materials Vocational Education Group to unveil", "2022-07-07", "Mengye"),
+    (
+        "000_2631aee1e2903283",
+        "New identity! BEWG selected as one of the first batch of pilot enterprises for the integration of industry and education in Beijing",
+        "2021-05-26",
+        "",
+    ),
+    (
+        "001_33d0282d90ecd6c5",
+        "At the 1+X Certificate Pilot Work Illustration Meeting, BEWG Revealed These Messages...",
+        "2021-03-24",
+        "",
+    ),
+    (
+        "002_7f65d8bee03b99e2",
+        "School-Enterprise Cooperation, Industry-Education Integration",
+        "2020-12-30",
+        "",
+    ),
+    (
+        "003_604234b46fa3af89",
+        "How can the government, universities, and enterprises exert their efforts?, Deepen the integration of industry and education",
+        "2024-04-16",
+        "",
+    ),
+    (
+        "004_0090a7bf180e0140",
+        "Another provincial backbone vocational education group in Henan established Henan Energy Power and Materials Vocational Education Group to unveil",
+        "2022-07-07",
+        "Mengye",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("doc_id", "title", "date", "author"), EXPECTED)
 def test_metadata_is_read_from_each_page(corpus, doc_id, title, date, author):
     row = corpus.documents.set_index("doc_id").loc[doc_id]
-    assert (row["title"], row["date"], row["date_precision"], row["author"]) == (title, date, "day", author)
+    assert (row["title"], row["date"], row["date_precision"], row["author"]) == (
+        title,
+        date,
+        "day",
+        author,
+    )
 
 
 # Where each article body starts and where the page around it takes over, found by reading
@@ -54,7 +86,12 @@ BODIES = [
     ("001_33d0282d90ecd6c5", "To thoroughly implement", None, 12),
     ("002_7f65d8bee03b99e2", "Recently, BEWG President", None, 8),
     ("003_604234b46fa3af89", "The article points out", "Thinker | Sun Jianping", 18),
-    ("004_0090a7bf180e0140", "Another provincial backbone vocational education group in Henan was", "- END -", 15),
+    (
+        "004_0090a7bf180e0140",
+        "Another provincial backbone vocational education group in Henan was",
+        "- END -",
+        15,
+    ),
 ]
 
 
@@ -65,7 +102,9 @@ def words(text):
 
 
 @pytest.mark.parametrize(("doc_id", "start", "end", "n_paragraphs"), BODIES)
-def test_every_word_of_the_body_is_kept_and_nothing_of_the_page(corpus, doc_id, start, end, n_paragraphs):
+def test_every_word_of_the_body_is_kept_and_nothing_of_the_page(
+    corpus, doc_id, start, end, n_paragraphs
+):
     raw = corpus.raw[doc_id]
     body = raw[raw.index(start) : raw.index(end) if end else None]
     text = corpus.documents.set_index("doc_id").at[doc_id, "text"]
@@ -75,8 +114,21 @@ def test_every_word_of_the_body_is_kept_and_nothing_of_the_page(corpus, doc_id, 
 
 @pytest.mark.parametrize(
     "noise",
-    ["News detail", "尊龙凯时", "Thinker |", "Kidnapping", "- END -", "Shanxi Finance", "Our city has successfully",
-     "Release time", "Author:", "Elephant Journalist", " Essence", "high -quality", "  "],
+    [
+        "News detail",
+        "尊龙凯时",
+        "Thinker |",
+        "Kidnapping",
+        "- END -",
+        "Shanxi Finance",
+        "Our city has successfully",
+        "Release time",
+        "Author:",
+        "Elephant Journalist",
+        " Essence",
+        "high -quality",
+        "  ",
+    ],
 )
 def test_no_page_furniture_or_artefact_survives(corpus, noise):
     assert not corpus.documents["text"].str.contains(noise, regex=False).any()
@@ -84,7 +136,11 @@ def test_no_page_furniture_or_artefact_survives(corpus, noise):
 
 
 def test_the_essence_of_real_text_stays(corpus):
-    assert corpus.documents["text"].str.contains("is the essence of the “1+X” certificate system", regex=False).any()
+    assert (
+        corpus.documents["text"]
+        .str.contains("is the essence of the “1+X” certificate system", regex=False)
+        .any()
+    )
 
 
 def test_raw_is_kept_plus_removed_for_every_document(corpus):
@@ -92,7 +148,16 @@ def test_raw_is_kept_plus_removed_for_every_document(corpus):
     assert audit["balanced"].all()
     assert audit["restores_raw"].all()
     reasons = set(corpus.removed["reason"])
-    assert {"navigation", "spam", "title", "dateline", "byline", "sidebar", "footer", "artefact"} <= reasons
+    assert {
+        "navigation",
+        "spam",
+        "title",
+        "dateline",
+        "byline",
+        "sidebar",
+        "footer",
+        "artefact",
+    } <= reasons
 
 
 def test_paragraphs_and_sentences_point_into_the_text(corpus):
@@ -100,13 +165,27 @@ def test_paragraphs_and_sentences_point_into_the_text(corpus):
     for table in (corpus.paragraphs, corpus.sentences):
         for row in table.sample(20, random_state=0).itertuples():
             assert texts[row.doc_id][row.start : row.end] == row.text
-    assert corpus.sentences.groupby("doc_id")["sentence"].apply(lambda s: list(s) == list(range(len(s)))).all()
-    assert corpus.paragraphs.query("is_heading")["text"].str.contains("What is 1+X certificate?", regex=False).any()
+    assert (
+        corpus.sentences.groupby("doc_id")["sentence"]
+        .apply(lambda s: list(s) == list(range(len(s))))
+        .all()
+    )
+    assert (
+        corpus.paragraphs.query("is_heading")["text"]
+        .str.contains("What is 1+X certificate?", regex=False)
+        .any()
+    )
 
 
 def test_save_writes_every_table(corpus, tmp_path):
     written = corpus.save(tmp_path)
-    assert [p.name for p in written] == ["documents.csv", "paragraphs.csv", "sentences.csv", "removed.csv", "problems.csv"]
+    assert [p.name for p in written] == [
+        "documents.csv",
+        "paragraphs.csv",
+        "sentences.csv",
+        "removed.csv",
+        "problems.csv",
+    ]
     again = pd.read_csv(tmp_path / "removed.csv", keep_default_na=False)
     assert len(again) == len(corpus.removed)
 
@@ -126,7 +205,11 @@ def write(folder, name, data):
 
 def test_a_folder_without_a_manifest_loads(tmp_path):
     write(tmp_path, "a.txt", ZH_PAGE)
-    write(tmp_path, "sub/b.txt", codecs.BOM_UTF16_LE + ZH_PAGE.replace("\n", "\r\n").encode("utf-16-le"))
+    write(
+        tmp_path,
+        "sub/b.txt",
+        codecs.BOM_UTF16_LE + ZH_PAGE.replace("\n", "\r\n").encode("utf-16-le"),
+    )
     write(tmp_path, "c.txt", ZH_PAGE.encode("gb18030"))
     corpus = load_corpus(tmp_path)
     assert list(corpus.documents["doc_id"]) == ["a", "c", "sub/b"]
@@ -180,7 +263,12 @@ def test_manifest_values_override_the_text_and_bad_rows_are_named(tmp_path):
         corpus = load_corpus(tmp_path)
     docs = corpus.documents.set_index("doc_id")
     assert tuple(docs.loc["a", ["title", "date", "date_precision", "date_source", "source"]]) == (
-        "My title", "2022-07", "month", "manifest", "Henan Daily")
+        "My title",
+        "2022-07",
+        "month",
+        "manifest",
+        "Henan Daily",
+    )
     assert docs.at["b", "date"] == "2022-07-07" and docs.at["b", "date_source"] == "text"
     problems = corpus.problems.groupby("file")[["problem", "advice"]].agg(" / ".join)
     assert "'07/07/2022' cannot be read" in problems.at["b.txt", "problem"]
@@ -192,7 +280,9 @@ def test_manifest_values_override_the_text_and_bad_rows_are_named(tmp_path):
 def test_strict_mode_names_the_missing_file_and_the_manifest_row(tmp_path):
     write(tmp_path, "a.txt", ZH_PAGE)
     (tmp_path / "corpus.csv").write_text("file\na.txt\ngone.txt\n", encoding="utf-8")
-    with pytest.raises(ManifestError, match=r"corpus.csv, row 3: names 'gone.txt', which is not in .*Fix the name"):
+    with pytest.raises(
+        ManifestError, match=r"corpus.csv, row 3: names 'gone.txt', which is not in .*Fix the name"
+    ):
         load_corpus(tmp_path, strict=True)
 
 
@@ -200,5 +290,7 @@ def test_a_manifest_without_a_file_column_is_refused(tmp_path):
     write(tmp_path, "a.txt", ZH_PAGE)
     manifest = tmp_path / "list.csv"
     manifest.write_text("name,date\na.txt,2021\n", encoding="utf-8")
-    with pytest.raises(ManifestError, match=r"list.csv: the manifest has no `file` column \(it has name, date\)"):
+    with pytest.raises(
+        ManifestError, match=r"list.csv: the manifest has no `file` column \(it has name, date\)"
+    ):
         load_corpus(tmp_path, manifest=manifest)

@@ -56,7 +56,9 @@ def test_bad_files_name_the_file_and_say_what_to_do(data, words):
     assert "bad.txt" in message
     assert words in message
     # Every message ends with advice: a sentence telling the user what to do.
-    assert any(verb in message for verb in ("Remove", "Save", "save", "Re-save", "extract", "open", "Open"))
+    assert any(
+        verb in message for verb in ("Remove", "Save", "save", "Re-save", "extract", "open", "Open")
+    )
 
 
 def test_a_named_encoding_reads_what_detection_cannot():

@@ -32,8 +32,10 @@ from .dates import find_dates, parse_date
 
 # Higher wins where two edits overlap.
 PRIORITY = {"spam": 6, "pinyin": 5, "byline": 5, "artefact": 4, "full-width": 3, "layout": 1}
-TERMINAL = tuple(".!?。！？\"”’)）…;；")
-_WS_RUN = re.compile(r"[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u200b-\u200d\u2060\ufeff]+")
+TERMINAL = tuple('.!?。！？"”’)）…;；')
+_WS_RUN = re.compile(
+    r"[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u200b-\u200d\u2060\ufeff]+"
+)
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PIPES = re.compile(r"\s[|｜]\s")
@@ -230,7 +232,12 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     if _BULLETS.sub("", lead):
         return None
     for here, after in zip(labels, labels[1:] + [None], strict=False):
-        value = text[here.end() : after.start() if after else len(text)].strip().strip("|｜/,，;；").strip()
+        value = (
+            text[here.end() : after.start() if after else len(text)]
+            .strip()
+            .strip("|｜/,，;；")
+            .strip()
+        )
         kind = rules.header_fields.get(here["label"].lower(), "")
         if kind == "date":
             value_dates = find_dates(value)
@@ -378,7 +385,9 @@ def _inline_edits(raw: str, start: int, end: int, rules: Rules) -> list[Edit]:
             candidates.append(Edit(start + m.start(), start + m.end(), "", "layout"))
         elif m.group() != " ":
             invisible = m.group()[0] in "\u200b\u200c\u200d\u2060\ufeff"
-            candidates.append(Edit(start + m.start(), start + m.end(), "" if invisible else " ", "layout"))
+            candidates.append(
+                Edit(start + m.start(), start + m.end(), "" if invisible else " ", "layout")
+            )
     return _resolve(candidates)
 
 
@@ -405,7 +414,11 @@ def _is_wrapped(raw: str, lines, kept: list[int], joined: list[bool]) -> bool:
     pairs = [i for i, j in enumerate(joined) if j]
     if len(pairs) < 3:
         return False
-    open_ends = sum(1 for k in pairs if not raw[lines[kept[k]][0] : lines[kept[k]][1]].rstrip().endswith(TERMINAL))
+    open_ends = sum(
+        1
+        for k in pairs
+        if not raw[lines[kept[k]][0] : lines[kept[k]][1]].rstrip().endswith(TERMINAL)
+    )
     return open_ends / len(pairs) >= 0.6 and len(pairs) < len(joined)
 
 
@@ -524,7 +537,10 @@ def restore_raw(clean: str, spans: Iterable[tuple[int, str, str]]) -> str:
     pieces: list[str] = []
     position = 0
     for clean_start, raw_text, replacement in spans:
-        if clean[clean_start : clean_start + len(replacement)] != replacement or clean_start < position:
+        if (
+            clean[clean_start : clean_start + len(replacement)] != replacement
+            or clean_start < position
+        ):
             raise ValueError(f"the audit does not match the cleaned text at offset {clean_start}")
         pieces.append(clean[position:clean_start])
         pieces.append(raw_text)

@@ -1,4 +1,4 @@
-"""Loading a folder of documents into tidy tables: documents, paragraphs, sentences and the cleaning audit."""
+"""Loading a folder of documents into tidy tables: documents, paragraphs, sentences, the audit."""
 
 from __future__ import annotations
 
@@ -22,10 +22,33 @@ from .reading import (
 )
 from .segment import detect_language, split_paragraphs, split_sentences
 
-MANIFEST_COLUMNS = ("file", "sha256", "title", "date", "language", "source", "url", "author", "encoding")
+MANIFEST_COLUMNS = (
+    "file",
+    "sha256",
+    "title",
+    "date",
+    "language",
+    "source",
+    "url",
+    "author",
+    "encoding",
+)
 DOCUMENT_COLUMNS = [
-    "doc_id", "file", "title", "date", "date_precision", "date_source", "language", "source", "author",
-    "url", "encoding", "sha256", "text", "n_chars_raw", "n_chars_clean",
+    "doc_id",
+    "file",
+    "title",
+    "date",
+    "date_precision",
+    "date_source",
+    "language",
+    "source",
+    "author",
+    "url",
+    "encoding",
+    "sha256",
+    "text",
+    "n_chars_raw",
+    "n_chars_clean",
 ]
 PROBLEM_COLUMNS = ["file", "problem", "advice", "action"]
 
@@ -64,7 +87,8 @@ class Corpus:
     def __repr__(self) -> str:
         languages = self.documents["language"].value_counts().to_dict()
         return (
-            f"<Corpus: {len(self.documents)} documents {languages}, {len(self.paragraphs)} paragraphs, "
+            f"<Corpus: {len(self.documents)} documents {languages}, "
+            f"{len(self.paragraphs)} paragraphs, "
             f"{len(self.sentences)} sentences, {len(self.removed)} audited edits, "
             f"{len(self.problems)} problems>"
         )
@@ -80,7 +104,9 @@ class Corpus:
         """
         text = self.documents.set_index("doc_id").at[doc_id, "text"]
         rows = self.removed[self.removed["doc_id"] == doc_id].sort_values("start")
-        return restore_raw(text, zip(rows["clean_start"], rows["text"], rows["replacement"], strict=True))
+        return restore_raw(
+            text, zip(rows["clean_start"], rows["text"], rows["replacement"], strict=True)
+        )
 
     def check_audit(self) -> pd.DataFrame:
         """Account for every raw character of every document.
@@ -91,14 +117,20 @@ class Corpus:
             (characters their replacements put back), ``balanced`` (raw = clean -
             inserted + removed) and ``restores_raw`` (the rebuilt text equals the raw).
         """
-        removed = self.removed.assign(
-            n_removed=self.removed["text"].str.len(), n_inserted=self.removed["replacement"].str.len()
-        ).groupby("doc_id")[["n_removed", "n_inserted"]].sum()
+        removed = (
+            self.removed.assign(
+                n_removed=self.removed["text"].str.len(),
+                n_inserted=self.removed["replacement"].str.len(),
+            )
+            .groupby("doc_id")[["n_removed", "n_inserted"]]
+            .sum()
+        )
         table = self.documents[["doc_id", "n_chars_raw", "n_chars_clean"]].set_index("doc_id")
         table["n_chars_removed"] = removed["n_removed"].reindex(table.index, fill_value=0)
         table["n_chars_inserted"] = removed["n_inserted"].reindex(table.index, fill_value=0)
         table["balanced"] = (
-            table["n_chars_clean"] - table["n_chars_inserted"] + table["n_chars_removed"] == table["n_chars_raw"]
+            table["n_chars_clean"] - table["n_chars_inserted"] + table["n_chars_removed"]
+            == table["n_chars_raw"]
         )
         table["restores_raw"] = [self.restore(d) == self.raw[d] for d in table.index]
         return table.reset_index()
@@ -144,15 +176,20 @@ def read_manifest(manifest: str | Path) -> pd.DataFrame:
     manifest = Path(manifest)
     name = paths.relative_to_project(manifest)
     if not manifest.is_file():
-        raise ManifestError(f"{name}: the manifest does not exist. Check the path, or load the folder without one.")
+        raise ManifestError(
+            f"{name}: the manifest does not exist. Check the path, or load the folder without one."
+        )
     try:
         table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ManifestError(f"{name}: the manifest is not a readable UTF-8 CSV file ({exc}). Re-save it as CSV.") from None
+        raise ManifestError(
+            f"{name}: the manifest is not a readable UTF-8 CSV file ({exc}). Re-save it as CSV."
+        ) from None
     table.columns = [str(c).strip().lower() for c in table.columns]
     if "file" not in table.columns:
         raise ManifestError(
-            f"{name}: the manifest has no `file` column (it has {', '.join(table.columns) or 'no columns'}). "
+            f"{name}: the manifest has no `file` column "
+            f"(it has {', '.join(table.columns) or 'no columns'}). "
             "Add a `file` column naming each document relative to the corpus folder."
         )
     return table.apply(lambda column: column.str.strip())
@@ -184,12 +221,18 @@ def _find_files(folder: Path, problems: _Problems) -> list[Path]:
         if suffix in TEXT_SUFFIXES and path.name.lower() != "readme.md":
             found.append(path)
         elif suffix in CONVERTIBLE_SUFFIXES:
-            error = DocumentError(path, f"{suffix} files are not read", "Convert it to UTF-8 plain text (.txt)")
-            problems.add(error, _doc_id(path, folder) + suffix, error.problem, error.advice, "ignored")
+            error = DocumentError(
+                path, f"{suffix} files are not read", "Convert it to UTF-8 plain text (.txt)"
+            )
+            problems.add(
+                error, _doc_id(path, folder) + suffix, error.problem, error.advice, "ignored"
+            )
     return found
 
 
-def _manifest_rows(table: pd.DataFrame, folder: Path, manifest: Path, problems: _Problems) -> dict[Path, dict]:
+def _manifest_rows(
+    table: pd.DataFrame, folder: Path, manifest: Path, problems: _Problems
+) -> dict[Path, dict]:
     """Map each file the manifest names to its row, reporting rows that name nothing."""
     rows: dict[Path, dict] = {}
     for number, row in enumerate(table.to_dict("records"), start=2):
@@ -197,16 +240,30 @@ def _manifest_rows(table: pd.DataFrame, folder: Path, manifest: Path, problems: 
         path = (folder / name).resolve()
         where = f"{paths.relative_to_project(manifest)}, row {number}"
         if not name:
-            problems.add(ManifestError(f"{where}: the `file` cell is empty."), f"(row {number})",
-                         "a manifest row has no file name", "Fill in or delete the row", "ignored")
+            problems.add(
+                ManifestError(f"{where}: the `file` cell is empty."),
+                f"(row {number})",
+                "a manifest row has no file name",
+                "Fill in or delete the row",
+                "ignored",
+            )
         elif not path.is_file():
             advice = "Fix the name, put the file in the corpus folder, or delete the row"
-            error = ManifestError(f"{where}: names {name!r}, which is not in "
-                                  f"{paths.relative_to_project(folder)}. {advice}.")
-            problems.add(error, name, f"named in the manifest ({where}) but missing", advice, "skipped")
+            error = ManifestError(
+                f"{where}: names {name!r}, which is not in "
+                f"{paths.relative_to_project(folder)}. {advice}."
+            )
+            problems.add(
+                error, name, f"named in the manifest ({where}) but missing", advice, "skipped"
+            )
         elif path in rows:
-            problems.add(ManifestError(f"{where}: {name!r} is listed twice."), name,
-                         f"listed twice in the manifest ({where})", "Delete the duplicate row", "ignored")
+            problems.add(
+                ManifestError(f"{where}: {name!r} is listed twice."),
+                name,
+                f"listed twice in the manifest ({where})",
+                "Delete the duplicate row",
+                "ignored",
+            )
         else:
             rows[path] = row
     return rows
@@ -246,7 +303,10 @@ def load_corpus(
         elif (folder / "corpus.csv").is_file():
             manifest = folder / "corpus.csv"
     if not folder.is_dir():
-        raise CorpusError(f"{paths.relative_to_project(folder)}: the corpus folder does not exist. Check the path.")
+        raise CorpusError(
+            f"{paths.relative_to_project(folder)}: the corpus folder does not exist. "
+            "Check the path."
+        )
     folder = folder.resolve()
     rules = rules or load_rules()
     problems = _Problems(strict)
@@ -277,7 +337,10 @@ def load_corpus(
 
     problem_table = problems.table()
     if not records:
-        listed = "; ".join(f"{r.file}: {r.problem}" for r in problem_table.itertuples()) or "no .txt files"
+        listed = (
+            "; ".join(f"{r.file}: {r.problem}" for r in problem_table.itertuples())
+            or "no .txt files"
+        )
         raise CorpusError(
             f"{paths.relative_to_project(folder)}: no document could be loaded ({listed}). "
             "Put UTF-8 .txt files (one article each) in the folder."
@@ -285,44 +348,71 @@ def load_corpus(
     if len(problem_table):
         summary = "; ".join(f"{r.file}: {r.problem}" for r in problem_table.head(5).itertuples())
         more = f" and {len(problem_table) - 5} more" if len(problem_table) > 5 else ""
-        warnings.warn(f"{len(problem_table)} problem(s) while loading: {summary}{more}. See corpus.problems.",
-                      stacklevel=2)
+        warnings.warn(
+            f"{len(problem_table)} problem(s) while loading: {summary}{more}. See corpus.problems.",
+            stacklevel=2,
+        )
     return Corpus(
         documents=pd.DataFrame(records, columns=DOCUMENT_COLUMNS),
-        paragraphs=pd.DataFrame(paragraphs, columns=["doc_id", "paragraph", "start", "end", "n_chars",
-                                                     "is_heading", "text"]),
-        sentences=pd.DataFrame(sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]),
-        removed=pd.DataFrame(removed, columns=["doc_id", "start", "end", "clean_start", "reason", "text",
-                                               "replacement"]),
+        paragraphs=pd.DataFrame(
+            paragraphs,
+            columns=["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"],
+        ),
+        sentences=pd.DataFrame(
+            sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
+        ),
+        removed=pd.DataFrame(
+            removed,
+            columns=["doc_id", "start", "end", "clean_start", "reason", "text", "replacement"],
+        ),
         problems=problem_table,
         raw=raw_texts,
     )
 
 
-def _load_one(file: Path, folder: Path, row: dict, rules: Rules, problems: _Problems) -> tuple[dict, str]:
-    """Read, check and clean one file; returns its documents row (with the Cleaned result) and raw text."""
+def _load_one(
+    file: Path, folder: Path, row: dict, rules: Rules, problems: _Problems
+) -> tuple[dict, str]:
+    """Read, check and clean one file.
+
+    Returns:
+        Its ``documents`` row (holding the Cleaned result under ``_cleaned``) and its raw text.
+    """
     name = file.relative_to(folder).as_posix()
     decoded = read_document(file, encoding=row.get("encoding") or None)
     sha = hashlib.sha256(file.read_bytes()).hexdigest()
     if row.get("sha256") and row["sha256"].lower() != sha:
-        error = DocumentError(file, "its checksum differs from the manifest's sha256",
-                              "Raw files must not change: restore the original, or update the manifest "
-                              "if the new file is meant")
+        error = DocumentError(
+            file,
+            "its checksum differs from the manifest's sha256",
+            "Raw files must not change: restore the original, or update the manifest "
+            "if the new file is meant",
+        )
         problems.add(error, name, error.problem, error.advice, "loaded")
     cleaned = clean_document(decoded.text, rules=rules)
-    date, precision, date_source = cleaned.date, cleaned.date_precision, "text" if cleaned.date else ""
+    date, precision, date_source = (
+        cleaned.date,
+        cleaned.date_precision,
+        "text" if cleaned.date else "",
+    )
     if row.get("date"):
         parsed = parse_date(row["date"])
         if parsed:
             (date, precision), date_source = parsed, "manifest"
         else:
-            error = DocumentError(file, f"the manifest date {row['date']!r} cannot be read",
-                                  "Write it as YYYY-MM-DD, YYYY-MM or YYYY")
+            error = DocumentError(
+                file,
+                f"the manifest date {row['date']!r} cannot be read",
+                "Write it as YYYY-MM-DD, YYYY-MM or YYYY",
+            )
             problems.add(error, name, error.problem, error.advice, "loaded")
     language = row.get("language") or detect_language(cleaned.text or decoded.text)
     if language not in ("en", "zh"):
-        error = DocumentError(file, f"the manifest language {language!r} is not en or zh",
-                              "Write en or zh, or leave the cell empty to detect it")
+        error = DocumentError(
+            file,
+            f"the manifest language {language!r} is not en or zh",
+            "Write en or zh, or leave the cell empty to detect it",
+        )
         problems.add(error, name, error.problem, error.advice, "loaded")
         language = detect_language(cleaned.text or decoded.text)
     record = {
@@ -357,7 +447,9 @@ def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
     number = 0
     for k, (start, end) in enumerate(split_paragraphs(text)):
         body = text[start:end]
-        heading = len(body) < 150 and not body.endswith((".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "："))
+        heading = len(body) < 150 and not body.endswith(
+            (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
+        )
         paragraphs.append((doc_id, k, start, end, end - start, heading, body))
         for s, e in split_sentences(text, start, end):
             sentences.append((doc_id, k, number, s, e, text[s:e]))

@@ -1,4 +1,4 @@
-"""Publication dates as they are written on web pages, in English and Chinese, read into ISO form."""
+"""Publication dates as web pages write them, in English and Chinese, read into ISO form."""
 
 from __future__ import annotations
 
@@ -28,8 +28,22 @@ MONTHS = {
     for name in names
 }
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUM = "〇零○Ｏ一二两三四五六七八九十"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
@@ -39,9 +53,13 @@ _PATTERNS = [
     # 2021-05-26, 2021/5/26, 2021.07.07 (a time may follow)
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)" + _TIME),
     # 2021年5月26日, 2021年05月26号, 2021年5月
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"),
+    re.compile(
+        r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+    ),
     # 二〇二一年五月二十六日
-    re.compile(rf"(?P<y>[{_CN_NUM}]{{4}})年(?P<m>[{_CN_NUM}]{{1,2}})月(?:(?P<d>[{_CN_NUM}]{{1,3}})[日号])?"),
+    re.compile(
+        rf"(?P<y>[{_CN_NUM}]{{4}})年(?P<m>[{_CN_NUM}]{{1,2}})月(?:(?P<d>[{_CN_NUM}]{{1,3}})[日号])?"
+    ),
     # Apr 16, 2024 / April 16 2024 / Apr. 16th, 2024
     re.compile(
         rf"\b(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
@@ -157,7 +175,11 @@ def parse_date(value: str) -> tuple[str, str] | None:
     if not value:
         return None
     matches = find_dates(value)
-    if len(matches) == 1 and not value[: matches[0].start].strip() and not value[matches[0].end :].strip():
+    if (
+        len(matches) == 1
+        and not value[: matches[0].start].strip()
+        and not value[matches[0].end :].strip()
+    ):
         return matches[0].iso, matches[0].precision
     for pattern, has_month in ((_YEAR_MONTH, True), (_YEAR, False)):
         m = pattern.fullmatch(value)

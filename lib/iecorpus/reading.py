@@ -1,4 +1,4 @@
-"""Reading document files: encodings, byte-order marks, line endings, and clear errors for bad files."""
+"""Reading document files: encodings, byte-order marks, line endings, clear errors for bad files."""
 
 from __future__ import annotations
 
@@ -22,10 +22,21 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAGIC = (
-    (b"%PDF", "a PDF file", "extract its text first (for example with pdftotext) and save it as UTF-8 .txt"),
-    (b"PK\x03\x04", "a zip container (a .docx, .xlsx or .zip file)",
-     "open it and save the article as plain UTF-8 text (.txt)"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file", "save the article as plain UTF-8 text (.txt)"),
+    (
+        b"%PDF",
+        "a PDF file",
+        "extract its text first (for example with pdftotext) and save it as UTF-8 .txt",
+    ),
+    (
+        b"PK\x03\x04",
+        "a zip container (a .docx, .xlsx or .zip file)",
+        "open it and save the article as plain UTF-8 text (.txt)",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Microsoft Office file",
+        "save the article as plain UTF-8 text (.txt)",
+    ),
     (b"{\\rtf", "an RTF file", "save the article as plain UTF-8 text (.txt)"),
     (b"\x89PNG", "a PNG image", "remove it from the corpus folder"),
     (b"\xff\xd8\xff", "a JPEG image", "remove it from the corpus folder"),
@@ -98,10 +109,14 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
             (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which includes GBK).
     """
     if not data.strip():
-        raise DocumentError(path, "the file is empty", "Remove it, or replace it with the article's text")
+        raise DocumentError(
+            path, "the file is empty", "Remove it, or replace it with the article's text"
+        )
     for magic, what, advice in _MAGIC:
         if data.startswith(magic):
-            raise DocumentError(path, f"this is {what}, not a text file", advice[0].upper() + advice[1:])
+            raise DocumentError(
+                path, f"this is {what}, not a text file", advice[0].upper() + advice[1:]
+            )
     if encoding:
         candidates = [encoding]
     else:
@@ -122,7 +137,9 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
             continue
         if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
             raise DocumentError(
-                path, "the file is mostly control characters: it looks binary", "Save the article as UTF-8 text"
+                path,
+                "the file is mostly control characters: it looks binary",
+                "Save the article as UTF-8 text",
             )
         text = text.lstrip("\ufeff")
         endings = _line_endings(text)
@@ -163,7 +180,11 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> Decoded:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DocumentError(path, "the file does not exist", "Check the name in the manifest") from None
+        raise DocumentError(
+            path, "the file does not exist", "Check the name in the manifest"
+        ) from None
     except OSError as exc:
-        raise DocumentError(path, f"the file cannot be read ({exc.strerror})", "Check its permissions") from None
+        raise DocumentError(
+            path, f"the file cannot be read ({exc.strerror})", "Check its permissions"
+        ) from None
     return decode_bytes(data, path, encoding=encoding)

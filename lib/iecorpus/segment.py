@@ -9,8 +9,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # Abbreviations after which a full stop does not end an English sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos vol vols fig figs vs etc e.g i.e inc ltd co corp dept univ "
-    "jan feb mar apr jun jul aug sep sept oct nov dec gen gov sen rep approx est op cf al".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "vols", "fig", "figs", "vs"]
+    + ["etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "dept", "univ", "gen", "gov", "sen"]
+    + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    + ["rep", "approx", "est", "op", "cf", "al"]
 )
 # A candidate boundary: terminal punctuation, closing quotes, then white space (English)
 # or directly after Chinese terminal punctuation and its closing quotes.
@@ -51,7 +53,11 @@ def _ends_with_abbreviation(before: str) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return (len(word) == 1 and word.isupper()) or word.lower().rstrip(".") in ABBREVIATIONS or "." in word
+    return (
+        (len(word) == 1 and word.isupper())
+        or word.lower().rstrip(".") in ABBREVIATIONS
+        or "." in word
+    )
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -74,7 +80,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans, cursor = [], start
     for m in _BOUNDARY.finditer(text, start, end):
-        if m.group("en") and m.group("en").startswith(".") and _ends_with_abbreviation(text[cursor : m.start() + 1]):
+        if (
+            m.group("en")
+            and m.group("en").startswith(".")
+            and _ends_with_abbreviation(text[cursor : m.start() + 1])
+        ):
             continue
         spans.append((cursor, m.end()))
         cursor = m.end()

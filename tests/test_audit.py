@@ -1,0 +1,63 @@
+"""The summaries notebook 01 shows: they must add up to what the audit holds."""
+
+import warnings
+
+import pytest
+
+from iecorpus import load_corpus
+from iecorpus.audit import (
+    REASONS,
+    count_reasons,
+    describe_documents,
+    plot_removed,
+    show_examples,
+    summarize_removed,
+)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+def test_documents_are_described_oldest_first(corpus):
+    table = describe_documents(corpus)
+    assert list(table["date"]) == sorted(table["date"])
+    assert table["kept_pct"].between(50, 100).all()
+    assert (
+        table.set_index("doc_id").at["003_604234b46fa3af89", "kept_pct"] < 75
+    )  # a third is sidebar
+
+
+def test_removed_characters_add_up_per_document_and_reason(corpus):
+    wide = summarize_removed(corpus)
+    assert wide["total"].sum() == corpus.removed["text"].str.len().sum()
+    assert wide.at["003_604234b46fa3af89", "sidebar"] > 7000
+    counts = count_reasons(corpus)
+    assert counts["n_chars"].sum() == wide["total"].sum()
+    assert set(counts["reason"]) <= set(REASONS)
+    assert counts["meaning"].str.len().gt(0).all()
+
+
+def test_examples_show_each_reason_in_place(corpus):
+    examples = show_examples(corpus)
+    assert set(examples["reason"]) == set(corpus.removed["reason"])
+    artefact = examples.set_index("reason").at["artefact", "before"]
+    assert "⟦ Essence⟧" in artefact
+    for row in examples.itertuples():
+        assert "⟦" in row.before and "⟧" in row.after
+
+
+def test_the_figure_draws_every_document_without_missing_glyphs(corpus):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plot_removed(corpus, labels={"001_33d0282d90ecd6c5": "001 尊龙凯时 page"})
+        fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == 5 and "001 尊龙凯时 page" in labels
+
+
+def test_a_large_corpus_draws_only_the_documents_that_lost_most(corpus):
+    fig = plot_removed(corpus, max_documents=2)
+    assert len(fig.axes[0].get_yticklabels()) == 2
+    assert "2 of 5 documents" in fig.axes[0].get_title()
