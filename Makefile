@@ -29,7 +29,8 @@ REPORT_NAME := $(if $(CORPUS),$(notdir $(patsubst %/,%,$(CORPUS))),$(basename $(
 REPORT_DIR := reports/$(REPORT_NAME)
 PARAMS := $(if $(CORPUS),-r corpus_dir $(abspath $(CORPUS))) \
           $(if $(MANIFEST),-r manifest $(abspath $(MANIFEST))) \
-          -r processed_dir $(abspath $(REPORT_DIR)/processed)
+          -r processed_dir $(abspath $(REPORT_DIR)/processed) \
+          -r figures_dir $(abspath $(REPORT_DIR)/figures)
 else
 REPORT_DIR := reports
 PARAMS :=
