@@ -23,7 +23,7 @@ import bisect
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,7 +107,6 @@ class Cleaned:
     date_precision: str | None = None
     author: str | None = None
     source: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -293,7 +292,7 @@ class _Classifier:
             return None
         return self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends
 
-    def _header(self, i: int, text: str) -> str | None:
+    def _header(self, text: str) -> str | None:
         """Return the reason for a header line, or None if the body starts here."""
         fields = parse_header_line(text, self.rules)
         if fields:
@@ -336,7 +335,7 @@ class _Classifier:
                 self.status[i] = "duplicate-title"
                 continue
             if not in_body:
-                reason = self._header(i, text)
+                reason = self._header(text)
                 if reason:
                     self.status[i] = reason
                     continue

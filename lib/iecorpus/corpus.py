@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,10 +152,6 @@ class Corpus:
             getattr(self, name).to_csv(target, index=False, lineterminator="\n")
             written.append(target)
         return written
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def read_manifest(manifest: str | Path) -> pd.DataFrame:
@@ -380,7 +375,7 @@ def _load_one(
     """
     name = file.relative_to(folder).as_posix()
     decoded = read_document(file, encoding=row.get("encoding") or None)
-    sha = hashlib.sha256(file.read_bytes()).hexdigest()
+    sha = decoded.sha256
     if row.get("sha256") and row["sha256"].lower() != sha:
         error = DocumentError(
             file,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,12 +77,14 @@ class Decoded:
         encoding: The encoding that read it (``utf-8``, ``utf-8-sig``, ``gb18030``, ``utf-16`` ...).
         n_bytes: Size of the file.
         line_endings: ``lf``, ``crlf``, ``cr`` or ``mixed``.
+        sha256: Checksum of the file's bytes.
     """
 
     text: str
     encoding: str
     n_bytes: int
     line_endings: str
+    sha256: str
 
 
 def _line_endings(text: str) -> str:
@@ -145,7 +148,7 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         endings = _line_endings(text)
         if endings != "lf":
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return Decoded(text, name, len(data), endings)
+        return Decoded(text, name, len(data), endings, hashlib.sha256(data).hexdigest())
     tried = ", ".join(candidates)
     raise DocumentError(
         path,
