@@ -36,6 +36,9 @@ REPORT_DIR := reports
 PARAMS :=
 endif
 
+# Progress bars are for people watching JupyterLab; reports and nbval stay silent.
+export IECORPUS_PROGRESS := 0
+
 .PHONY: venv report notebooks test lab clean
 
 venv: $(STAMP)
@@ -71,7 +74,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q tests $(NBVAL)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	IECORPUS_PROGRESS=1 $(BIN)/jupyter lab notebooks/
 
 clean:
 	rm -rf reports

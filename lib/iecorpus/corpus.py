@@ -11,6 +11,7 @@ import pandas as pd
 from . import paths
 from .clean import Rules, clean_document, load_rules, restore_raw
 from .dates import parse_date
+from .progress import track
 from .reading import (
     CONVERTIBLE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -270,6 +271,7 @@ def load_corpus(
     manifest: str | Path | None = None,
     strict: bool = False,
     rules: Rules | None = None,
+    progress: bool | None = None,
 ) -> Corpus:
     """Load, clean and segment a folder of documents.
 
@@ -283,6 +285,8 @@ def load_corpus(
         strict: Raise on the first problem instead of reporting it in
             ``Corpus.problems`` and skipping the file.
         rules: Cleaning rules (default: ``data/cleaning/``).
+        progress: Show a progress bar; by default one is shown for 200 files or more
+            unless ``IECORPUS_PROGRESS=0`` (as in rendered reports and tests).
 
     Returns:
         The :class:`Corpus`.
@@ -312,7 +316,7 @@ def load_corpus(
         files = sorted(set(files) | set(rows))
 
     records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
-    for file in files:
+    for file in track(files, total=len(files), description="loading", enabled=progress):
         row = rows.get(file, {})
         name = file.relative_to(folder).as_posix()
         try:
