@@ -50,6 +50,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 report: $(STAMP)
+	@$(if $(CORPUS),$(BIN)/python -m iecorpus.check $(CORPUS) $(if $(MANIFEST),--manifest $(MANIFEST)))
 	@mkdir -p $(REPORT_DIR)
 	@set -e; for nb in $(NUMBERED); do \
 	  name=$$(basename $$nb .ipynb); \

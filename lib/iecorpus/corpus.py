@@ -265,6 +265,43 @@ def _manifest_rows(
     return rows
 
 
+def locate_documents(
+    path: str | Path | None, *, manifest: str | Path | None, problems: _Problems
+) -> tuple[Path, list[Path], dict[Path, dict]]:
+    """Find the documents of a corpus folder and match them with their manifest rows.
+
+    Args:
+        path: The corpus folder; None for the embedded corpus.
+        manifest: The manifest; None for the default (see :func:`load_corpus`).
+        problems: Where unusable files and manifest rows are reported.
+
+    Returns:
+        The resolved folder, the files to read (sorted), and the manifest row of each
+        file that has one.
+
+    Raises:
+        CorpusError: The folder does not exist or the manifest cannot be read.
+    """
+    folder = Path(path) if path is not None else paths.RAW_DIR
+    if manifest is None:
+        if path is None:
+            manifest = paths.MANIFEST
+        elif (folder / "corpus.csv").is_file():
+            manifest = folder / "corpus.csv"
+    if not folder.is_dir():
+        raise CorpusError(
+            f"{paths.relative_to_project(folder)}: the corpus folder does not exist. "
+            "Check the path."
+        )
+    folder = folder.resolve()
+    files = _find_files(folder, problems)
+    rows: dict[Path, dict] = {}
+    if manifest is not None:
+        rows = _manifest_rows(read_manifest(manifest), folder, Path(manifest), problems)
+        files = sorted(set(files) | set(rows))
+    return folder, files, rows
+
+
 def load_corpus(
     path: str | Path | None = None,
     *,
@@ -295,25 +332,9 @@ def load_corpus(
         CorpusError: The folder is missing or holds no document that could be
             read; in strict mode, any problem with any file or manifest row.
     """
-    folder = Path(path) if path is not None else paths.RAW_DIR
-    if manifest is None:
-        if path is None:
-            manifest = paths.MANIFEST
-        elif (folder / "corpus.csv").is_file():
-            manifest = folder / "corpus.csv"
-    if not folder.is_dir():
-        raise CorpusError(
-            f"{paths.relative_to_project(folder)}: the corpus folder does not exist. "
-            "Check the path."
-        )
-    folder = folder.resolve()
     rules = rules or load_rules()
     problems = _Problems(strict)
-    files = _find_files(folder, problems)
-    rows = {}
-    if manifest is not None:
-        rows = _manifest_rows(read_manifest(manifest), folder, Path(manifest), problems)
-        files = sorted(set(files) | set(rows))
+    folder, files, rows = locate_documents(path, manifest=manifest, problems=problems)
 
     records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
     for file in track(files, total=len(files), description="loading", enabled=progress):

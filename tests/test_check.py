@@ -1,0 +1,44 @@
+"""The early check of a user's corpus: clear messages before any notebook runs."""
+
+from iecorpus import paths
+from iecorpus.check import check_corpus, main
+
+
+def test_the_embedded_corpus_passes(capsys):
+    assert main([str(paths.RAW_DIR), "--manifest", str(paths.MANIFEST)]) == 0
+    assert "5 of 5 files readable" in capsys.readouterr().out
+
+
+def test_an_empty_folder_is_refused_with_what_to_do(tmp_path, capsys):
+    assert main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "holds no .txt, .text or .md files" in err and "Put one article per UTF-8 .txt file" in err
+    )
+
+
+def test_a_folder_of_unusable_files_is_refused(tmp_path, capsys):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4")
+    assert main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "a.txt: the file is empty" in err and ".pdf files are not read" in err
+    assert "holds no file that can be read" in err
+
+
+def test_a_manifest_that_disagrees_with_the_files_is_reported_but_does_not_stop(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("标题\n正文第一段。\n", encoding="utf-8")
+    (tmp_path / "corpus.csv").write_text("file\na.txt\nb.txt\n", encoding="utf-8")
+    result = check_corpus(tmp_path)
+    assert (result.n_files, result.n_readable) == (1, 1)
+    assert main([str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "b.txt: named in the manifest (" in err and "corpus.csv, row 3) but missing" in err
+
+
+def test_a_missing_folder_and_a_bad_manifest_say_so(tmp_path, capsys):
+    assert main([str(tmp_path / "nowhere")]) == 2
+    assert "the corpus folder does not exist" in capsys.readouterr().err
+    (tmp_path / "list.csv").write_text("name\nx\n", encoding="utf-8")
+    assert main([str(tmp_path), "--manifest", str(tmp_path / "list.csv")]) == 2
+    assert "no `file` column" in capsys.readouterr().err
