@@ -3,6 +3,7 @@
 #   make venv                  create .venv and install the project with its dev extras
 #   make test                  ruff, environment.yml check, unit tests and nbval
 #   make report                execute every notebook and render HTML into reports/
+#                              (NN-name.html for reading, NN-name-code.html with the code)
 #   make report CORPUS=dir [MANIFEST=file.csv]
 #                              the same against another corpus, into reports/<dir name>/
 #   make notebooks             re-execute the committed notebooks in place (before a commit)
@@ -57,8 +58,10 @@ report: $(STAMP)
 	  echo "report: $$name"; \
 	  $(BIN)/papermill --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
 	    $(PARAMS) $$nb $(REPORT_DIR)/$$name.ipynb; \
-	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images \
+	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images --no-input \
 	    --output-dir $(REPORT_DIR) $(REPORT_DIR)/$$name.ipynb; \
+	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images \
+	    --output-dir $(REPORT_DIR) --output $$name-code $(REPORT_DIR)/$$name.ipynb; \
 	done
 	$(BIN)/python -m iecorpus.report $(REPORT_DIR)
 

@@ -116,3 +116,42 @@ def test_command_line_writes_the_index(report_dir):
     )
     assert "index.html" in result.stdout
     assert (report_dir / "index.html").is_file()
+
+
+def write_executed(path, outputs_by_cell):
+    """Write an executed notebook: a markdown title, then code cells with the given outputs."""
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": "# Figures\n\nWhich figure?"}]
+    for tags, outputs in outputs_by_cell:
+        cells.append(
+            {
+                "cell_type": "code",
+                "metadata": {"tags": tags},
+                "source": "",
+                "outputs": outputs,
+                "execution_count": 1,
+            }
+        )
+    notebook = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+
+
+def png(data):
+    return {"output_type": "display_data", "data": {"image/png": data, "text/plain": "<Figure>"}}
+
+
+def test_the_index_shows_the_main_figure_and_links_the_version_with_code(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    write_executed(
+        reports / "05-figures.ipynb",
+        [([], [png("Rmlyc3Q=\n")]), (["main-figure"], [png("TWFpbg==")])],
+    )
+    write_executed(reports / "06-plain.ipynb", [([], [png("Rmlyc3Q=")])])
+    for name in ("05-figures", "05-figures-code", "06-plain"):
+        (reports / f"{name}.html").write_text("<html></html>", encoding="utf-8")
+    page = report.build_index(reports, notebooks_dir=tmp_path).read_text(encoding="utf-8")
+    assert page.count('<img class="thumb" src="data:image/png;base64,') == 2
+    assert "base64,TWFpbg==" in page  # the tagged figure, not the first one
+    assert "base64,Rmlyc3Q=" in page  # the first figure where none is tagged
+    assert page.count('href="05-figures-code.html"') == 1
+    assert '05-figures-code.html">' in page and page.count("<li>") == 2

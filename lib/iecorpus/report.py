@@ -28,16 +28,36 @@ li a { font-size: 1.1rem; font-weight: 600; color: #0b5394; text-decoration: non
 li a:hover { text-decoration: underline; }
 .file { color: #777; font-size: 0.85rem; font-family: ui-monospace, monospace; }
 li p { margin: 0.3rem 0 0; }
+li::after { content: ""; display: block; clear: both; }
+.thumb { float: right; width: 11rem; max-height: 8rem; object-fit: contain; margin: 0 0 0.5rem 1rem;
+         border: 1px solid #ddd; background: #fff; }
+a.code { color: #777; }
 """
+
+
+#: The same report with its code shown is written next to it under this suffix.
+CODE_SUFFIX = "-code"
+#: A notebook marks the cell of its main figure with this tag; else its first figure is used.
+MAIN_FIGURE_TAG = "main-figure"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One rendered notebook: its file name, title and the question it answers."""
+    """One rendered notebook.
+
+    Attributes:
+        filename: The report's HTML file.
+        title: The notebook's title.
+        question: The question it answers.
+        thumbnail: The main figure as a ``data:image/png;base64`` URI, or "".
+        code_filename: The same report with its code shown, or "" when there is none.
+    """
 
     filename: str
     title: str
     question: str
+    thumbnail: str = ""
+    code_filename: str = ""
 
 
 def read_title(notebook: Path) -> tuple[str, str]:
@@ -90,6 +110,30 @@ def _first_paragraph(lines: list[str]) -> str:
     return " ".join(paragraph)
 
 
+def main_figure(notebook: Path) -> str:
+    """Return the main figure of an executed notebook as a data URI.
+
+    Args:
+        notebook: An executed ``.ipynb`` file.
+
+    Returns:
+        The PNG output of the cell tagged ``main-figure``, else the first PNG output of
+        the notebook, as ``data:image/png;base64,...``; "" when it has none or is unreadable.
+    """
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+    tagged = [c for c in cells if MAIN_FIGURE_TAG in c.get("metadata", {}).get("tags", [])]
+    for cell in tagged + cells:
+        for output in cell.get("outputs", []):
+            png = output.get("data", {}).get("image/png")
+            if png:
+                data = "".join(png) if isinstance(png, list) else png
+                return "data:image/png;base64," + re.sub(r"\s", "", data)
+    return ""
+
+
 def collect_entries(report_dir: Path, *, notebooks_dir: Path) -> list[Entry]:
     """List the rendered notebooks of a report folder with their titles.
 
@@ -104,10 +148,21 @@ def collect_entries(report_dir: Path, *, notebooks_dir: Path) -> list[Entry]:
     """
     entries = []
     for page in sorted(report_dir.glob(REPORT_GLOB)):
+        if page.stem.endswith(CODE_SUFFIX):
+            continue
         candidates = [notebooks_dir / f"{page.stem}.ipynb", page.with_suffix(".ipynb")]
         source = next((c for c in candidates if c.is_file()), None)
         title, question = read_title(source) if source else ("", "")
-        entries.append(Entry(page.name, title or page.stem, question))
+        code = page.with_name(f"{page.stem}{CODE_SUFFIX}.html")
+        entries.append(
+            Entry(
+                page.name,
+                title or page.stem,
+                question,
+                thumbnail=main_figure(page.with_suffix(".ipynb")),
+                code_filename=code.name if code.is_file() else "",
+            )
+        )
     return entries
 
 
@@ -121,13 +176,7 @@ def render_index(entries: list[Entry], *, heading: str) -> str:
     Returns:
         A self-contained HTML page (inline CSS, no external resources, no scripts).
     """
-    items = "\n".join(
-        f'<li><a href="{html.escape(quote(e.filename))}">{html.escape(e.title)}</a>'
-        f' <span class="file">{html.escape(e.filename)}</span>'
-        + (f"\n<p>{html.escape(e.question)}</p>" if e.question else "")
-        + "</li>"
-        for e in entries
-    )
+    items = "\n".join(_render_entry(e) for e in entries)
     empty = "<p>No reports yet: run <code>make report</code>.</p>"
     body = f"<ol>\n{items}\n</ol>" if entries else empty
     return (
@@ -139,6 +188,27 @@ def render_index(entries: list[Entry], *, heading: str) -> str:
         f'<p class="lead">{len(entries)} notebook(s), executed and rendered by '
         "<code>make report</code>.</p>\n"
         f"{body}\n</body>\n</html>\n"
+    )
+
+
+def _render_entry(entry: Entry) -> str:
+    """One list item of the index: thumbnail, linked title, question, link to the code."""
+    link = html.escape(quote(entry.filename))
+    thumbnail = (
+        f'<a href="{link}"><img class="thumb" src="{html.escape(entry.thumbnail)}" '
+        f'alt="{html.escape("Main figure of " + entry.title)}"></a>'
+        if entry.thumbnail
+        else ""
+    )
+    code = (
+        f' · <a class="code" href="{html.escape(quote(entry.code_filename))}">with code</a>'
+        if entry.code_filename
+        else ""
+    )
+    question = f"\n<p>{html.escape(entry.question)}</p>" if entry.question else ""
+    return (
+        f'<li>{thumbnail}<a href="{link}">{html.escape(entry.title)}</a>'
+        f' <span class="file">{html.escape(entry.filename)}{code}</span>{question}</li>'
     )
 
 
