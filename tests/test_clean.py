@@ -260,3 +260,16 @@ def test_patterns_a_person_extends_live_in_data_not_code():
     )
     for literal in ("尊龙凯时", "News detail", "END", "Essence", "上一篇", "声明", "Release time"):
         assert literal not in code_strings, literal
+
+
+def test_headings_above_their_paragraphs_are_not_mistaken_for_wrapped_lines():
+    raw = (
+        "A headline\n"
+        "Jiangxi will form 30 provincial vocational education groups\n"
+        "On January 12, the college and Gree Electric signed an agreement on an industrial college.\n"
+        "Fujian will form 72 provincial vocational education groups\n"
+        "The college has opened 35 order-based training classes with local enterprises.\n"
+        "二、搭建共享平台，促进资源优势互补\n"
+        "电力能源职业教育集团由无锡商业职业技术学院牵头组建，目前已吸纳260家企业和6所院校。\n"
+    )
+    assert len(clean(raw).text.split("\n\n")) == 6

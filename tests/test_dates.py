@@ -58,3 +58,12 @@ def test_find_dates_does_not_invent_dates(text):
 )
 def test_parse_date_reads_one_whole_value(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("2021年5月26日 10:30  来源：新华网", "2021-05-26"), ("16 April 2024 21:51 Source: Xinhua", "2024-04-16")],
+)
+def test_a_time_after_the_date_belongs_to_it(text, iso):
+    (found,) = find_dates(text)
+    assert found.iso == iso and text[found.end :].lstrip().startswith(("来源", "Source"))

@@ -33,9 +33,14 @@ from .dates import find_dates, parse_date
 # Higher wins where two edits overlap.
 PRIORITY = {"spam": 6, "pinyin": 5, "byline": 5, "artefact": 4, "full-width": 3, "layout": 1}
 TERMINAL = tuple('.!?。！？"”’)）…;；')
-_WS_RUN = re.compile(
-    r"[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+|[\u200b-\u200d\u2060\ufeff]+"
-)
+#: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+#: White space and invisible characters, newline excepted: what layout edits normalise.
+_WS_RUN = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}])+")
+#: What a line is stripped of before it is classified (the same set, so the two agree).
+_EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + _INVISIBLE
+#: ASCII white space that needs an edit inside a line (a single space does not).
+_ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PIPES = re.compile(r"\s[|｜]\s")
@@ -60,6 +65,28 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class InlineRule:
+    """A pattern applied inside kept lines.
+
+    Attributes:
+        pattern: The compiled regex.
+        replacement: What replaces each match.
+        reason: The audit reason.
+        needs: Literal strings of which a line must hold one for the pattern to be
+            tried (the CSV's optional ``needs`` column, ``|``-separated); empty: always.
+    """
+
+    pattern: re.Pattern
+    replacement: str
+    reason: str
+    needs: tuple[str, ...] = ()
+
+    def applies(self, line: str) -> bool:
+        """True when the line may hold a match."""
+        return not self.needs or any(n in line for n in self.needs)
+
+
+@dataclass(frozen=True)
 class Rules:
     """The cleaning patterns, read from ``data/cleaning/``.
 
@@ -67,8 +94,8 @@ class Rules:
         line: One regex, an alternation of named groups, matched against a whole
             stripped line; ``reasons`` maps group name to reason, ``ends`` names
             the groups after which the rest of the page is furniture.
-        inline: ``(regex, replacement, reason)`` applied inside kept lines.
-        spam: Regex of the spam terms alone.
+        inline: Repairs and removals applied inside kept lines.
+        spam: Regexes of the spam terms: the literal brands, then the ``re:`` entries.
         header: Regex of ``Label:`` prefixes found in bylines and datelines.
         header_fields: Maps a lower-cased label to its field (date, author, source, views).
         byline: Regex of words that make a short header line a byline.
@@ -77,8 +104,8 @@ class Rules:
     line: re.Pattern
     reasons: dict[str, str]
     ends: frozenset[str]
-    inline: tuple[tuple[re.Pattern, str, str], ...]
-    spam: re.Pattern
+    inline: tuple[InlineRule, ...]
+    spam: tuple[re.Pattern, ...]
     header: re.Pattern
     header_fields: dict[str, str]
     byline: re.Pattern
@@ -140,16 +167,13 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         ValueError: A pattern does not compile; the message names the file and row.
     """
     folder = Path(directory) if directory else paths.CLEANING_DIR
-    spam_terms = []
-    for term in _read_lines(folder / "spam.txt"):
-        spam_terms.append(term[3:] if term.startswith("re:") else re.escape(term))
-    spam = re.compile("|".join(f"(?:{t})" for t in spam_terms) or r"(?!x)x")
+    spam = _spam_patterns(_read_lines(folder / "spam.txt"), folder / "spam.txt")
 
     line_parts, reasons, ends, inline = [], {}, set(), []
     for number, row in enumerate(_read_csv(folder / "boilerplate.csv"), start=2):
         _check_pattern(row["pattern"], folder / "boilerplate.csv", number)
         if row["scope"] == "inline":
-            inline.append((re.compile(row["pattern"], re.M), "", row["reason"]))
+            inline.append(_inline_rule(row, ""))
             continue
         name = f"g{number}"
         line_parts.append(f"(?P<{name}>{row['pattern']})")
@@ -158,8 +182,7 @@ def load_rules(directory: str | Path | None = None) -> Rules:
             ends.add(name)
     for number, row in enumerate(_read_csv(folder / "artefacts.csv"), start=2):
         _check_pattern(row["pattern"], folder / "artefacts.csv", number)
-        inline.append((re.compile(row["pattern"], re.M), row["replacement"], row["reason"]))
-    inline.insert(0, (re.compile(rf"[ \t]*(?:{spam.pattern})"), "", "spam"))
+        inline.append(_inline_rule(row, row["replacement"]))
 
     labels = _read_csv(folder / "header_labels.csv")
     header_fields = {row["label"].lower(): row["field"] for row in labels}
@@ -183,6 +206,66 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         header_fields=header_fields,
         byline=byline,
     )
+
+
+def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
+    needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
+    return InlineRule(re.compile(row["pattern"], re.M), replacement, row["reason"], needs)
+
+
+def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, ...]:
+    """Compile the spam terms: literal brands into one fast alternation, ``re:`` lines apart.
+
+    The literal alternation starts with a lookahead on the brands' first characters, which
+    lets the regex engine skip quickly through lines that cannot hold one.
+    """
+    literals = sorted({t for t in terms if not t.startswith("re:")}, key=len, reverse=True)
+    patterns = []
+    if literals:
+        first = "".join(sorted({re.escape(t[0]) for t in literals}))
+        patterns.append(re.compile(f"(?=[{first}])(?:{'|'.join(map(re.escape, literals))})"))
+    for number, term in enumerate((t[3:] for t in terms if t.startswith("re:")), start=1):
+        _check_pattern(term, path, number)
+        patterns.append(re.compile(term))
+    return tuple(patterns)
+
+
+def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
+    """Return the spans of spam terms in a line, each widened over the white space before it.
+
+    Args:
+        line: One line of text.
+        rules: The cleaning rules.
+
+    Returns:
+        ``(start, end)`` spans, sorted and not overlapping.
+    """
+    spans = []
+    for pattern in rules.spam:
+        for m in pattern.finditer(line):
+            start = m.start()
+            while start and line[start - 1] in _EDGE:
+                start -= 1
+            spans.append((start, m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _without_spam(line: str, rules: Rules) -> str:
+    spans = find_spam(line, rules)
+    if not spans:
+        return line
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(line[position:start])
+        position = end
+    return "".join(pieces) + line[position:]
 
 
 def _check_pattern(pattern: str, path: Path, row: int) -> None:
@@ -261,6 +344,8 @@ def _title_and_date(text: str) -> tuple[str, tuple[str, str] | None]:
 
 def _is_title_like(text: str) -> bool:
     """A headline: not too long, and not ending like a sentence of the body."""
+    if text.endswith(("...", "…")):  # "... Revealed These Messages..." is a headline
+        return len(text) <= 250
     return len(text) <= 250 and not text.endswith((".", "。", "；", ";", "，", ","))
 
 
@@ -274,7 +359,7 @@ class _Classifier:
     def __init__(self, raw: str, rules: Rules):
         self.raw, self.rules = raw, rules
         self.lines = _split_lines(raw)
-        self.stripped = [raw[s:c].strip() for s, c, _ in self.lines]
+        self.stripped = [raw[s:c].strip(_EDGE) for s, c, _ in self.lines]
         self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
         self.meta: dict[str, str] = {}
 
@@ -292,13 +377,25 @@ class _Classifier:
             return None
         return self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends
 
-    def _header(self, text: str) -> str | None:
-        """Return the reason for a header line, or None if the body starts here."""
+    def _labelled(self, text: str, in_body: bool) -> str | None:
+        """A dateline or byline made of labels (发布时间：…, Source: …); its fields go to meta.
+
+        Before the body any short line is tried; after it, only a short line that starts
+        with a label (a source line closing the article), so body sentences cost nothing.
+        """
+        if in_body:
+            first = self.rules.header.match(text) if len(text) <= 120 else None
+            if not first:
+                return None
         fields = parse_header_line(text, self.rules)
-        if fields:
-            for key, value in fields.items():
-                self.meta.setdefault(key, value)
-            return "byline" if {"author", "source"} & fields.keys() else "dateline"
+        if not fields:
+            return None
+        for key, value in fields.items():
+            self.meta.setdefault(key, value)
+        return "byline" if {"author", "source"} & fields.keys() else "dateline"
+
+    def _header(self, text: str) -> str | None:
+        """Return the reason for a title or byline at the top, or None if the body starts here."""
         if "title" not in self.meta and _is_title_like(text):
             title, date = _title_and_date(text)
             self.meta["title"] = title
@@ -321,17 +418,20 @@ class _Classifier:
             if tail:
                 self.status[i] = rule[0] if rule else tail
                 continue
+            reason = self._labelled(text, in_body)
+            if reason:
+                self.status[i] = reason
+                continue
             if rule:
                 self.status[i] = rule[0]
                 if rule[1] and in_body:
                     tail = rule[0]
                 continue
-            if not _BULLETS.sub("", self.rules.spam.sub("", text)):
+            if not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
                 self.status[i] = "spam"
                 continue
-            if text == self.meta.get("title") or (
-                "title" in self.meta and _title_and_date(text)[0] == self.meta["title"]
-            ):
+            title = self.meta.get("title")
+            if title and text.startswith(title) and _title_and_date(text)[0] == title:
                 self.status[i] = "duplicate-title"
                 continue
             if not in_body:
@@ -371,23 +471,65 @@ class _Classifier:
 def _inline_edits(raw: str, start: int, end: int, rules: Rules) -> list[Edit]:
     """Edits inside one kept line ``raw[start:end]`` (content, without the newline)."""
     line = raw[start:end]
-    candidates: list[Edit] = []
-    for pattern, replacement, reason in rules.inline:
-        for m in pattern.finditer(line):
-            if m.end() > m.start():
-                candidates.append(Edit(start + m.start(), start + m.end(), replacement, reason))
-    for m in _FULL_WIDTH.finditer(line):
-        half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
-        candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
+    candidates = [Edit(start + s, start + e, "", "spam") for s, e in find_spam(line, rules)]
+    core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
+    for rule in rules.inline:
+        if rule.applies(line):
+            for m in rule.pattern.finditer(line, 0, core):
+                if m.end() > m.start():
+                    candidates.append(
+                        Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
+                    )
+    ascii_line = line.isascii()
+    if not ascii_line:
+        for m in _FULL_WIDTH.finditer(line):
+            half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+            candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
+    content = _resolve(candidates)
+    if (
+        ascii_line
+        and not content
+        and line[:1] not in _EDGE
+        and line[-1:] not in _EDGE
+        and not _ASCII_ODD_SPACE.search(line)
+    ):
+        return content  # the common case: nothing to normalise
+    return sorted(content + _layout_edits(line, start, content), key=lambda e: e.start)
+
+
+def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
+    """White-space edits in the gaps between a line's content edits.
+
+    White space before the first and after the last character that stays (removed spans
+    count as gone) is dropped; inside, a run of white space becomes one space, and a run
+    of invisible characters (zero-width spaces) becomes nothing.
+    """
+    removals = [(e.start - offset, e.end - offset) for e in content if not e.replacement]
+    spans = [(e.start - offset, e.end - offset) for e in content]
+
+    def stays(k: int) -> bool:
+        if line[k] in _EDGE:
+            return False
+        n = bisect.bisect_right(removals, (k, len(line) + 1)) - 1
+        return n < 0 or removals[n][1] <= k
+
+    first = next((k for k in range(len(line)) if stays(k)), len(line))
+    last = next((k for k in range(len(line) - 1, -1, -1) if stays(k)), -1)
+    edits = []
     for m in _WS_RUN.finditer(line):
-        if m.start() == 0 or m.end() == len(line):
-            candidates.append(Edit(start + m.start(), start + m.end(), "", "layout"))
-        elif m.group() != " ":
-            invisible = m.group()[0] in "\u200b\u200c\u200d\u2060\ufeff"
-            candidates.append(
-                Edit(start + m.start(), start + m.end(), "" if invisible else " ", "layout")
-            )
-    return _resolve(candidates)
+        n = bisect.bisect_right(spans, (m.start(), len(line) + 1)) - 1
+        if (n >= 0 and spans[n][1] > m.start()) or (
+            n + 1 < len(spans) and spans[n + 1][0] < m.end()
+        ):
+            continue  # a content edit covers it
+        if m.end() <= first or m.start() > last:
+            replacement = ""
+        elif m.group() == " ":
+            continue
+        else:
+            replacement = "" if not m.group().strip(_INVISIBLE) else " "
+        edits.append(Edit(offset + m.start(), offset + m.end(), replacement, "layout"))
+    return edits
 
 
 def _resolve(candidates: list[Edit]) -> list[Edit]:
@@ -408,17 +550,35 @@ def _resolve(candidates: list[Edit]) -> list[Edit]:
     return chosen
 
 
-def _is_wrapped(raw: str, lines, kept: list[int], joined: list[bool]) -> bool:
-    """True when the body is hard-wrapped text whose lines must be joined into paragraphs."""
-    pairs = [i for i, j in enumerate(joined) if j]
+def _is_wrapped(line_ends: list[str], lengths: list[int], joined: list[bool]) -> bool:
+    """True when the body is hard-wrapped text whose lines must be joined into paragraphs.
+
+    Args:
+        line_ends: The last characters of each kept line, after inline repairs.
+        lengths: The length of each kept line.
+        joined: For each kept line, whether the next kept line follows it directly.
+
+    Note:
+        Wrapped text has lines of about one width (at most 200 characters) that stop in
+        mid-sentence. A heading without a full stop above its paragraph is short, so
+        it does not count; pages of one paragraph per line are far wider.
+    """
+    pairs = [k for k, j in enumerate(joined) if j]
     if len(pairs) < 3:
         return False
+    width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+    if width > 200:
+        return False
     open_ends = sum(
-        1
-        for k in pairs
-        if not raw[lines[kept[k]][0] : lines[kept[k]][1]].rstrip().endswith(TERMINAL)
+        1 for k in pairs if lengths[k] >= 0.6 * width and not line_ends[k].endswith(TERMINAL)
     )
     return open_ends / len(pairs) >= 0.6 and len(pairs) < len(joined)
+
+
+def _repaired(raw: str, start: int, end: int, edits: list[Edit]) -> str:
+    """A line's content as it reads after its inline edits."""
+    shifted = [Edit(e.start - start, e.end - start, e.replacement, e.reason) for e in edits]
+    return apply_edits(raw[start:end], shifted)[0].strip(_EDGE)
 
 
 def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
@@ -444,9 +604,14 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
     pager.run()
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
+    inline = {i: _inline_edits(raw, lines[i][0], lines[i][1], rules) for i in kept}
     # joined[k]: kept line k is followed directly (no blank or removed line) by kept line k+1.
     joined = [kept[k + 1] == kept[k] + 1 for k in range(len(kept) - 1)] + [False]
-    wrapped = _is_wrapped(raw, lines, kept, joined)
+    line_ends = [
+        _repaired(raw, lines[i][0], lines[i][1], inline[i])[-4:] if joined[k] else ""
+        for k, i in enumerate(kept)
+    ]
+    wrapped = _is_wrapped(line_ends, [len(pager.stripped[i]) for i in kept], joined)
     position = {line: k for k, line in enumerate(kept)}
 
     edits: list[Edit] = []
@@ -456,13 +621,14 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
             if end > start:
                 edits.append(Edit(start, end, "", reason or "layout"))
             continue
-        edits.extend(_inline_edits(raw, start, content_end, rules))
+        edits.extend(inline[i])
         if end > content_end:  # the newline after a kept line
             k = position[i]
             if k == len(kept) - 1:
                 sep = ""
             elif wrapped and joined[k]:
-                left, right = raw[content_end - 1 : content_end], raw[end : end + 1]
+                left = line_ends[k][-1:]
+                right = pager.stripped[kept[k + 1]][:1]
                 sep = "" if _CJK.match(left) and _CJK.match(right) else " "
             else:
                 sep = "\n\n"

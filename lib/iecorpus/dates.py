@@ -47,6 +47,8 @@ _CN_DIGITS = {
 _CN_NUM = "〇零○Ｏ一二两三四五六七八九十"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+# A time after a Chinese date needs no space ("2021年5月26日10:30").
+_TIME_ZH = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 
 # Each pattern has named groups y, m, d (d and m optional) and is tried in order.
 _PATTERNS = [
@@ -55,6 +57,7 @@ _PATTERNS = [
     # 2021年5月26日, 2021年05月26号, 2021年5月
     re.compile(
         r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+        + _TIME_ZH
     ),
     # 二〇二一年五月二十六日
     re.compile(
@@ -68,7 +71,8 @@ _PATTERNS = [
     ),
     # 16 April 2024 / 16 Apr. 2024
     re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
+        + _TIME,
         re.IGNORECASE,
     ),
     # 2021-05 (only as a whole value, see parse_date), May 2021
