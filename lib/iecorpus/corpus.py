@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,10 +232,11 @@ def _manifest_rows(
 ) -> dict[Path, dict]:
     """Map each file the manifest names to its row, reporting rows that name nothing."""
     rows: dict[Path, dict] = {}
+    manifest_name = paths.relative_to_project(manifest)
     for number, row in enumerate(table.to_dict("records"), start=2):
         name = row["file"]
-        path = (folder / name).resolve()
-        where = f"{paths.relative_to_project(manifest)}, row {number}"
+        path = Path(os.path.normpath(folder / name))  # folder is resolved already
+        where = f"{manifest_name}, row {number}"
         if not name:
             problems.add(
                 ManifestError(f"{where}: the `file` cell is empty."),
