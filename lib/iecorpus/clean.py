@@ -39,6 +39,9 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _WS_RUN = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}])+")
 #: What a line is stripped of before it is classified (the same set, so the two agree).
 _EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + _INVISIBLE
+#: White space that needs an edit inside a line: a run of two or more, or one that is
+#: not a plain space.
+_ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBLE}]")
 #: ASCII white space that needs an edit inside a line (a single space does not).
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
@@ -95,7 +98,7 @@ class Rules:
             stripped line; ``reasons`` maps group name to reason, ``ends`` names
             the groups after which the rest of the page is furniture.
         inline: Repairs and removals applied inside kept lines.
-        spam: Regexes of the spam terms: the literal brands, then the ``re:`` entries.
+        spam: Regexes of the spam terms: all of them, and those an ASCII line can hold.
         header: Regex of ``Label:`` prefixes found in bylines and datelines.
         header_fields: Maps a lower-cased label to its field (date, author, source, views).
         byline: Regex of words that make a short header line a byline.
@@ -105,7 +108,7 @@ class Rules:
     reasons: dict[str, str]
     ends: frozenset[str]
     inline: tuple[InlineRule, ...]
-    spam: tuple[re.Pattern, ...]
+    spam: tuple[re.Pattern, re.Pattern | None]
     header: re.Pattern
     header_fields: dict[str, str]
     byline: re.Pattern
@@ -213,21 +216,49 @@ def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     return InlineRule(re.compile(row["pattern"], re.M), replacement, row["reason"], needs)
 
 
-def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, ...]:
-    """Compile the spam terms: literal brands into one fast alternation, ``re:`` lines apart.
+def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern | None]:
+    """Compile the spam terms into (all terms, the terms an ASCII line can hold).
 
-    The literal alternation starts with a lookahead on the brands' first characters, which
-    lets the regex engine skip quickly through lines that cannot hold one.
+    Literal brands go into one character trie, so that a common first character (体, 新,
+    在) costs one failed branch rather than a try of every brand; ``re:`` entries are
+    alternatives of their own. Most brands are Chinese, so an ASCII line is
+    searched with the second pattern only (None when no term can match ASCII text).
     """
     literals = sorted({t for t in terms if not t.startswith("re:")}, key=len, reverse=True)
-    patterns = []
-    if literals:
-        first = "".join(sorted({re.escape(t[0]) for t in literals}))
-        patterns.append(re.compile(f"(?=[{first}])(?:{'|'.join(map(re.escape, literals))})"))
-    for number, term in enumerate((t[3:] for t in terms if t.startswith("re:")), start=1):
+    expressions = [t[3:] for t in terms if t.startswith("re:")]
+    for number, term in enumerate(expressions, start=1):
         _check_pattern(term, path, number)
-        patterns.append(re.compile(term))
-    return tuple(patterns)
+
+    def alternation(words: list[str]) -> list[str]:
+        return [_trie_regex(words)] if words else []
+
+    everything = alternation(literals) + [f"(?:{e})" for e in expressions]
+    ascii_only = alternation([t for t in literals if t.isascii()]) + [
+        f"(?:{e})" for e in expressions
+    ]
+    return (
+        re.compile("|".join(everything) or r"(?!x)x"),
+        re.compile("|".join(ascii_only)) if ascii_only else None,
+    )
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex matching any of ``words``, the longest where several start alike."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
@@ -240,14 +271,15 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` spans, sorted and not overlapping.
     """
+    pattern = rules.spam[1] if line.isascii() else rules.spam[0]
+    if pattern is None:
+        return []
     spans = []
-    for pattern in rules.spam:
-        for m in pattern.finditer(line):
-            start = m.start()
-            while start and line[start - 1] in _EDGE:
-                start -= 1
-            spans.append((start, m.end()))
-    spans.sort()
+    for m in pattern.finditer(line):
+        start = m.start()
+        while start and line[start - 1] in _EDGE:
+            start -= 1
+        spans.append((start, m.end()))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:
@@ -427,7 +459,9 @@ class _Classifier:
                 if rule[1] and in_body:
                     tail = rule[0]
                 continue
-            if not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
+            if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(
+                _EDGE
+            ):
                 self.status[i] = "spam"
                 continue
             title = self.meta.get("title")
@@ -502,34 +536,47 @@ def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
 
     White space before the first and after the last character that stays (removed spans
     count as gone) is dropped; inside, a run of white space becomes one space, and a run
-    of invisible characters (zero-width spaces) becomes nothing.
+    of invisible characters (zero-width spaces) becomes nothing. Single plain spaces,
+    the great majority, are not looked at one by one.
     """
     removals = [(e.start - offset, e.end - offset) for e in content if not e.replacement]
-    spans = [(e.start - offset, e.end - offset) for e in content]
-
-    def stays(k: int) -> bool:
-        if line[k] in _EDGE:
-            return False
-        n = bisect.bisect_right(removals, (k, len(line) + 1)) - 1
-        return n < 0 or removals[n][1] <= k
-
-    first = next((k for k in range(len(line)) if stays(k)), len(line))
-    last = next((k for k in range(len(line) - 1, -1, -1) if stays(k)), -1)
+    first, last = _visible_bounds(line, removals)
     edits = []
-    for m in _WS_RUN.finditer(line):
-        n = bisect.bisect_right(spans, (m.start(), len(line) + 1)) - 1
-        if (n >= 0 and spans[n][1] > m.start()) or (
-            n + 1 < len(spans) and spans[n + 1][0] < m.end()
-        ):
-            continue  # a content edit covers it
-        if m.end() <= first or m.start() > last:
-            replacement = ""
-        elif m.group() == " ":
-            continue
-        else:
-            replacement = "" if not m.group().strip(_INVISIBLE) else " "
-        edits.append(Edit(offset + m.start(), offset + m.end(), replacement, "layout"))
-    return edits
+    if first > 0:
+        edits.extend(_blank_runs(line, 0, first))
+    if last < len(line) - 1:
+        edits.extend(_blank_runs(line, last + 1, len(line)))
+    for m in _ODD_SPACE.finditer(line, first, last + 1):
+        replacement = "" if not m.group().strip(_INVISIBLE) else " "
+        edits.append(Edit(m.start(), m.end(), replacement, "layout"))
+    spans = [(e.start - offset, e.end - offset) for e in content]
+    return [
+        Edit(e.start + offset, e.end + offset, e.replacement, "layout")
+        for e in edits
+        if not _overlaps(spans, e.start, e.end)
+    ]
+
+
+def _visible_bounds(line: str, removals: list[tuple[int, int]]) -> tuple[int, int]:
+    """Index of the first and the last character that stays and is not white space."""
+    first, last = len(line) - len(line.lstrip(_EDGE)), len(line.rstrip(_EDGE)) - 1
+    for start, end in removals:  # a removal at the start pushes the first visible character on
+        if start <= first < end:
+            first = end + (len(line[end:]) - len(line[end:].lstrip(_EDGE)))
+    for start, end in reversed(removals):
+        if start <= last < end:
+            last = len(line[:start].rstrip(_EDGE)) - 1
+    return first, max(last, first - 1)
+
+
+def _blank_runs(line: str, start: int, end: int) -> list[Edit]:
+    """Removals of the white-space runs in ``line[start:end]`` (line coordinates)."""
+    return [Edit(m.start(), m.end(), "", "layout") for m in _WS_RUN.finditer(line, start, end)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    n = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return (n >= 0 and spans[n][1] > start) or (n + 1 < len(spans) and spans[n + 1][0] < end)
 
 
 def _resolve(candidates: list[Edit]) -> list[Edit]:
