@@ -155,3 +155,15 @@ def test_the_index_shows_the_main_figure_and_links_the_version_with_code(tmp_pat
     assert "base64,Rmlyc3Q=" in page  # the first figure where none is tagged
     assert page.count('href="05-figures-code.html"') == 1
     assert '05-figures-code.html">' in page and page.count("<li>") == 2
+
+
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("counts *concepts* and **words**", "counts concepts and words"),
+        ("the `parameters` cell and _this_", "the parameters cell and this"),
+        ("snake_case_name stays, and 2 * 3 * 4 too", "snake_case_name stays, and 2 * 3 * 4 too"),
+    ],
+)
+def test_markdown_marks_are_dropped_from_titles_and_questions(markdown, plain):
+    assert report._plain(markdown) == plain

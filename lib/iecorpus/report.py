@@ -31,7 +31,7 @@ li p { margin: 0.3rem 0 0; }
 li::after { content: ""; display: block; clear: both; }
 .thumb { float: right; width: 11rem; max-height: 8rem; object-fit: contain; margin: 0 0 0.5rem 1rem;
          border: 1px solid #ddd; background: #fff; }
-a.code { color: #777; }
+li a.code { color: #777; font-size: 0.85rem; font-weight: normal; }
 """
 
 
@@ -93,8 +93,14 @@ def _title_and_paragraph(lines: list[str]) -> tuple[str, str]:
     for i, line in enumerate(lines):
         match = re.match(r"#\s+(.+?)\s*#*\s*$", line)
         if match:
-            return match.group(1), _first_paragraph(lines[i + 1 :])
+            return _plain(match.group(1)), _plain(_first_paragraph(lines[i + 1 :]))
     return "", ""
+
+
+def _plain(markdown: str) -> str:
+    """Drop Markdown emphasis and code marks (``*word*``, ``**word**``, `` `code` ``)."""
+    plain = re.sub(r"(\*{1,2}|`)(\S(?:.*?\S)?)\1", r"\2", markdown)
+    return re.sub(r"(?<!\w)(_{1,2})(\S(?:.*?\S)?)\1(?!\w)", r"\2", plain)
 
 
 def _first_paragraph(lines: list[str]) -> str:
