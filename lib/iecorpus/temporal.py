@@ -1,0 +1,565 @@
+"""Temporal expressions in English and Chinese sentences, resolved against the document's date.
+
+A small rule-based resolver, not a general date parser: it finds the expressions news and
+policy articles use ("On May 26", "In April 2020", "since the end of December 2020",
+"this year's", "recently", "4月3日电", "今年3月23日", "2020年12月底", "2021年4月12日至13日",
+"去年", "到2025年") and resolves each to an ISO date at its precision, anchored to the
+document's own date, never to today. It is deterministic, needs no network and keeps what
+parsers such as dateparser drop (the "end of" in "end of December", the month in
+"今年3月23日", the range in "12日至13日").
+
+It reads the raw sentence string: Chinese dates must be found before word segmentation,
+which splits "2021年4月12日" into pieces.
+
+What is *not* a date here: an ordinal ("the 14th Five-Year Plan"), a duration ("7 years",
+"已有7年"), a bare number ("about 2023 will be built by the end of 50"), a year inside a
+name ("Research Frontiers 2020 Report", "《2020年……报告》", "(2020-2023)"). In English a
+year standing alone is read only after a preposition such as "in", "since" or "by", so "the
+2021 plan" (the period a plan covers) is not a date either.
+
+Relative words ("recently", "今年", "去年", ...) live in ``data/events/relative_dates.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .dates import MONTHS, find_dates
+
+#: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
+PRECISIONS = ("day", "month", "year", "approx")
+#: A month or day without a year lies in the anchor's year, unless that puts it this many
+#: days after the anchor: then it is last year's ("12月28日" in a page of 2021-01-06).
+FUTURE_TOLERANCE_DAYS = 60
+RELATIVE_DATES_FILE = paths.DATA_DIR / "events" / "relative_dates.csv"
+EXPRESSION_COLUMNS = [
+    "doc_id",
+    "paragraph",
+    "sentence_no",
+    "expression",
+    "start",
+    "end",
+    "date",
+    "date_precision",
+    "date_end",
+    "qualifier",
+    "role",
+    "anchored",
+]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression found in a string and resolved.
+
+    Attributes:
+        expression: The text as written, with its preposition and qualifier
+            ("Since the end of December 2020", "到2023年底前").
+        start: Offset of the expression in the string searched.
+        end: Offset just past it.
+        date: ISO date at its precision (``2021-05-26``, ``2020-12``, ``2021``), or ""
+            when a relative expression had no anchor to resolve against.
+        precision: ``day``, ``month``, ``year`` or ``approx`` ("" when unresolved).
+        date_end: Last day (or month, year) of a range, else "".
+        qualifier: ``early``, ``mid`` or ``end`` of the period ("end of December"), else "".
+        role: ``point``, ``range``, ``since``, ``target`` (a goal after the anchor: "by
+            2025", "到2025年") or ``dateline`` ("4月3日电").
+        anchored: True when the document date was needed to resolve it.
+    """
+
+    expression: str
+    start: int
+    end: int
+    date: str
+    precision: str
+    date_end: str = ""
+    qualifier: str = ""
+    role: str = "point"
+    anchored: bool = False
+
+
+@dataclass
+class _Candidate:
+    """A match before resolution: parts of a date, some of them relative."""
+
+    start: int
+    end: int
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    y2: int | None = None
+    m2: int | None = None
+    d2: int | None = None
+    year_offset: int | None = None  # 今年 = 0, 去年 = -1 ...
+    month_offset: int | None = None  # 本月 = 0, 上月 = -1
+    approx: bool = False
+    dateline: bool = False
+    needs_cue: bool = False  # an English bare year or month: needs a preposition
+    qualifier: str = ""
+    role: str = "point"
+
+
+# ------------------------------------------------------------------ patterns
+
+_MONTH = "|".join(
+    sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)
+)  # capitalised, so the verb "may" is not May
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_MARK = "[日号號]"
+_RANGE_SEP = r"\s*(?:至|到|—|–|-|~|～)\s*"
+_EN_RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
+_YEAR = r"(?:19|20)\d{2}"
+_CN_NUMERAL = "〇零一二两三四五六七八九十"
+
+_EN_PREFIX = re.compile(
+    r"(?:\b(?P<role>since|from|by|until|till|before|after|in|on|at|during|as of|starting in)"
+    r"\s+)?(?P<qual>(?:the\s+)?(?P<q1>end|close|beginning|start|middle)\s+of\s+(?:the\s+)?"
+    r"|(?P<q2>early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_ZH_PREFIX = re.compile(
+    r"(?P<role>自|从|從|到|至|截至|截止到|截止|力争到|力爭到|计划到|計劃到|预计到|預計到|于|於|在)?$"
+)
+_ZH_SUFFIX = re.compile(
+    r"(?P<qual>底|末|初(?![步期级級次中心衷])|上旬|中旬|下旬)?"
+    r"(?P<role>以来|以來|起(?![草来來])|前(?![一二三两兩三四五六七八九十\d个個]))?"
+)
+_ZH_RANGE_TAIL = re.compile(
+    _RANGE_SEP + rf"(?:(?:(?P<y2>{_YEAR})年)?(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}}){_DAY_MARK}"
+)
+_QUALIFIERS = {
+    "end": "end",
+    "close": "end",
+    "late": "end",
+    "beginning": "early",
+    "start": "early",
+    "early": "early",
+    "middle": "mid",
+    "mid": "mid",
+    "底": "end",
+    "末": "end",
+    "下旬": "end",
+    "初": "early",
+    "上旬": "early",
+    "中旬": "mid",
+}
+_SINCE = {"since", "from", "starting in", "自", "从", "從", "以来", "以來", "起"}
+_BY = {"by", "until", "till", "到", "至", "力争到", "力爭到"}
+_BY |= {"计划到", "計劃到", "预计到", "預計到"}
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _cn_small_number(text: str) -> int:
+    """Read a Chinese numeral up to 31 (三, 十二, 二十六) or plain digits."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    if "十" not in text:
+        return digits[text]
+    tens, _, units = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+
+
+@lru_cache(maxsize=4)
+def load_relative_dates(path: str | Path | None = None) -> tuple[tuple, ...]:
+    """Read the relative date words (``recently``, ``今年``, ``去年``...).
+
+    Args:
+        path: A CSV with columns ``language``, ``pattern`` (a regular expression),
+            ``unit`` (year, month or approx) and ``offset`` (0 this, -1 last, 1 next);
+            defaults to ``data/events/relative_dates.csv``.
+
+    Returns:
+        ``(language, pattern, unit, offset)`` tuples, in file order.
+
+    Raises:
+        ValueError: A row has a bad pattern, unit or offset; the message names the row.
+    """
+    path = Path(path) if path else RELATIVE_DATES_FILE
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            where = f"{paths.relative_to_project(path)}, row {number}"
+            try:
+                re.compile(row["pattern"])
+                offset = int(row["offset"])
+            except (re.error, ValueError, TypeError) as exc:
+                raise ValueError(
+                    f"{where}: {exc}. The pattern must be a regular expression and the "
+                    "offset a whole number; fix or remove that row."
+                ) from None
+            if row["unit"] not in ("year", "month", "approx") or row["language"] not in (
+                "en",
+                "zh",
+            ):
+                raise ValueError(
+                    f"{where}: language must be en or zh and unit year, month or approx "
+                    f"(got {row['language']!r}, {row['unit']!r}); fix that row."
+                )
+            rows.append((row["language"], row["pattern"], row["unit"], offset))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=4)
+def _patterns(relative: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
+    """Compile the expression patterns; each has named groups read by :func:`_to_candidate`."""
+    zh_years = "|".join(p for lang, p, unit, _ in relative if lang == "zh" and unit == "year")
+    zh_rel = rf"(?:(?P<rel>{zh_years})|(?<![\d年]))" if zh_years else r"(?<![\d年])"
+    day_range = rf"(?:{_EN_RANGE_SEP}(?:(?P<m2>{_MONTH})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD}\b)?"
+    patterns = [
+        # English dateline: "BEIJING, April 3 (Xinhua) --"
+        (
+            rf"\b[A-Z][A-Z .]+,\s+(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\s*\((?:Xinhua|"
+            r"Reuters|AP|AFP|CNS|China News Service|People's Daily)\)",
+            "dateline",
+        ),
+        # "April 12-13, 2021", "May 26", "March 23 this year", "May 26, 2021"
+        (
+            rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}}){_ORD}\b{day_range}"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b|,?\s+(?:of\s+)?(?P<erel>this|last|next)\s+year\b)?",
+            "en",
+        ),
+        # "26 May", "12-13 April 2021"
+        (
+            rf"\b(?P<d>\d{{1,2}}){_ORD}(?:{_EN_RANGE_SEP}(?P<d2>\d{{1,2}}){_ORD})?\s+"
+            rf"(?P<m>{_MONTH})\b\.?(?:,?\s+(?P<y>{_YEAR})\b)?",
+            "en",
+        ),
+        # "in April", "in March this year", "in April 2020" (the last also from find_dates)
+        (
+            rf"\b(?P<m>{_MONTH})\b(?!\.?\s+\d)(?:,?\s+(?P<y>{_YEAR})\b"
+            rf"|\s+(?:of\s+)?(?P<erel>this|last|next)\s+year\b)?",
+            "en-cue",
+        ),
+        # "in 2021", "from 2019 to 2021", "since 2019"
+        (rf"\b(?P<y>{_YEAR})(?:{_EN_RANGE_SEP}(?P<y2>{_YEAR}))?\b(?![-–—]?\d)", "en-cue"),
+        # Chinese dateline: "4月3日电", "新华社郑州5月8日电"
+        (r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|電)", "dateline"),
+        # "今年3月23日", "12月28日", "去年9月", "4月12日至13日"
+        (
+            rf"{zh_rel}(?P<m>\d{{1,2}})\s*月(?:份)?(?:\s*(?P<d>\d{{1,2}})\s*{_DAY_MARK}"
+            rf"(?:{_RANGE_SEP}(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}}){_DAY_MARK})?)?(?![\d日号號])",
+            "zh",
+        ),
+        # "三月二十三日" (Chinese numerals, no year)
+        (
+            rf"(?<![{_CN_NUMERAL}年])(?P<cm>[{_CN_NUMERAL}]{{1,2}})月(?P<cd>[{_CN_NUMERAL}]{{1,3}})[日号號]",
+            "zh",
+        ),
+        # "2021年", "2019年至2021年", "2019—2021年"
+        (
+            rf"(?<!\d)(?P<y>{_YEAR})\s*(?:年(?:度)?)?(?:{_RANGE_SEP}(?P<y2>{_YEAR}))?\s*年(?!\d)",
+            "zh",
+        ),
+    ]
+    for lang, pattern, unit, offset in relative:
+        word = rf"\b(?:{pattern})\b" if lang == "en" else f"(?:{pattern})"
+        kind = f"rel-{unit}:{offset}"
+        if lang == "zh" and unit == "year":
+            word += r"(?!\d{1,2}月)"  # 今年3月 is read by the month pattern
+        patterns.append((word, kind))
+    # Relative words ignore case ("Recently", "This year's"); month names must be capitalised.
+    return [(re.compile(p, re.I if kind.startswith("rel") else 0), kind) for p, kind in patterns]
+
+
+def _to_candidate(m: re.Match, kind: str) -> _Candidate:
+    """Turn a pattern match into date parts."""
+    groups = m.groupdict()
+    c = _Candidate(m.start(), m.end())
+    if kind.startswith("rel-"):
+        unit, offset = kind[4:].split(":")
+        if unit == "approx":
+            c.approx = True
+        elif unit == "month":
+            c.month_offset = int(offset)
+        else:
+            c.year_offset = int(offset)
+        return c
+    if groups.get("cm"):
+        c.m, c.d = _cn_small_number(groups["cm"]), _cn_small_number(groups["cd"])
+        return c
+    for key in ("y", "y2", "d", "d2"):
+        if groups.get(key):
+            setattr(c, key, int(groups[key]))
+    for key in ("m", "m2"):
+        if groups.get(key):
+            value = groups[key]
+            setattr(c, key, int(value) if value.isdigit() else _month(value))
+    if groups.get("rel"):
+        c.year_offset = _zh_year_offset(groups["rel"])
+    if groups.get("erel"):
+        c.year_offset = {"this": 0, "last": -1, "next": 1}[groups["erel"].lower()]
+    c.dateline = kind == "dateline"
+    c.needs_cue = kind == "en-cue" and c.year_offset is None and (c.d is None)
+    return c
+
+
+def _zh_year_offset(word: str) -> int:
+    for lang, pattern, unit, offset in load_relative_dates():
+        if lang == "zh" and unit == "year" and re.fullmatch(pattern, word):
+            return offset
+    return 0
+
+
+@lru_cache(maxsize=4)
+def _may_hold_a_date(relative: tuple[tuple, ...]) -> re.Pattern:
+    """One pattern that every expression contains: a digit, a month, a numeral, a relative word."""
+    words = "|".join(f"(?:{p})" for _, p, _, _ in relative)
+    return re.compile(rf"\d|[{_CN_NUMERAL}]月|\b(?:{_MONTH})\b|{words}", re.IGNORECASE)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Every match of every pattern, plus the full dates :func:`iecorpus.dates.find_dates` reads."""
+    relative = load_relative_dates()
+    if not _may_hold_a_date(relative).search(text):
+        return []
+    found = []
+    for pattern, kind in _patterns(relative):
+        for m in pattern.finditer(text):
+            found.append(_to_candidate(m, kind))
+    for d in find_dates(text):
+        parts = [int(p) for p in d.iso.split("-")]
+        c = _Candidate(d.start, d.end, *parts, *([None] * (3 - len(parts))))
+        tail = _ZH_RANGE_TAIL.match(text, d.end) if c.d is not None else None
+        if tail:
+            c.end = tail.end()
+            c.y2 = int(tail["y2"]) if tail["y2"] else None
+            c.m2 = int(tail["m2"]) if tail["m2"] else None
+            c.d2 = int(tail["d2"])
+        found.append(c)
+    return found
+
+
+def _extend(text: str, c: _Candidate) -> _Candidate | None:
+    """Take in the preposition and qualifier around a candidate; drop uncued English years."""
+    suffix = _ZH_SUFFIX.match(text, c.end)
+    if not c.approx and suffix.end() > c.end:
+        c.qualifier = _QUALIFIERS.get(suffix["qual"] or "", "")
+        c.role = "since" if suffix["role"] in _SINCE else "by" if suffix["role"] else c.role
+        c.end = suffix.end()
+    before = text[max(0, c.start - 40) : c.start]
+    en, zh = _EN_PREFIX.search(before), _ZH_PREFIX.search(before)
+    if en.group(0):
+        if en["q1"] or en["q2"]:
+            c.qualifier = _QUALIFIERS[(en["q1"] or en["q2"]).lower()]
+        word = (en["role"] or "").lower()
+        c.role = "since" if word in _SINCE else "by" if word in _BY else c.role
+        c.start -= len(en.group(0))
+    elif c.needs_cue:
+        return None  # "the 2021 plan", "Frontiers 2020 Report", "about 2023"
+    elif zh.group(0):
+        word = zh["role"]
+        c.role = "since" if word in _SINCE else "by" if word in _BY else c.role
+        c.start -= len(zh.group(0))
+    return c
+
+
+def find_title_spans(text: str) -> list[tuple[int, int]]:
+    """Find the titles in a string, where a year is part of a name rather than a date.
+
+    Args:
+        text: A sentence.
+
+    Returns:
+        ``(start, end)`` of each 《book title》 and each quotation that starts with a capital
+        letter (“Measures for ...”, "Construction Plan for ..."), quotation marks included.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》|〈[^〉]*〉", text)]
+    for m in re.finditer(r"[“\"]([A-Z][^“”\"]{0,200})[”\"]", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+# ------------------------------------------------------------------ resolution
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    year: int
+    month: int | None
+    day: int | None
+    iso: str
+
+    @classmethod
+    def parse(cls, iso: str | None) -> _Anchor | None:
+        if not iso or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", iso):
+            return None
+        parts = [int(p) for p in iso.split("-")]
+        return cls(parts[0], *(parts[1:] + [None] * (3 - len(parts))), iso=iso)
+
+    def as_date(self) -> date:
+        return date(self.year, self.month or 12, self.day or 28)
+
+
+def _iso(y: int, m: int | None, d: int | None) -> str | None:
+    try:
+        date(y, m or 1, d or 1)
+    except ValueError:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    return f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _period_end(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        first_next = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first_next - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+def _resolve(c: _Candidate, anchor: _Anchor | None) -> tuple[str, str, str, bool] | None:
+    """Return ``(date, precision, date_end, anchored)``, or None for an impossible date."""
+    relative = c.approx or c.year_offset is not None or c.month_offset is not None or c.y is None
+    if relative and (anchor is None or (c.month_offset is not None and anchor.month is None)):
+        return "", "", "", True
+    if c.approx:
+        return anchor.iso, "approx", "", True
+    if c.month_offset is not None:
+        index = anchor.year * 12 + anchor.month - 1 + c.month_offset
+        return _iso(index // 12, index % 12 + 1, None), "month", "", True
+    y = c.y
+    if y is None:
+        y = anchor.year + (c.year_offset or 0)
+        if c.year_offset is None and anchor.month and _iso(y, c.m, c.d):
+            limit = anchor.as_date() + timedelta(days=FUTURE_TOLERANCE_DAYS)
+            y -= date(y, c.m or 1, c.d or 1) > limit
+    start = _iso(y, c.m, c.d)
+    if start is None:
+        return None
+    end = ""
+    if c.y2 is not None or c.d2 is not None:
+        end = _iso(c.y2 or y, c.m2 or c.m, c.d2 if c.d is not None else None)
+        if end is None:
+            return None
+        end = end if end > start else ""
+    return start, _prec(start), end, relative
+
+
+def _prec(iso: str) -> str:
+    return ("year", "month", "day")[iso.count("-")]
+
+
+def find_temporal_expressions(text: str, *, anchor: str | None = None) -> list[TimeExpression]:
+    """Find the temporal expressions in a sentence and resolve them against an anchor date.
+
+    Args:
+        text: A raw sentence (or any string), English or Chinese, before segmentation.
+        anchor: The document's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), which
+            resolves "On May 26", "今年", "recently". Without it relative expressions are
+            returned with an empty ``date``: nothing is anchored to today.
+
+    Returns:
+        Non-overlapping :class:`TimeExpression` objects in order of position.
+
+    Note:
+        A month and day without a year take the anchor's year, or the year before when
+        that would put them more than :data:`FUTURE_TOLERANCE_DAYS` days after the
+        anchor. A "by"/"到" date whose period ends after the anchor is a ``target``; one
+        before it is a ``point``. Expressions inside 《book titles》 or quoted titles
+        are names, not dates, and are skipped.
+    """
+    parsed = _Anchor.parse(anchor)
+    names = find_title_spans(text)
+    chosen: list[_Candidate] = []
+    cands = [_extend(text, c) for c in _candidates(text)]
+    cands = [c for c in cands if c is not None]
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(s <= c.start and c.end <= e for s, e in names):
+            continue
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    found = []
+    for c in sorted(chosen, key=lambda c: c.start):
+        resolved = _resolve(c, parsed)
+        if resolved is None:
+            continue
+        iso, precision, end, anchored = resolved
+        role = c.role
+        if c.dateline:
+            role = "dateline"
+        elif end:
+            role = "range"
+        elif role == "by":
+            future = iso and parsed and precision != "approx"
+            role = "target" if future and _period_end(iso) > parsed.as_date() else "point"
+        found.append(
+            TimeExpression(
+                expression=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                date=iso,
+                precision=precision,
+                date_end=end,
+                qualifier=c.qualifier,
+                role=role,
+                anchored=anchored,
+            )
+        )
+    return found
+
+
+def find_document_anchor(sentences: list[str], date_iso: str | None) -> str | None:
+    """Return the date relative expressions of a document resolve against.
+
+    Args:
+        sentences: The document's sentences, in order.
+        date_iso: The document's publication date (``documents.date``), or None.
+
+    Returns:
+        The date of a dateline ("新华社郑州5月8日电", "BEIJING, April 3 (Xinhua)") in the
+        first sentence, resolved against the publication date, since the dateline says
+        when the text was written; else the publication date; None without either.
+    """
+    if sentences:
+        for found in find_temporal_expressions(sentences[0], anchor=date_iso):
+            if found.role == "dateline" and found.date:
+                return found.date
+    return date_iso or None
+
+
+def extract_temporal_expressions(corpus) -> pd.DataFrame:
+    """Find and resolve every temporal expression in a corpus's sentences.
+
+    Args:
+        corpus: A :class:`iecorpus.corpus.Corpus`.
+
+    Returns:
+        One row per expression: ``doc_id``, ``paragraph``, ``sentence_no`` (the
+        ``sentence`` number of ``corpus.sentences``), ``expression`` (as written),
+        ``start`` and ``end`` (offsets in ``documents.text``), ``date``,
+        ``date_precision``, ``date_end``, ``qualifier``, ``role`` and ``anchored``
+        (see :class:`TimeExpression`).
+
+    Note:
+        Each document is anchored to its dateline if its first sentence has one, else to
+        its publication date; a document without a date leaves relative expressions
+        unresolved (empty ``date``).
+    """
+    rows = []
+    dates = corpus.documents.set_index("doc_id")["date"].to_dict()
+    for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
+        anchor = find_document_anchor(group["text"].tolist(), dates.get(doc_id))
+        for s in group.itertuples(index=False):
+            for t in find_temporal_expressions(s.text, anchor=anchor):
+                rows.append(
+                    (doc_id, s.paragraph, s.sentence, t.expression, s.start + t.start)
+                    + (s.start + t.end, t.date, t.precision, t.date_end, t.qualifier, t.role)
+                    + (t.anchored,)
+                )
+    return pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)

@@ -1,0 +1,206 @@
+"""Temporal expressions are found in English and Chinese and resolved against the document date."""
+
+import pytest
+
+from iecorpus import load_corpus
+from iecorpus.temporal import (
+    extract_temporal_expressions,
+    find_document_anchor,
+    find_temporal_expressions,
+    find_title_spans,
+    load_relative_dates,
+)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+def resolved(text, anchor):
+    return [
+        (t.expression, t.date, t.precision, t.date_end, t.qualifier, t.role)
+        for t in find_temporal_expressions(text, anchor=anchor)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # English, from the corpus: anchored to the page's own date
+        ("On May 26, in accordance with the requirements", "2021-05-26",
+         ("On May 26", "2021-05-26", "day", "", "", "point")),
+        ("In April 2020, to deeply study and implement", "2021-05-26",
+         ("In April 2020", "2020-04", "month", "", "", "point")),
+        ("In October 2019, six departments including the NDRC", "2024-04-16",
+         ("In October 2019", "2019-10", "month", "", "", "point")),
+        ("In 2021, the Lingang New Area released the plan", "2024-04-16",
+         ("In 2021", "2021", "year", "", "", "point")),
+        ("Since the end of December 2020 when BEWG was selected", "2021-03-24",
+         ("Since the end of December 2020", "2020-12", "month", "", "end", "since")),
+        ("This year's government work report proposed that", "2021-05-26",
+         ("This year's", "2021", "year", "", "", "point")),
+        ("Recently, BEWG President Mr. ZHOU Min led a team", "2020-12-30",
+         ("Recently", "2020-12-30", "approx", "", "", "point")),
+        ("on March 23, BEWG held an online meeting", "2021-03-24",
+         ("on March 23", "2021-03-23", "day", "", "", "point")),
+        # English, beyond the corpus
+        ("The conference was held on April 12-13, 2021 in Beijing", None,
+         ("on April 12-13, 2021", "2021-04-12", "day", "2021-04-13", "", "range")),
+        ("by 2025 about 50 pilot cities will be built", "2023-06-13",
+         ("by 2025", "2025", "year", "", "", "target")),
+        ("by the end of 2020, four companies had been approved", "2021-05-26",
+         ("by the end of 2020", "2020", "year", "", "end", "point")),
+        ("from 2019 to 2021 the group trained teachers", None,
+         ("from 2019 to 2021", "2019", "year", "2021", "", "range")),
+        ("in March this year, the city opened a college", "2022-05-01",
+         ("in March this year", "2022-03", "month", "", "", "point")),
+        ("BEIJING, April 3 (Xinhua) -- The NDRC issued measures", "2019-04-05",
+         ("BEIJING, April 3 (Xinhua)", "2019-04-03", "day", "", "", "dateline")),
+        # Chinese
+        ("新华社北京4月3日电 国家发展改革委印发办法", "2019-04-05",
+         ("4月3日电", "2019-04-03", "day", "", "", "dateline")),
+        ("今年3月23日，郑州市人民政府与学校签署协议。", "2023-05-10",
+         ("今年3月23日", "2023-03-23", "day", "", "", "point")),
+        ("2020年12月底，郑州电力高等专科学校入选试点院校。", "2021-03-01",
+         ("2020年12月底", "2020-12", "month", "", "end", "point")),
+        ("2021年4月12日至13日，全国职业教育大会在北京召开。", "2021-04-14",
+         ("2021年4月12日至13日", "2021-04-12", "day", "2021-04-13", "", "range")),
+        ("去年，河南省发展改革委公布了名单。", "2023-05-10",
+         ("去年", "2022", "year", "", "", "point")),
+        ("去年9月，教育部等九部門印發計劃。", "2021-04-13",
+         ("去年9月", "2020-09", "month", "", "", "point")),
+        ("近日，教育部办公厅印发通知。", "2023-04-18",
+         ("近日", "2023-04-18", "approx", "", "", "point")),
+        ("日前，蘇州工業職業技術學院與當地企業共建現代產業學院。", "2021-04-13",
+         ("日前", "2021-04-13", "approx", "", "", "point")),
+        ("自2019年以来，该校累计培养技能人才。", "2022-01-01",
+         ("自2019年以来", "2019", "year", "", "", "since")),
+        ("2021年初，该校启动改革。", "2022-01-01",
+         ("2021年初", "2021", "year", "", "early", "point")),
+        ("三月二十三日，某市召开会议。", "2022-05-01",
+         ("三月二十三日", "2022-03-23", "day", "", "", "point")),
+        ("上个月，该市公布名单。", "2022-01-15",
+         ("上个月", "2021-12", "month", "", "", "point")),
+        ("2019年至2021年，该校共建三个产业学院。", None,
+         ("2019年至2021年", "2019", "year", "2021", "", "range")),
+        ("二〇二一年五月二十六日，北控水务集团入选。", None,
+         ("二〇二一年五月二十六日", "2021-05-26", "day", "", "", "point")),
+    ],
+)  # fmt: skip
+def test_expressions_resolve_against_the_document_date(text, anchor, expected):
+    assert resolved(text, anchor) == [expected]
+
+
+def test_two_targets_in_one_chinese_sentence_are_kept_apart():
+    text = "根据方案，到2023年底前建成50个左右市域产教联合体，到2025年，全省将建设约150个。"
+    assert resolved(text, "2023-05-08") == [
+        ("到2023年底前", "2023", "year", "", "end", "target"),
+        ("到2025年", "2025", "year", "", "", "target"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "date"),
+    [
+        # a day without a year more than 60 days after the page is last year's
+        ("12月28日，苏州市教育局与10家企业签署协议。", "2021-01-06", "2020-12-28"),
+        ("1月4日，苏州市教育局召开会议。", "2021-01-06", "2021-01-04"),
+        ("On December 28, the bureau signed an agreement", "2021-01-06", "2020-12-28"),
+        # ... but a date shortly after the page is this year's (an announced meeting)
+        ("On June 10, the group will hold its first council", "2021-05-26", "2021-06-10"),
+        # an explicit 今年 is never moved
+        ("今年12月1日，新校区将启用。", "2021-01-06", "2021-12-01"),
+    ],
+)
+def test_a_month_and_day_take_the_nearest_sensible_year(text, anchor, date):
+    assert [t.date for t in find_temporal_expressions(text, anchor=anchor)] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the critical period of the “14th Five-Year Plan”, BEWG will optimise supply.",
+        "it has been 7 years for the cooperation BEWG and academician Mr. PENG Yongzhen",
+        "about 2023 will be built by the end of 50",  # mangled translation of 到2023年底建成50个左右
+        "according to the Research Frontiers 2020 Report, the technology will be promoted",
+        "made a summary report on the 2021 plan of the 1+X certificate pilot work",
+        "the Vocational Education Quality Improvement Action Plan (2020-2023) was cited",
+        "representatives from more than 100 colleges attended; 2 contests and 106 colleges",
+        "“十四五”期间，河南将持续深化产教融合。",
+        "该校与企业合作已有7年，连续5年举办论坛。",
+        "《2020年河南省职业教育质量年度报告》显示，校企合作成效明显。",
+        "教育部等九部門印發《職業教育提質培優行動計劃（2020—2023年）》。",
+        "Mayors may attend 3 sessions; the march of reform goes on.",
+    ],
+)
+def test_non_dates_are_not_dates(text):
+    assert find_temporal_expressions(text, anchor="2021-05-26") == []
+
+
+def test_a_chinese_word_starting_with_chu_is_not_early_in_the_year():
+    (found,) = find_temporal_expressions("2021年初步建成实训基地。", anchor="2022-01-01")
+    assert (found.expression, found.qualifier) == ("2021年", "")
+
+
+@pytest.mark.parametrize(
+    "text", ["Recently, the group met.", "今年3月23日，签署协议。", "去年，公布名单。"]
+)
+def test_without_an_anchor_relative_dates_stay_unresolved_not_today(text):
+    (found,) = find_temporal_expressions(text, anchor=None)
+    assert found.date == "" and found.precision == "" and found.anchored
+
+
+def test_offsets_point_at_the_expression():
+    text = "本報北京4月13日電 2021年4月12日至13日，全國職業教育大會在北京召開。去年9月，印發計劃。"
+    for found in find_temporal_expressions(text, anchor="2021-04-14"):
+        assert text[found.start : found.end] == found.expression
+
+
+def test_an_impossible_date_is_dropped():
+    assert (
+        find_temporal_expressions("On February 30, the plan was issued.", anchor="2021-05-26") == []
+    )
+
+
+def test_title_spans_cover_book_titles_and_quoted_titles():
+    text = '印发《关于开展2023年工作的通知》 and issued the "Pilot Plan for 2020" on May 5'
+    spans = [text[s:e] for s, e in find_title_spans(text)]
+    assert spans == ["《关于开展2023年工作的通知》", '"Pilot Plan for 2020"']
+
+
+def test_a_dateline_anchors_the_document():
+    sentences = ["新华社郑州5月8日电 记者获悉，河南省教育厅近日印发方案。", "去年，公布名单。"]
+    assert find_document_anchor(sentences, "2023-05-10") == "2023-05-08"
+    assert find_document_anchor(["Recently, the group met."], "2020-12-30") == "2020-12-30"
+    assert find_document_anchor(["No date here."], "") is None
+
+
+def test_every_expression_in_the_five_documents(corpus):
+    table = extract_temporal_expressions(corpus)
+    found = list(zip(table["doc_id"].str[:3], table["expression"], table["date"], strict=True))
+    assert found == [
+        ("000", "On May 26", "2021-05-26"),
+        ("000", "In April 2020", "2020-04"),
+        ("000", "This year's", "2021"),
+        ("001", "on March 23", "2021-03-23"),
+        ("001", "Since the end of December 2020", "2020-12"),
+        ("002", "Recently", "2020-12-30"),
+        ("003", "In October 2019", "2019-10"),
+        ("003", "In 2021", "2021"),
+        ("004", "On July 6", "2022-07-06"),
+        ("004", "On July 6", "2022-07-06"),
+    ]
+    texts = corpus.documents.set_index("doc_id")["text"]
+    for row in table.itertuples():
+        assert texts[row.doc_id][row.start : row.end] == row.expression
+
+
+def test_a_bad_relative_date_row_is_named(tmp_path):
+    path = tmp_path / "relative.csv"
+    path.write_text("language,pattern,unit,offset,note\nen,recently,approx,0,\nzh,今年,decade,0,\n")
+    with pytest.raises(ValueError, match=r"row 3: .*unit year, month or approx"):
+        load_relative_dates(path)
+    path.write_text("language,pattern,unit,offset,note\nen,(recently,approx,0,\n")
+    with pytest.raises(ValueError, match=r"row 2: .*fix or remove that row"):
+        load_relative_dates(path)
