@@ -1,0 +1,1154 @@
+"""Dated policy and program events extracted from a corpus, with evidence, set against milestones.
+
+An event is a temporal expression (see :mod:`iecorpus.temporal`) paired with a trigger
+("issued", "was selected", "held", 印发, 入选, 召开 ...) in the same sentence of the
+cleaned text, so page furniture the cleaner removed never becomes an event and every event
+can be traced to a sentence of ``documents.text``. The actor is the organisation named
+nearest before the trigger (with those joined to it by "and", 与, 、). Triggers and actors
+are patterns in ``data/events/``; the national milestones are ``data/milestones.csv``.
+
+Kinds: ``policy`` (a document issued, released, adopted or proposed), ``program`` (a
+selection, a pilot list, a group or college set up), ``event`` (a meeting, visit or
+signing) and ``target`` (a goal for a date after the document's: "by 2025", "到2025年";
+a target needs no trigger). Lanes: ``national``, ``provincial-local`` and
+``enterprise-college``, from the actor.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .dates import parse_date
+from .temporal import (
+    PRECISIONS,
+    TimeExpression,
+    find_document_anchor,
+    find_temporal_expressions,
+    find_title_spans,
+)
+
+LANES = ("national", "provincial-local", "enterprise-college")
+KINDS = ("policy", "program", "event", "target")
+EVENTS_DIR = paths.DATA_DIR / "events"
+MILESTONES_FILE = paths.DATA_DIR / "milestones.csv"
+MILESTONE_COLUMNS = [
+    "milestone_id",
+    "date",
+    "precision",
+    "name_en",
+    "name_zh",
+    "issuers",
+    "kind",
+    "source_url",
+    "note",
+    "lane",
+    "label",
+    "aliases",
+]
+MENTION_COLUMNS = [
+    "event_id",
+    "doc_id",
+    "paragraph",
+    "sentence_no",
+    "date",
+    "date_precision",
+    "date_end",
+    "qualifier",
+    "kind",
+    "lane",
+    "actor",
+    "summary",
+    "expression",
+    "trigger",
+    "milestone_ids",
+    "start",
+    "end",
+    "sentence",
+]
+EVENT_COLUMNS = [
+    "event_id",
+    "date",
+    "date_precision",
+    "date_end",
+    "qualifier",
+    "kind",
+    "lane",
+    "actor",
+    "summary",
+    "doc_id",
+    "sentence",
+    "expression",
+    "n_evidence",
+    "doc_ids",
+]
+_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and the|and|as well as|、|和|与|與|及|以及)\s*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    language: str
+    pattern: re.Pattern
+    kind: str  # triggers: the event kind; actors: the lane
+    label: str  # triggers: the verb for summaries; actors: the canonical actor name
+    short: str = ""  # actors: the short name for summaries
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The trigger and actor patterns, read from ``data/events/``.
+
+    Attributes:
+        triggers: Verb patterns that make a dated sentence an event, with their kind.
+        actors: Organisation patterns, with their canonical name, short name and lane.
+    """
+
+    triggers: tuple[_Cue, ...]
+    actors: tuple[_Cue, ...]
+
+
+def _read_rows(path: Path, required: list[str]) -> list[tuple[int, dict]]:
+    """Read a cue CSV, checking its columns and its patterns."""
+    name = paths.relative_to_project(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{name} not found: restore it from git, or pass directory=.")
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{name}: missing column(s) {', '.join(missing)}; add them.")
+        rows = list(enumerate(reader, start=2))
+    for number, row in rows:
+        if row["language"] not in ("en", "zh"):
+            raise ValueError(f"{name}, row {number}: language must be en or zh; fix that row.")
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise ValueError(
+                f"{name}, row {number}: the pattern {row['pattern']!r} is not a valid regular "
+                f"expression ({exc}). Fix or remove that row."
+            ) from None
+    return rows
+
+
+def _compile(language: str, pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(rf"\b(?:{pattern})\b" if language == "en" else pattern, flags)
+
+
+@lru_cache(maxsize=4)
+def load_cues(directory: str | Path | None = None) -> Cues:
+    """Read the event triggers and actors.
+
+    Args:
+        directory: A folder holding ``triggers.csv`` (``language``, ``pattern``, ``kind``,
+            ``label``) and ``actors.csv`` (``language``, ``pattern``, ``actor``, ``short``,
+            ``lane``); defaults to ``data/events/``.
+
+    Returns:
+        The compiled :class:`Cues`, in file order (earlier rows win ties).
+
+    Raises:
+        ValueError: A column is missing, or a row has a bad pattern, kind or lane; the
+            message names the file and row.
+    """
+    folder = Path(directory) if directory else EVENTS_DIR
+    triggers, actors = [], []
+    path = folder / "triggers.csv"
+    for number, row in _read_rows(path, ["language", "pattern", "kind", "label"]):
+        if row["kind"] not in KINDS:
+            raise ValueError(
+                f"{paths.relative_to_project(path)}, row {number}: kind {row['kind']!r} is "
+                f"not one of {', '.join(KINDS)}; fix that row."
+            )
+        pattern = _compile(row["language"], row["pattern"], re.IGNORECASE)
+        triggers.append(_Cue(row["language"], pattern, row["kind"], row["label"]))
+    path = folder / "actors.csv"
+    for number, row in _read_rows(path, ["language", "pattern", "actor", "short", "lane"]):
+        if row["lane"] not in LANES:
+            raise ValueError(
+                f"{paths.relative_to_project(path)}, row {number}: lane {row['lane']!r} is "
+                f"not one of {', '.join(LANES)}; fix that row."
+            )
+        pattern = _compile(row["language"], row["pattern"])
+        actors.append(_Cue(row["language"], pattern, row["lane"], row["actor"], row["short"]))
+    return Cues(tuple(triggers), tuple(actors))
+
+
+# ------------------------------------------------------------------ one sentence
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    text: str
+    cue: _Cue
+
+
+def _find(cues: tuple[_Cue, ...], text: str) -> list[_Hit]:
+    """Non-overlapping matches of the cues, longest first, then the earlier row."""
+    hits = [
+        (m.start(), m.end(), rank, cue)
+        for rank, cue in enumerate(cues)
+        for m in cue.pattern.finditer(text)
+        if m.end() > m.start()
+    ]
+    chosen: list[_Hit] = []
+    for start, end, _, cue in sorted(hits, key=lambda h: (h[0] - h[1], h[2], h[0])):
+        if all(end <= c.start or c.end <= start for c in chosen):
+            chosen.append(_Hit(start, end, text[start:end], cue))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out spans (titles) so that no trigger or actor is found inside them."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start + 1 : end - 1] = " " * max(0, end - start - 2)
+    return "".join(chars)
+
+
+def _pick_actors(actors: list[_Hit], trigger: _Hit, text: str) -> list[_Hit]:
+    """The actor nearest before the trigger, with those joined to it by "and", 与 or 、."""
+    before = [a for a in actors if a.end <= trigger.start]
+    if not before:
+        after = [a for a in actors if a.start >= trigger.end]
+        if after and not re.search(r"[,，;；:：]", text[trigger.end : after[0].start]):
+            return [after[0]]
+        return []
+    picked = [before[-1]]
+    for actor in reversed(before[:-1]):
+        if not _CONJUNCTION.fullmatch(text[actor.end : picked[0].start]):
+            break
+        picked.insert(0, actor)
+    return picked
+
+
+def _actor_name(hit: _Hit) -> str:
+    name = hit.cue.label or hit.text
+    return re.sub(r"^the\s+", "", name)
+
+
+def _lane(actors: list[_Hit]) -> str:
+    """The highest level among the actors: national, then provincial-local."""
+    lanes = {a.cue.kind for a in actors}
+    return next((lane for lane in LANES if lane in lanes), "")
+
+
+def _clause(text: str, position: int) -> tuple[int, int]:
+    """The clause around a position: between commas, semicolons or colons, quotes respected."""
+    bounds, depth = [0], 0
+    for i, char in enumerate(text):
+        if char in "“《「‘":
+            depth += 1
+        elif char in "”》」’":
+            depth = max(0, depth - 1)
+        elif (
+            depth == 0
+            and char in ",，;；:：。.!?！？"
+            and not (char == "." and i + 1 < len(text) and not text[i + 1].isspace())
+        ):
+            bounds.append(i + 1)
+    bounds.append(len(text) + 1)
+    start = max(b for b in bounds if b <= position)
+    end = min(b for b in bounds if b > position) - 1
+    return start, end
+
+
+def _open_quote(words: list[str]) -> int | None:
+    """Index of the word opening a quotation still open at the end of ``words``, else None."""
+    opened = None
+    for i, word in enumerate(words):
+        for char in word:
+            if char == "“" or (char == '"' and opened is None):
+                opened = i
+            elif char == "”" or char == '"':
+                opened = None
+    return opened
+
+
+def _curly(text: str) -> str:
+    """Pair straight double quotes as “ and ”, as the rest of the text writes them."""
+    parts = text.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+
+
+def _words(text: str, limit: int) -> str:
+    """At most ``limit`` words (a few more to close a quoted title rather than cut it)."""
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words).strip(" ,;:")
+    cut = words[:limit]
+    opened = _open_quote(cut)
+    if opened is not None:
+        more = next(
+            (
+                i
+                for i in range(limit, min(len(words), limit + 8))
+                if _open_quote(words[: i + 1]) is None
+            ),
+            None,
+        )
+        cut = words[: more + 1] if more is not None else words[:opened]
+    while cut and cut[-1].lower() in {"of", "the", "and", "on", "for", "in", "to", "a", "with"}:
+        cut.pop()
+    ending = "…" if len(cut) < len(words) else ""
+    return " ".join(cut).strip(" ,;:") + ending
+
+
+def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExpression) -> str:
+    """A headline: actor, verb, and what follows the verb up to the end of its clause."""
+    _, clause_end = _clause(text, trigger.end)
+    rest = text[trigger.end : clause_end].strip()
+    rest = re.sub(r"^(?:officially|jointly|formally)\s+", "", rest)
+    rest = re.sub(r"^that (?:it|they|we) will\s+", "to ", rest)
+    rest = re.sub(r"^(?:the|a|an)\s+", "", rest)
+    rest = re.split(r"\s+(?:which|pointing out|in order to|so as to)\b", rest)[0]
+    head, _, tail = rest.partition(" to ")
+    if tail and len(head.split()) >= 3:  # "a special working group to coordinate ..."
+        rest = head
+    verb = trigger.cue.label or trigger.text
+    if actors:
+        subject = " and ".join(a.cue.short or _actor_name(a) for a in actors)
+    else:
+        start, _ = _clause(text, trigger.start)
+        subject = text[start : trigger.start].replace(expr.expression, "").strip(" ,")
+    return _curly(_words(f"{subject} {verb} {rest}".strip(), 12))
+
+
+def _chinese_summary(text: str, anchor: int, actors: list[_Hit], expr: TimeExpression) -> str:
+    """The clause holding the trigger (or the target), without its date; the actor prepended."""
+    start, end = _clause(text, anchor)
+    if expr.role == "dateline" and start <= expr.start < end:
+        start = expr.end  # "新华社北京4月3日电 国家发展改革委印发..." without the dateline
+    clause = text[start:end].replace(expr.expression, "").strip(" ，,")
+    clause = re.sub(r"^的", "", clause)  # 今年的政府工作报告 without 今年
+    if not clause and end < len(text):
+        next_start, next_end = _clause(text, end + 1)
+        clause = text[next_start:next_end].strip(" ，,")
+    if actors and actors[0].text not in clause:
+        clause = "、".join(a.text for a in actors) + clause
+    return clause if len(clause) <= 40 else clause[:39] + "…"
+
+
+def _summary(text: str, trigger: _Hit | None, actors: list[_Hit], expr: TimeExpression) -> str:
+    chinese = len(_CJK.findall(text)) * 5 >= len(re.findall(r"[A-Za-z]", text))
+    if trigger is None:  # a target: what is to be done by then
+        if chinese:
+            return _chinese_summary(text, expr.end, actors, expr)
+        start, end = _clause(text, expr.start)
+        clause = text[start:end].replace(expr.expression, "").strip(" ,")
+        return _words(clause, 12)
+    if chinese:
+        return _chinese_summary(text, trigger.start, actors, expr)
+    return _english_summary(text, trigger, actors, expr)
+
+
+def find_sentence_events(
+    text: str, expressions: list[TimeExpression], *, cues: Cues | None = None
+) -> list[dict]:
+    """Pair a sentence's dated expressions with its triggers and actors.
+
+    Args:
+        text: The sentence, as in ``corpus.sentences.text``.
+        expressions: Its temporal expressions (:func:`find_temporal_expressions`).
+        cues: Triggers and actors (default: :func:`load_cues`).
+
+    Returns:
+        One dict per event with ``expression`` (the :class:`TimeExpression`), ``trigger``
+        (the text matched, "" for a target), ``kind``, ``lane`` ("" without an actor),
+        ``actor`` (canonical names joined by "; ") and ``summary``.
+
+    Note:
+        Each expression takes the first unclaimed trigger after it, up to the next
+        expression, or else the nearest unclaimed trigger before it. A dateline dates
+        its sentence, as ``approx``, only when no other expression does. Titles are
+        masked first, so a word inside 《...》 or a quoted title is never a trigger.
+    """
+    cues = cues or load_cues()
+    masked = _mask(text, find_title_spans(text))
+    triggers = _find(cues.triggers, masked)
+    actors = _find(cues.actors, masked)
+    dated = [e for e in expressions if e.date and e.role != "dateline"]
+    if not dated:
+        dated = [
+            TimeExpression(e.expression, e.start, e.end, e.date, "approx", role="dateline")
+            for e in expressions
+            if e.date and e.role == "dateline"
+        ][:1]
+    events, claimed = [], set()
+    for i, expr in enumerate(dated):
+        low = dated[i - 1].end if i else 0
+        high = dated[i + 1].start if i + 1 < len(dated) else len(text)
+        trigger = None
+        if expr.role != "target":
+            free = [t for t in triggers if t.start not in claimed]
+            after = [t for t in free if expr.end <= t.start < high]
+            before = [t for t in free if low <= t.start and t.end <= expr.start]
+            trigger = after[0] if after else before[-1] if before else None
+            if trigger is None:
+                continue
+            claimed.add(trigger.start)
+        picked = _pick_actors(actors, trigger or _Hit(expr.start, expr.end, "", None), masked)
+        events.append(
+            {
+                "expression": expr,
+                "trigger": trigger.text if trigger else "",
+                "kind": trigger.cue.kind if trigger else "target",
+                "lane": _lane(picked),
+                "actor": "; ".join(dict.fromkeys(_actor_name(a) for a in picked)),
+                "summary": _summary(text, trigger, picked, expr),
+            }
+        )
+    return events
+
+
+# ------------------------------------------------------------------ milestones
+
+
+def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the national milestones that corpus events are set against.
+
+    Args:
+        path: A CSV with the columns of ``data/milestones.csv`` (the default):
+            ``milestone_id``, ``date``, ``precision``, ``name_en``, ``name_zh``,
+            ``issuers``, ``kind``, ``source_url``, ``note``, ``lane``, ``label`` (a short
+            name for figures) and ``aliases`` (names as texts write them, "; "-separated).
+
+    Returns:
+        One row per milestone, as strings, in file order.
+
+    Raises:
+        ValueError: The file lacks a column, or a date or precision cannot be read; the
+            message names the file and row and says what to fix.
+    """
+    path = Path(path) if path else MILESTONES_FILE
+    name = paths.relative_to_project(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{name} not found: restore data/milestones.csv or pass path=.")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in MILESTONE_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"{name}: missing column(s) {', '.join(missing)}; "
+            "copy the header of data/milestones.csv and fill them in."
+        )
+    for number, row in enumerate(table.itertuples(index=False), start=2):
+        parsed = parse_date(row.date)
+        if parsed is None or parsed[1] != row.precision:
+            raise ValueError(
+                f"{name}, row {number}: date {row.date!r} with precision {row.precision!r} "
+                "cannot be read; write YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year)."
+            )
+    return table
+
+
+def _normalize(text: str) -> str:
+    """Casefold, punctuation to spaces, no spaces between Chinese characters; padded."""
+    text = re.sub(r"[\W_]+", " ", text.casefold())
+    text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
+    return f" {text.strip()} "
+
+
+@lru_cache(maxsize=8)
+def _aliases(table_key: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``(milestone_id, normalized alias)`` pairs, longest alias first."""
+    pairs = []
+    for milestone_id, aliases in table_key:
+        for alias in aliases.split(";"):
+            if alias.strip():
+                pairs.append((milestone_id, _normalize(alias).strip()))
+    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+
+
+def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, str]]:
+    """Find the milestones a sentence names.
+
+    Args:
+        text: A sentence.
+        milestones: The table from :func:`load_milestones`.
+
+    Returns:
+        ``(milestone_id, alias)`` pairs, one per milestone, in alias-length order. An alias
+        inside a longer one that also matched ("Vocational Education Law" inside "...
+        Law takes effect") does not count.
+    """
+    key = tuple(zip(milestones["milestone_id"], milestones["aliases"], strict=True))
+    norm, found, matched = _normalize(text), {}, []
+    for milestone_id, alias in _aliases(key):
+        probe = alias if _CJK.search(alias) else f" {alias} "
+        if probe in norm and milestone_id not in found:
+            if any(alias in longer for longer in matched):
+                continue
+            found[milestone_id] = alias
+            matched.append(alias)
+    return list(found.items())
+
+
+def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Find every sentence of the corpus that names a national milestone.
+
+    Args:
+        corpus: A :class:`iecorpus.corpus.Corpus`.
+        milestones: The reference (default: :func:`load_milestones`).
+
+    Returns:
+        One row per milestone named in a sentence: ``milestone_id``, ``milestone_date``,
+        ``precision``, ``label``, ``doc_id``, ``paragraph``, ``sentence_no``, ``alias``
+        (normalized, as matched) and ``sentence``.
+
+    Note:
+        Names are matched after case folding, with hyphens and punctuation read as spaces,
+        so "Industry-Education-Integrated" matches "Industry Education Integrated". Chinese
+        aliases are listed in simplified and traditional characters in the CSV.
+    """
+    milestones = load_milestones() if milestones is None else milestones
+    info = milestones.set_index("milestone_id")
+    rows = []
+    for s in corpus.sentences.itertuples(index=False):
+        for milestone_id, alias in find_milestones_in(s.text, milestones):
+            m = info.loc[milestone_id]
+            rows.append(
+                (milestone_id, m["date"], m["precision"], m["label"], s.doc_id, s.paragraph)
+                + (s.sentence, alias, s.text)
+            )
+    columns = ["milestone_id", "milestone_date", "precision", "label", "doc_id", "paragraph"]
+    return pd.DataFrame(rows, columns=columns + ["sentence_no", "alias", "sentence"])
+
+
+# ------------------------------------------------------------------ the corpus
+
+
+def _event_keys(row: dict) -> set[str]:
+    """What identifies an event besides its date and kind: its actors and named milestones."""
+    return set(filter(None, row["actor"].split("; ") + row["milestone_ids"].split("; ")))
+
+
+def _number_events(rows: list[dict], published: dict[str, str]) -> None:
+    """Group the mentions of one event and number the events by date (E01, E02 ...).
+
+    Mentions with the same date, precision, end and kind that share an actor or a named
+    milestone are one event (transitively); linear in the number of mentions.
+    """
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple, int] = {}
+    for i, row in enumerate(rows):
+        when = (row["date"], row["date_precision"], row["date_end"], row["kind"])
+        for key in _event_keys(row):
+            j = seen.setdefault((*when, key), i)
+            parent[root(i)] = root(j)
+    groups = [root(i) for i in range(len(rows))]
+    order = sorted(
+        set(groups),
+        key=lambda g: (
+            (rows[g]["date"], published.get(rows[g]["doc_id"], ""), rows[g]["doc_id"])
+            + (rows[g]["sentence_no"],)
+        ),
+    )
+    width = max(2, len(str(len(order))))
+    names = {g: f"E{n:0{width}d}" for n, g in enumerate(order, start=1)}
+    for row, g in zip(rows, groups, strict=True):
+        row["event_id"] = names[g]
+
+
+def _fill_lanes(rows: list[dict]) -> None:
+    """Give an actorless mention a lane: national if it names a milestone, else its document's."""
+    by_doc: dict[str, Counter] = {}
+    for row in rows:
+        if row["lane"]:
+            by_doc.setdefault(row["doc_id"], Counter())[row["lane"]] += 1
+    for row in rows:
+        if not row["lane"]:
+            common = by_doc.get(row["doc_id"], Counter()).most_common(1)
+            row["lane"] = (
+                "national"
+                if row["milestone_ids"]
+                else (common[0][0] if common else "provincial-local")
+            )
+
+
+def find_event_mentions(
+    corpus, *, cues: Cues | None = None, milestones: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Find every dated event in a corpus, one row per piece of evidence.
+
+    Args:
+        corpus: A :class:`iecorpus.corpus.Corpus`.
+        cues: Triggers and actors (default: ``data/events/``).
+        milestones: The reference used to recognise the same national step in two
+            documents (default: ``data/milestones.csv``).
+
+    Returns:
+        One row per sentence reporting an event (the evidence table): ``event_id``
+        (shared by the mentions of one event), ``doc_id``, ``paragraph``, ``sentence_no``,
+        ``date``, ``date_precision``, ``date_end``, ``qualifier``, ``kind``, ``lane``,
+        ``actor``, ``summary``, ``expression`` (as written), ``trigger``,
+        ``milestone_ids`` (named in the sentence, "; "-separated), ``start`` and ``end``
+        (of the expression in ``documents.text``) and ``sentence`` (verbatim from the
+        cleaned text).
+
+    Note:
+        Two mentions are one event when they have the same date, precision, end and kind
+        and share an actor or a named milestone, whichever documents they are in.
+    """
+    cues = cues or load_cues()
+    milestones = load_milestones() if milestones is None else milestones
+    published = corpus.documents.set_index("doc_id")["date"].to_dict()
+    rows = []
+    for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
+        anchor = find_document_anchor(group["text"].tolist(), published.get(doc_id))
+        for s in group.itertuples(index=False):
+            expressions = find_temporal_expressions(s.text, anchor=anchor)
+            if not expressions:
+                continue
+            named = "; ".join(m for m, _ in find_milestones_in(s.text, milestones))
+            for found in find_sentence_events(s.text, expressions, cues=cues):
+                e = found["expression"]
+                rows.append(
+                    {
+                        "doc_id": doc_id,
+                        "paragraph": s.paragraph,
+                        "sentence_no": s.sentence,
+                        "date": e.date,
+                        "date_precision": e.precision,
+                        "date_end": e.date_end,
+                        "qualifier": e.qualifier,
+                        **{k: found[k] for k in ("kind", "lane", "actor", "summary")},
+                        "expression": e.expression,
+                        "trigger": found["trigger"],
+                        "milestone_ids": named,
+                        "start": s.start + e.start,
+                        "end": s.start + e.end,
+                        "sentence": s.text,
+                    }
+                )
+    _fill_lanes(rows)
+    _number_events(rows, published)
+    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return table.sort_values(["event_id", "doc_id", "sentence_no"], ignore_index=True)
+
+
+def extract_events(
+    corpus,
+    *,
+    mentions: pd.DataFrame | None = None,
+    cues: Cues | None = None,
+    milestones: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Extract the dated policy and program events of a corpus, one row per event.
+
+    Args:
+        corpus: A :class:`iecorpus.corpus.Corpus`.
+        mentions: The evidence table from :func:`find_event_mentions`, if already made.
+        cues: Triggers and actors (default: ``data/events/``).
+        milestones: The national reference (default: ``data/milestones.csv``).
+
+    Returns:
+        One row per event, in date order: ``event_id``, ``date`` (ISO at its precision),
+        ``date_precision`` (day, month, year, approx), ``date_end`` (ranges), ``qualifier``
+        (early, mid, end), ``kind`` (policy, program, event, target), ``lane``
+        (national, provincial-local, enterprise-college), ``actor``, ``summary``, then
+        the first evidence: ``doc_id``, ``sentence`` (verbatim from the cleaned text) and
+        ``expression`` (the date as written); ``n_evidence`` (sentences reporting it) and
+        ``doc_ids`` (every document reporting it, ", "-separated).
+
+    Note:
+        The first evidence is from the earliest-published document. All the evidence
+        is in :func:`find_event_mentions`, joined by ``event_id``. ``approx`` dates
+        ("recently", "近日") are the publication or dateline date: on or shortly before.
+    """
+    if mentions is None:
+        mentions = find_event_mentions(corpus, cues=cues, milestones=milestones)
+    if mentions.empty:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    published = corpus.documents.set_index("doc_id")["date"]
+    ordered = mentions.assign(published=mentions["doc_id"].map(published).fillna(""))
+    ordered = ordered.sort_values(["event_id", "published", "doc_id", "sentence_no"])
+    first = ordered.groupby("event_id", sort=True).first()
+    first["n_evidence"] = ordered.groupby("event_id").size()
+    first["doc_ids"] = ordered.groupby("event_id")["doc_id"].agg(
+        lambda ids: ", ".join(dict.fromkeys(ids))
+    )
+    return first.reset_index()[EVENT_COLUMNS]
+
+
+# ------------------------------------------------------------------ milestones and events
+
+
+def _start(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two ISO dates agree when one is the other at a coarser precision (2019-10 and 2019-10-10)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def link_events_to_milestones(
+    mentions: pd.DataFrame,
+    milestone_mentions: pd.DataFrame,
+) -> pd.DataFrame:
+    """Set each event against the national milestones its document names.
+
+    Args:
+        mentions: The evidence table from :func:`find_event_mentions`.
+        milestone_mentions: The table from :func:`find_milestone_mentions`.
+
+    Returns:
+        One row per event and milestone named near it: ``event_id``, ``date``,
+        ``date_precision``, ``lane``, ``summary``, ``milestone_id``, ``label``,
+        ``milestone_date``, ``cited_in`` (``sentence``, ``paragraph`` or ``document``:
+        the closest place the milestone is named), ``relation`` (``reports`` when the
+        dates agree, the event being the milestone itself; ``follows`` when the milestone
+        came first; ``precedes`` otherwise) and ``days_after`` (event minus milestone;
+        0 for ``reports``).
+        A milestone named only elsewhere in the paragraph or document is linked only
+        when it came first (``follows``).
+
+    Note:
+        Days are counted between the first days of the two periods, so "2021" after
+        2019-10-10 is 449 days; read month and year gaps as approximate.
+    """
+    rows = {}
+    for e in mentions.itertuples(index=False):
+        named = milestone_mentions[milestone_mentions["doc_id"] == e.doc_id]
+        for m in named.itertuples(index=False):
+            level = (
+                "sentence"
+                if m.sentence_no == e.sentence_no
+                else "paragraph"
+                if m.paragraph == e.paragraph
+                else "document"
+            )
+            key = (e.event_id, m.milestone_id)
+            rank = ("sentence", "paragraph", "document").index(level)
+            if key in rows and rows[key][0] <= rank:
+                continue
+            days = (_start(e.date) - _start(m.milestone_date)).days
+            if _agree(e.date, m.milestone_date):
+                relation, days = "reports", 0
+            else:
+                relation = "follows" if days > 0 else "precedes"
+            if level != "sentence" and relation != "follows":
+                continue  # only a sentence ties an event to a later or same-date milestone
+            rows[key] = (rank, e.event_id, e.date, e.date_precision, e.lane, e.summary)
+            rows[key] += (m.milestone_id, m.label, m.milestone_date, level, relation, days)
+    columns = ["event_id", "date", "date_precision", "lane", "summary", "milestone_id", "label"]
+    columns += ["milestone_date", "cited_in", "relation", "days_after"]
+    table = pd.DataFrame([r[1:] for r in rows.values()], columns=columns)
+    return table.sort_values(["event_id", "milestone_date"], ignore_index=True)
+
+
+# ------------------------------------------------------------------ checking against gold
+
+
+def read_gold(path: str | Path) -> pd.DataFrame:
+    """Read a hand-made answer: the events a person found by reading the documents.
+
+    Args:
+        path: A CSV with at least ``doc_id``, ``date`` and ``date_precision`` (see
+            ``tests/data/README.md`` for the rules ``tests/data/timeline_gold.csv`` follows).
+
+    Returns:
+        The table, as strings.
+
+    Raises:
+        ValueError: A column is missing or a precision is unknown; the message names the file.
+    """
+    name = paths.relative_to_project(path)
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in ("doc_id", "date", "date_precision") if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {', '.join(missing)}; add them.")
+    unknown = sorted(set(gold["date_precision"]) - set(PRECISIONS))
+    if unknown:
+        raise ValueError(
+            f"{name}: unknown date_precision {', '.join(unknown)}; use {', '.join(PRECISIONS)}."
+        )
+    return gold
+
+
+def _dates_match(event_date: str, event_precision: str, gold_date: str, gold_precision: str):
+    """Same date at the gold's precision; an approximate date only matches the same one."""
+    if "approx" in (event_precision, gold_precision):
+        return event_precision == gold_precision and event_date == gold_date
+    if PRECISIONS.index(event_precision) > PRECISIONS.index(gold_precision):
+        return False
+    return event_date[: len(gold_date)] == gold_date
+
+
+def match_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Align extracted events with a hand-made answer, document by document.
+
+    Args:
+        events: The table from :func:`extract_events`.
+        gold: The table from :func:`read_gold`.
+
+    Returns:
+        One row per gold event and per extracted event left over: ``status`` (``match``,
+        ``missed`` or ``extra``), ``doc_id``, ``gold_date``, ``gold_precision``,
+        ``gold_kind``, ``event_id``, ``date``, ``date_precision``, ``kind``, ``summary``.
+
+    Note:
+        The matching rule: an event reported by several documents counts once per
+        document. A gold row matches an unmatched extracted event of the same document
+        whose date, cut to the gold's precision, is the gold date (an event dated to the
+        day matches a gold month; a year does not match a gold day; ``approx`` matches
+        only ``approx`` with the same date). Kind and wording are not part of the rule.
+    """
+    units = events.assign(doc_id=events["doc_ids"].str.split(", ")).explode("doc_id")
+    units = units.reset_index(drop=True)
+    used, rows = set(), []
+    for g in gold.itertuples(index=False):
+        hit = next(
+            (
+                i
+                for i, u in units.iterrows()
+                if i not in used
+                and u["doc_id"] == g.doc_id
+                and _dates_match(u["date"], u["date_precision"], g.date, g.date_precision)
+            ),
+            None,
+        )
+        row = {"status": "missed", "doc_id": g.doc_id, "gold_date": g.date}
+        row |= {"gold_precision": g.date_precision, "gold_kind": getattr(g, "kind", "")}
+        if hit is not None:
+            used.add(hit)
+            u = units.loc[hit]
+            row["status"] = "match"
+            row |= {k: u[k] for k in ("event_id", "date", "date_precision", "kind", "summary")}
+        rows.append(row)
+    for i, u in units.iterrows():
+        if i not in used:
+            rows.append(
+                {"status": "extra", "doc_id": u["doc_id"]}
+                | {k: u[k] for k in ("event_id", "date", "date_precision", "kind", "summary")}
+            )
+    columns = ["status", "doc_id", "gold_date", "gold_precision", "gold_kind", "event_id"]
+    columns += ["date", "date_precision", "kind", "summary"]
+    return pd.DataFrame(rows, columns=columns).fillna("")
+
+
+def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Score extracted events against a hand-made answer.
+
+    Args:
+        events: The table from :func:`extract_events`.
+        gold: The table from :func:`read_gold`.
+
+    Returns:
+        One row: ``n_gold``, ``n_extracted`` (events counted once per document reporting
+        them), ``n_matched``, ``precision``, ``recall``, ``f1`` and ``kind_agreement`` (the
+        share of matches whose kind is the gold's), by the rule of :func:`match_events`.
+    """
+    table = match_events(events, gold)
+    matched = table[table["status"] == "match"]
+    n_gold = int((table["status"] != "extra").sum())
+    n_extracted = len(matched) + int((table["status"] == "extra").sum())
+    precision = len(matched) / n_extracted if n_extracted else 0.0
+    recall = len(matched) / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    kinds = (matched["kind"] == matched["gold_kind"]).mean() if len(matched) else 0.0
+    return pd.DataFrame(
+        [
+            {
+                "n_gold": n_gold,
+                "n_extracted": n_extracted,
+                "n_matched": len(matched),
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+                "f1": round(f1, 3),
+                "kind_agreement": round(float(kinds), 3),
+            }
+        ]
+    )
+
+
+# ------------------------------------------------------------------ the timeline figure
+
+LANE_TITLES = {
+    "national": "National policy",
+    "provincial-local": "Provincial and local",
+    "enterprise-college": "Enterprises and colleges",
+}
+KIND_COLORS = {"policy": "#1f5fa8", "program": "#2e8b3d", "event": "#d9731a", "target": "#8a4fb3"}
+MILESTONE_COLOR = "#8c8c8c"
+_LEVEL = 0.19  # inches between two rows of labels
+_BASE = 0.32  # inches from a lane's bottom edge to its markers
+
+
+def place_labels(
+    positions: list[float], widths: list[float], *, right_edge: float, gap: float = 0.06
+) -> list[tuple[int, str]]:
+    """Stack labels in rows so that no two labels overlap, using as few rows as it can.
+
+    Args:
+        positions: Where each label's marker is, in any order (any unit).
+        widths: Each label's width, in the same unit.
+        right_edge: The largest position a label may reach; a label that would cross it
+            is drawn to the left of its marker instead.
+        gap: Free space kept between two labels in a row.
+
+    Returns:
+        ``(row, align)`` for each label, in input order: row 0 is nearest the markers,
+        ``align`` is ``"left"`` (the label starts at its marker) or ``"right"``.
+
+    Note:
+        Greedy, left to right: each label takes the lowest row where it overlaps no
+        other label, preferring, among the two lowest such rows, one that its leader
+        line (rising from the marker) reaches without passing under a label. The
+        figure draws labels on an opaque box, so a leader line that must pass a
+        label goes behind it.
+    """
+    rows: list[list[tuple[float, float]]] = []
+    placed: dict[int, tuple[int, str]] = {}
+    for i in sorted(range(len(positions)), key=lambda k: (positions[k], k)):
+        x, w = positions[i], widths[i]
+        align = "left" if x + w <= right_edge else "right"
+        span = (x, x + w) if align == "left" else (x - w, x)
+        rows.append([])  # a free row on top: the search always ends
+        free = [k for k in range(len(rows)) if _free(rows[k], span, gap)][:2]
+        leader = (x, x)
+        clear = [k for k in free if all(_free(rows[j], leader, 0) for j in range(k))]
+        level = (clear or free)[0]
+        rows[level].append(span)
+        while not rows[-1]:
+            rows.pop()
+        placed[i] = (level, align)
+    return [placed[i] for i in range(len(positions))]
+
+
+def _free(row: list[tuple[float, float]], span: tuple[float, float], gap: float) -> bool:
+    return all(span[1] + gap <= a or b + gap <= span[0] for a, b in row)
+
+
+def _period(iso: str, precision: str, qualifier: str, end_iso: str) -> tuple[date, date, date]:
+    """``(start, end, marker)`` of a date at its precision; the marker sits inside the period."""
+    start = _start(iso)
+    if precision in ("day", "approx"):
+        end = _start(end_iso) if end_iso else start
+        return start, end, start
+    if precision == "month":
+        end = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        offset = {"early": 4, "end": 24}.get(qualifier, 14)
+        return start, end, start.replace(day=1 + offset)
+    middle = {"early": date(start.year, 2, 15), "end": date(start.year, 11, 15)}
+    return start, date(start.year + 1, 1, 1), middle.get(qualifier, date(start.year, 7, 1))
+
+
+def _shorten(text: str, chars: int) -> str:
+    """Cut a label at a word (or, in Chinese, a character) boundary, marking the cut with …."""
+    if len(text) <= chars:
+        return text
+    cut = text[: chars - 1]
+    if " " in cut and not _CJK.search(cut[-1]):
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:“") + "…"
+
+
+def _timeline_items(
+    events: pd.DataFrame, milestones: pd.DataFrame, first: date, last: date, chars: int
+) -> list[dict]:
+    """What the timeline draws: events (not targets) and milestones inside the window."""
+    items = []
+    for e in events.itertuples(index=False):
+        period = _period(e.date, e.date_precision, e.qualifier, e.date_end)
+        if e.kind == "target" or not first <= period[2] <= last:
+            continue
+        text = _shorten(f"{e.event_id} {e.summary}", chars)
+        items.append(
+            {"lane": e.lane, "period": period, "precision": e.date_precision}
+            | {"color": KIND_COLORS[e.kind], "label": text, "reference": False}
+        )
+    for m in milestones.itertuples(index=False):
+        period = _period(m.date, m.precision, "", "")
+        if first <= period[2] <= last and m.lane in LANES:
+            items.append(
+                {"lane": m.lane, "period": period, "precision": m.precision}
+                | {"color": MILESTONE_COLOR, "label": m.label, "reference": True}
+            )
+    return items
+
+
+def _legend_handles() -> list:
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], marker="o", ls="", color=color, label=f"corpus: {kind}")
+        for kind, color in KIND_COLORS.items()
+        if kind != "target"
+    ]
+    handles.append(
+        Line2D([], [], marker="D", ls="", color=MILESTONE_COLOR, label="national milestone (ref.)")
+    )
+    handles.append(Line2D([], [], marker="o", ls="", color="#444", label="dated to the day"))
+    handles.append(
+        Line2D([], [], lw=5, alpha=0.35, color="#444", label="month or year: bar spans it")
+    )
+    handles.append(
+        Line2D([], [], marker="o", ls="", mfc="white", color="#444", label="approx. (recently)")
+    )
+    return handles
+
+
+def plot_timeline(
+    events: pd.DataFrame,
+    milestones: pd.DataFrame | None = None,
+    *,
+    start: str = "2019-01-01",
+    end: str = "2024-12-31",
+    width: float = 13.0,
+    label_chars: int = 60,
+    fontsize: float = 7.5,
+    title: str | None = None,
+):
+    """Draw the events in three lanes over the national milestones.
+
+    Args:
+        events: The table from :func:`extract_events`.
+        milestones: The reference (default: ``data/milestones.csv``), drawn in grey in the
+            national lane; pass an empty table to leave it out.
+        start: First day shown.
+        end: Last day shown.
+        width: Figure width in inches; the height follows from the labels.
+        label_chars: Longest label, in characters ("…" marks a cut).
+        fontsize: Label size in points.
+        title: The figure title; None: one naming the span.
+
+    Returns:
+        A :class:`matplotlib.figure.Figure`.
+
+    Note:
+        Lanes are national policy, provincial and local, enterprises and colleges. A date
+        to the day is a filled dot; a month or a year is a dot inside a bar spanning it;
+        an approximate date ("recently") is a hollow dot; a range is a bar from its first
+        to its last day. Targets and dates outside ``start``-``end`` are left out.
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from .figures import use_cjk_font
+
+    use_cjk_font()
+    milestones = load_milestones() if milestones is None else milestones
+    first, last = _start(start), _start(end)
+    items = _timeline_items(events, milestones, first, last, label_chars)
+    left, right, top, bottom = 1.55, 0.25, 0.45, 0.8
+    axes_width = width - left - right
+    fig = Figure(figsize=(width, 4), dpi=150)
+    FigureCanvasAgg(fig)
+    renderer = fig.canvas.get_renderer()
+    x0, x1 = mdates.date2num(first), mdates.date2num(last)
+    for item in items:
+        probe = fig.text(0, 0, item["label"], fontsize=fontsize)
+        item["width"] = probe.get_window_extent(renderer).width / fig.dpi + 0.04
+        probe.remove()
+        item["x"] = mdates.date2num(item["period"][2])
+        item["inch"] = (item["x"] - x0) / (x1 - x0) * axes_width
+    heights, bases = {}, {}
+    for lane in LANES:
+        members = [i for i in items if i["lane"] == lane]
+        placed = place_labels(
+            [i["inch"] for i in members], [i["width"] for i in members], right_edge=axes_width
+        )
+        for item, (level, align) in zip(members, placed, strict=True):
+            item["level"], item["align"] = level, align
+        heights[lane] = _BASE + 0.12 + _LEVEL * (1 + max((p[0] for p in placed), default=0))
+    y = 0.0
+    for lane in reversed(LANES):
+        bases[lane] = y
+        y += heights[lane]
+    fig.set_size_inches(width, y + top + bottom)
+    ax = fig.add_axes(
+        (left / width, bottom / (y + top + bottom), axes_width / width, y / (y + top + bottom))
+    )
+    _draw_timeline(ax, items, bases, heights, fontsize)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(0, y)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
+    ax.set_yticks([bases[k] + heights[k] / 2 for k in LANES], [LANE_TITLES[k] for k in LANES])
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", which="major", color="#dddddd", lw=0.8)
+    ax.set_axisbelow(True)
+    default = f"Industry-education integration {first.year}-{last.year}: "
+    ax.set_title(
+        title or default + "events in the corpus against the national milestones",
+        fontsize=10,
+        loc="left",
+    )
+    fig.legend(
+        handles=_legend_handles(),
+        loc="lower center",
+        ncol=4,
+        fontsize=7.5,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.0),
+    )
+    return fig
+
+
+def _draw_timeline(ax, items: list[dict], bases: dict, heights: dict, fontsize: float) -> None:
+    """Lanes, bars, markers, leader lines and labels."""
+    import matplotlib.dates as mdates
+
+    for n, lane in enumerate(LANES):
+        ax.axhspan(bases[lane], bases[lane] + heights[lane], color="#f4f4f4" if n % 2 else "white")
+        ax.axhline(bases[lane], color="#bbbbbb", lw=0.6)
+    for item in sorted(items, key=lambda i: not i["reference"]):
+        y0 = bases[item["lane"]] + _BASE
+        label_y = y0 + _LEVEL * (item["level"] + 1)
+        start, end, _ = item["period"]
+        if end > start:
+            ax.hlines(
+                y0,
+                mdates.date2num(start),
+                mdates.date2num(end),
+                color=item["color"],
+                lw=5,
+                alpha=0.35,
+            )
+        hollow = item["precision"] == "approx"
+        marker = "D" if item["reference"] else "o"
+        ax.plot(
+            item["x"],
+            y0,
+            marker=marker,
+            ms=4.5,
+            color=item["color"],
+            mfc="white" if hollow else item["color"],
+            zorder=3,
+        )
+        ax.vlines(item["x"], y0, label_y + 0.03, color=item["color"], lw=0.5, alpha=0.7, zorder=1)
+        ax.text(
+            item["x"],
+            label_y,
+            (" " + item["label"]) if item["align"] == "left" else (item["label"] + " "),
+            ha=item["align"],
+            va="bottom",
+            fontsize=fontsize,
+            color="#555555" if item["reference"] else "#111111",
+            style="italic" if item["reference"] else "normal",
+            gid="timeline-label",
+            zorder=4,
+            bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.9},
+        )
