@@ -1,0 +1,416 @@
+"""Events are extracted with evidence, merged across documents, scored and drawn legibly."""
+
+import csv
+import random
+import shutil
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from iecorpus import load_corpus, paths
+from iecorpus.events import (
+    LANES,
+    extract_events,
+    find_event_mentions,
+    find_milestone_mentions,
+    find_milestones_in,
+    find_sentence_events,
+    link_events_to_milestones,
+    load_cues,
+    load_milestones,
+    match_events,
+    place_labels,
+    plot_timeline,
+    read_gold,
+    score_events,
+)
+from iecorpus.temporal import find_temporal_expressions
+
+DATA = Path(__file__).parent / "data"
+REFERENCE = paths.PROJECT_ROOT.parent / "shared" / "reference" / "national_milestones.csv"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def events(corpus):
+    return extract_events(corpus)
+
+
+@pytest.fixture(scope="module")
+def zh_corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("zh")
+    for path in sorted(DATA.glob("zh_*.txt")):
+        shutil.copy(path, folder / path.name)
+    return load_corpus(folder)
+
+
+def sentence_events(text, anchor):
+    found = find_sentence_events(text, find_temporal_expressions(text, anchor=anchor))
+    return [(e["expression"].date, e["kind"], e["lane"], e["actor"], e["summary"]) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        (
+            "In October 2019, six departments including the National Development and Reform "
+            'Commission and the Ministry of Education jointly issued the "Pilot Implementation '
+            'Plan for National Industry Education Integration Construction", pointing out that',
+            "2024-04-16",
+            ("2019-10", "policy", "national",
+             "National Development and Reform Commission; Ministry of Education",
+             "NDRC and MoE issued “Pilot Implementation Plan for National Industry Education "
+             "Integration Construction”"),
+        ),
+        (
+            "On July 6, Henan Energy Power and Materials Vocational Education Group officially unveiled.",
+            "2022-07-07",
+            ("2022-07-06", "program", "enterprise-college",
+             "Henan Energy Power and Materials Vocational Education Group",
+             "Henan Energy Power and Materials Vocational Education Group unveiled"),
+        ),
+        (
+            "Since the end of December 2020 when BEWG was selected into the fourth batch of 1+X "
+            "certificate pilot list, and the two 1+X certificates have been welcomed.",
+            "2021-03-24",
+            ("2020-12", "program", "enterprise-college", "BEWG",
+             "BEWG selected into the fourth batch of 1+X certificate pilot list"),
+        ),
+        (
+            "In 2021, the Lingang New Area released the \"Construction Plan for the National "
+            "Industry Education Integration Pilot Core Area\", which clearly stated that",
+            "2024-04-16",
+            ("2021", "policy", "provincial-local", "Lingang New Area",
+             "Lingang New Area released “Construction Plan for the National Industry Education "
+             "Integration Pilot Core Area”"),
+        ),
+        (
+            "今年3月23日，郑州市人民政府与郑州电力高等专科学校签署产教融合战略合作协议。",
+            "2023-05-10",
+            ("2023-03-23", "event", "provincial-local", "郑州市人民政府; 郑州电力高等专科学校",
+             "郑州市人民政府与郑州电力高等专科学校签署产教融合战略合作协议"),
+        ),
+        (
+            "新华社郑州5月8日电 记者从河南省教育厅获悉，为贯彻落实教育部办公厅《关于开展市域产教联合体建设的通知》，"
+            "河南省教育厅近日印发《河南省市域产教联合体建设实施方案》，推动职业教育与产业协同发展。",
+            "2023-05-08",
+            ("2023-05-08", "policy", "provincial-local", "河南省教育厅",
+             "河南省教育厅印发《河南省市域产教联合体建设实施方案》"),
+        ),
+        (
+            "去年9月，教育部等九部門印發《職業教育提質培優行動計劃（2020—2023年）》，提出推動職業教育高質量發展。",
+            "2021-04-13",
+            ("2020-09", "policy", "national", "教育部",
+             "教育部等九部門印發《職業教育提質培優行動計劃（2020—2023年）》"),
+        ),
+        (
+            "新华社北京4月3日电 国家发展改革委、教育部印发《建设产教融合型企业实施办法（试行）》。",
+            "2019-04-05",
+            ("2019-04-03", "policy", "national", "国家发展改革委; 教育部",
+             "国家发展改革委、教育部印发《建设产教融合型企业实施办法（试行）》"),
+        ),
+        (
+            "by 2025 about 50 pilot cities will be built, the plan says.",
+            "2023-06-13",
+            ("2025", "target", "", "", "about 50 pilot cities will be built"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_dated_sentence_becomes_an_event(text, anchor, expected):
+    assert sentence_events(text, anchor) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        # a date without anything happening
+        ("In April 2020, the weather in Beijing was mild.", "2021-05-26"),
+        # a plan named for a year, and a year in a report's name
+        ("Ji Guangpeng made a summary report on the 2021 plan of the 1+X certificate pilot work.",
+         "2021-03-24"),
+        ("He pointed out that according to the Research Frontiers 2020 Report, the technology "
+         "will be an important research direction.", "2020-12-30"),
+        # a verb inside a title is not a trigger
+        ("In 2020, the “Measures Issued for Colleges” were discussed.", "2021-01-01"),
+        # a duration and a planning period
+        ("It has been 7 years since the cooperation in the “14th Five-Year Plan” began.",
+         "2020-12-30"),
+    ],
+)  # fmt: skip
+def test_not_every_date_is_an_event(text, anchor):
+    assert sentence_events(text, anchor) == []
+
+
+def test_a_year_in_a_meeting_name_does_not_make_a_second_event():
+    found = sentence_events("1月4日，苏州市教育局召开2021年职业教育工作会议。", "2021-01-06")
+    assert [date for date, *_ in found] == ["2021-01-04"]
+
+
+def test_two_events_in_one_sentence_each_take_their_own_verb():
+    text = (
+        "2019年1月，国务院印发《国家职业教育改革实施方案》；2019年4月，教育部等四部门印发试点方案。"
+    )
+    found = sentence_events(text, "2020-01-01")
+    assert [(d, a) for d, _, _, a, _ in found] == [("2019-01", "国务院"), ("2019-04", "教育部")]
+
+
+def test_the_five_documents_meet_the_hand_made_answer(events):
+    score = score_events(events, read_gold(DATA / "timeline_gold.csv")).iloc[0]
+    assert score["precision"] >= 0.9, match_events(events, read_gold(DATA / "timeline_gold.csv"))
+    assert score["recall"] >= 0.9, match_events(events, read_gold(DATA / "timeline_gold.csv"))
+
+
+def test_the_chinese_documents_meet_their_hand_made_answer(zh_corpus):
+    found = extract_events(zh_corpus)
+    gold = read_gold(DATA / "zh_timeline_gold.csv")
+    score = score_events(found, gold).iloc[0]
+    assert score["precision"] >= 0.9 and score["recall"] >= 0.9, match_events(found, gold)
+
+
+def test_every_event_is_evidenced_verbatim_in_the_cleaned_text(corpus, zh_corpus):
+    for c in (corpus, zh_corpus):
+        texts = c.documents.set_index("doc_id")["text"]
+        mentions = find_event_mentions(c)
+        for m in mentions.itertuples():
+            assert m.sentence in texts[m.doc_id]
+            assert texts[m.doc_id][m.start : m.end] == m.expression
+            assert m.expression in m.sentence
+
+
+def test_page_furniture_never_becomes_an_event(events, zh_corpus):
+    # 004's footer teaser "On July 1, the Provincial Department of Finance ..." and the
+    # sidebar of the Henan page (2022年7月6日 ..., 今年6月1日 ...) were removed by the cleaner
+    assert not events["sentence"].str.contains("Department of Finance").any()
+    zh = extract_events(zh_corpus)
+    assert not zh["sentence"].str.contains("职教集团揭牌成立|某市召开|某集團").any()
+    assert "2023-06-01" not in set(zh["date"])
+
+
+def test_the_same_event_in_two_documents_is_one_event_with_two_pieces_of_evidence(zh_corpus):
+    found = extract_events(zh_corpus)
+    conference = found[found["date"] == "2021-04-12"]
+    assert len(conference) == 1
+    assert conference.iloc[0]["n_evidence"] == 2
+    assert set(conference.iloc[0]["doc_ids"].split(", ")) == {
+        "zh_simplified_henan",
+        "zh_traditional_conference",
+    }
+    assert conference.iloc[0]["date_end"] == "2021-04-13"
+    # the first evidence is from the earlier page (2021-04-14, not 2023-05-10)
+    assert conference.iloc[0]["doc_id"] == "zh_traditional_conference"
+
+
+def test_targets_are_kept_apart_from_what_happened(zh_corpus):
+    found = extract_events(zh_corpus)
+    targets = found[found["kind"] == "target"]
+    assert list(targets["date"]) == ["2023", "2025"]
+    assert (found.loc[found["kind"] != "target", "date"] <= "2023-05-10").all()
+
+
+def test_events_table_has_the_documented_columns(events):
+    assert list(events.columns) == [
+        "event_id", "date", "date_precision", "date_end", "qualifier", "kind", "lane", "actor",
+        "summary", "doc_id", "sentence", "expression", "n_evidence", "doc_ids",
+    ]  # fmt: skip
+    assert list(events["date"]) == sorted(events["date"])
+    assert set(events["lane"]) <= set(LANES)
+
+
+def test_the_gold_file_quotes_the_cleaned_text(corpus):
+    texts = corpus.documents.set_index("doc_id")["text"]
+    gold = read_gold(DATA / "timeline_gold.csv")
+    assert len(gold) == 9
+    for row in gold.itertuples():
+        assert row.sentence in texts[row.doc_id]
+
+
+# ------------------------------------------------------------------ scoring rule
+
+
+def table(rows, columns):
+    return pd.DataFrame(rows, columns=columns)
+
+
+@pytest.mark.parametrize(
+    ("event", "gold", "matched"),
+    [
+        (("2021-05-26", "day"), ("2021-05-26", "day"), True),
+        (("2021-05-26", "day"), ("2021-05", "month"), True),  # finer than the gold is fine
+        (("2021-05", "month"), ("2021-05-26", "day"), False),  # coarser is not
+        (("2021", "year"), ("2021", "year"), True),
+        (("2020-12-30", "approx"), ("2020-12-30", "approx"), True),
+        (("2020-12-30", "day"), ("2020-12-30", "approx"), False),
+        (("2021-05-27", "day"), ("2021-05-26", "day"), False),
+    ],
+)
+def test_the_matching_rule(event, gold, matched):
+    events = table(
+        [("E1", *event, "a", "program", "x")],
+        ["event_id", "date", "date_precision", "doc_ids", "kind", "summary"],
+    )
+    golds = table([("a", *gold, "program")], ["doc_id", "date", "date_precision", "kind"])
+    score = score_events(events, golds).iloc[0]
+    assert bool(score["n_matched"] == 1) is matched
+
+
+def test_an_event_counts_once_per_document_reporting_it():
+    events = table(
+        [("E1", "2021-04-12", "day", "a, b", "event", "x")],
+        ["event_id", "date", "date_precision", "doc_ids", "kind", "summary"],
+    )
+    golds = table(
+        [("a", "2021-04-12", "day", "event"), ("c", "2021-04-12", "day", "event")],
+        ["doc_id", "date", "date_precision", "kind"],
+    )
+    score = score_events(events, golds).iloc[0]
+    assert (score["n_extracted"], score["n_matched"], score["precision"], score["recall"]) == (
+        2, 1, 0.5, 0.5,
+    )  # fmt: skip
+
+
+def test_a_gold_file_without_dates_is_refused(tmp_path):
+    path = tmp_path / "gold.csv"
+    path.write_text("doc_id,summary\na,b\n")
+    with pytest.raises(ValueError, match="gold.csv: missing column.*date"):
+        read_gold(path)
+    path.write_text("doc_id,date,date_precision\na,2021,decade\n")
+    with pytest.raises(ValueError, match="unknown date_precision decade; use day"):
+        read_gold(path)
+
+
+# ------------------------------------------------------------------ milestones
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("in accordance with the requirements of the National Development and Reform "
+         "Commission's “Measures for the Implementation of Construction of "
+         "Industry-Education-Integrated Enterprises (Trial)\", after", ["iei-enterprise-measures-2019"]),
+        ("To thoroughly implement the requirements of the “National Vocational Education Reform "
+         "Implementation Plan”", ["reform-plan-2019"]),
+        ("jointly issued the \"Pilot Implementation Plan for National Industry Education "
+         "Integration Construction\"", ["pilot-plan-2019"]),
+        ("the “Pilot Program on Implementing the System of ‘Academic Certificate + Certain "
+         "Vocational Skill Level Certificate’ in Vocational Colleges”", ["1x-pilot-2019"]),
+        ("为贯彻落实教育部办公厅《关于开展市域产教联合体建设的通知》", ["consortia-notice-2023"]),
+        ("全國職業教育大會在北京召開", ["conference-2021"]),
+        # look-alikes are not the milestone
+        ("the Lingang New Area released the \"Construction Plan for the National Industry "
+         "Education Integration Pilot Core Area\"", []),
+        ("the spirit of General Secretary Xi Jinping’s important speech at the National "
+         "Education Conference", []),
+        # the longer name wins
+        ("the revised Vocational Education Law takes effect today", ["law-in-force-2022"]),
+    ],
+)  # fmt: skip
+def test_national_milestones_are_recognised_by_name(text, ids):
+    assert [m for m, _ in find_milestones_in(text, load_milestones())] == ids
+
+
+def test_local_steps_are_set_against_the_national_step_they_cite(corpus):
+    mentions = find_event_mentions(corpus)
+    links = link_events_to_milestones(mentions, find_milestone_mentions(corpus))
+    links = links.merge(mentions[["event_id", "doc_id"]], on="event_id")
+    selected = links[links["doc_id"].str.startswith("000") & (links["date"] == "2021-05-26")]
+    assert selected[["milestone_id", "cited_in", "relation", "days_after"]].values.tolist() == [
+        ["iei-enterprise-measures-2019", "sentence", "follows", 784]
+    ]
+    plan = links[links["milestone_id"] == "pilot-plan-2019"].set_index("date")
+    assert plan.loc["2019-10", "relation"] == "reports"  # 003 reports the plan itself
+    assert plan.loc["2021", ["cited_in", "relation"]].tolist() == ["paragraph", "follows"]
+
+
+def test_milestones_keep_the_reference_and_its_sources():
+    milestones = load_milestones()
+    assert milestones["source_url"].str.len().gt(0).all()
+    assert milestones["milestone_id"].is_unique
+    assert set(milestones["lane"]) <= set(LANES)
+    assert milestones["aliases"].str.len().gt(0).all()
+    assert milestones["label"].str.len().le(60).all()
+    if REFERENCE.is_file():
+        with REFERENCE.open(encoding="utf-8") as handle:
+            reference = list(csv.DictReader(handle))
+        kept = milestones[list(reference[0])].to_dict("records")
+        assert kept == reference
+
+
+def test_a_broken_milestones_file_says_what_to_fix(tmp_path):
+    path = tmp_path / "milestones.csv"
+    path.write_text("date,name_en\n2019-01-24,Plan\n")
+    with pytest.raises(ValueError, match="milestones.csv: missing column.*copy the header"):
+        load_milestones(path)
+    good = load_milestones().head(2).copy()
+    good.loc[1, "date"] = "2019-13-01"
+    good.to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"row 3: date '2019-13-01'.*write YYYY-MM-DD"):
+        load_milestones(path)
+
+
+def test_a_broken_cue_file_names_the_row(tmp_path):
+    shutil.copytree(paths.DATA_DIR / "events", tmp_path, dirs_exist_ok=True)
+    with (tmp_path / "actors.csv").open("a", encoding="utf-8") as handle:
+        handle.write("en,Ministry of Fun,,,ministry,\n")
+    with pytest.raises(ValueError, match=r"actors.csv, row \d+: lane 'ministry' is not one of"):
+        load_cues(tmp_path)
+    shutil.copy(paths.DATA_DIR / "events" / "actors.csv", tmp_path / "actors.csv")
+    with (tmp_path / "triggers.csv").open("a", encoding="utf-8") as handle:
+        handle.write("en,(issued,policy,issued,\n")
+    with pytest.raises(ValueError, match=r"triggers.csv, row \d+: the pattern .* Fix or remove"):
+        load_cues(tmp_path)
+
+
+# ------------------------------------------------------------------ the figure
+
+
+def test_place_labels_never_overlaps_two_labels():
+    rng = random.Random(4)
+    positions = [rng.uniform(0, 10) for _ in range(60)]
+    widths = [rng.uniform(0.5, 3) for _ in range(60)]
+    placed = place_labels(positions, widths, right_edge=10, gap=0.05)
+    spans = []
+    for x, w, (row, align) in zip(positions, widths, placed, strict=True):
+        spans.append((row, x if align == "left" else x - w, x + w if align == "left" else x))
+        assert align == "left" or x + w > 10
+    for i, (row, a, b) in enumerate(spans):
+        for row2, c, d in spans[i + 1 :]:
+            assert row != row2 or b + 0.05 <= c or d + 0.05 <= a
+
+
+def label_boxes(fig):
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    return [
+        (t.get_text(), t.get_window_extent(renderer))
+        for ax in fig.axes
+        for t in ax.texts
+        if t.get_gid() == "timeline-label"
+    ]
+
+
+def test_the_timeline_labels_do_not_overlap(events):
+    fig = plot_timeline(events)
+    boxes = label_boxes(fig)
+    assert len(boxes) == len(events) + 18  # every event, and the 18 milestones of 2019-2024
+    for i, (text, box) in enumerate(boxes):
+        for other, box2 in boxes[i + 1 :]:
+            assert not box.overlaps(box2), (text, other)
+    lanes = [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    assert lanes == ["National policy", "Provincial and local", "Enterprises and colleges"]
+
+
+def test_the_timeline_renders_chinese_labels(zh_corpus):
+    found = extract_events(zh_corpus)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = plot_timeline(found, pd.DataFrame(columns=load_milestones().columns))
+        texts = [text for text, _ in label_boxes(fig)]
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert any("全国职业教育大会" in t or "全國職業教育大會" in t for t in texts)
+    assert not any("2025" in t for t in texts)  # targets are left out of the timeline
