@@ -1,0 +1,384 @@
+"""Tokens of English and Chinese text: words, stopwords, simplified Chinese and jieba segmentation.
+
+English is split by a regular expression that keeps hyphenated words ("school-enterprise")
+and "1+X"-style terms whole, lower-cases, drops possessives and makes plurals singular.
+Chinese is converted to simplified characters with OpenCC (so that 產教融合 and 产教融合 count
+together) and segmented by a private ``jieba.Tokenizer`` whose user dictionary is every
+Chinese term of ``data/glossary.csv``, so that 产教融合型企业 or 1+X证书 come out whole.
+Chinese runs inside English text go the Chinese way.
+
+A *content token* is what is left after dropping stopwords (``data/stopwords/``), numbers,
+punctuation, single letters and single Chinese characters. Dropped tokens and punctuation
+break a *run*: n-gram phrases are only built inside a run, so that "integration of industry"
+never makes the bigram "integration industry".
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from functools import lru_cache, partial
+from pathlib import Path
+
+import opencc
+
+from . import paths
+
+with warnings.catch_warnings():
+    # jieba 0.42 imports pkg_resources (deprecated in recent setuptools) and has
+    # invalid escape sequences; neither concerns its users, and notebooks compare stderr.
+    warnings.simplefilter("ignore")
+    import jieba
+
+STOPWORDS_DIR = paths.DATA_DIR / "stopwords"
+LANGUAGES = ("en", "zh")
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HYPHENS = "\\-\u2010\u2011\u2013"
+# An English token: letters and digits, joined by hyphens, "+" or "&" ("1+X", "R&D"), with
+# an optional possessive or contraction; or a run of Chinese characters, segmented by jieba.
+_SEGMENT = rf"[^\W_{_CJK}]+(?:['\u2019][^\W_{_CJK}]+)?"
+_EN_TOKEN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>{_SEGMENT}(?:[{_HYPHENS}+&]{_SEGMENT})*\+?)")
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+_HAS_LETTER = re.compile(rf"[^\W\d_]|[{_CJK}]")
+_SINGLE_CJK = re.compile(rf"^[{_CJK}]$")
+_HYPHEN_RUN = re.compile(rf"[{_HYPHENS}]")
+
+
+def _read_list(path: Path) -> list[str]:
+    """Read a word list: one entry a line, ``#`` comments and blank lines ignored."""
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{paths.relative_to_project(path)} not found: the word lists live in "
+            "data/stopwords/; restore the file from git."
+        )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=8)
+def load_stopwords(language: str, *, domain: bool = True) -> frozenset[str]:
+    """Return the stopwords of a language.
+
+    Args:
+        language: ``"en"`` or ``"zh"``.
+        domain: Add ``data/stopwords/domain.txt`` (news furniture such as "said",
+            "pointed", 表示, 指出) to the general list.
+
+    Returns:
+        The lower-cased stopwords. Chinese gets the English list too, for the English
+        words that Chinese pages quote.
+
+    Raises:
+        ValueError: If ``language`` is not ``en`` or ``zh``.
+
+    Note:
+        The lists are read once per process: restart the kernel after editing them.
+    """
+    _check_language(language)
+    words = set(_read_list(STOPWORDS_DIR / "en.txt"))
+    if language == "zh":
+        words |= set(_read_list(STOPWORDS_DIR / "zh.txt"))
+    if domain:
+        words |= set(_read_list(STOPWORDS_DIR / "domain.txt"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _not_plural() -> frozenset[str]:
+    return frozenset(_read_list(STOPWORDS_DIR / "en_not_plural.txt"))
+
+
+def singularize(word: str) -> str:
+    """Make a lower-case English plural singular, by rule.
+
+    Args:
+        word: A lower-case word, possibly hyphenated (only its end changes).
+
+    Returns:
+        ``universities`` → ``university``, ``classes`` → ``class``, ``approaches`` →
+        ``approach``, ``talents`` → ``talent``; words of three letters or fewer, words
+        ending in -ss, -us or -is, and the words in ``data/stopwords/en_not_plural.txt``
+        (news, series, ...) are returned unchanged.
+    """
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s")):
+        return word
+    if word in _not_plural() or not word[-2].isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese characters to simplified, keeping every offset.
+
+    Args:
+        text: Any text; non-Chinese characters pass through.
+
+    Returns:
+        A string of the same length as ``text``, so that an offset found in the result
+        points at the same place in the original (which is what a concordance shows).
+
+    Note:
+        OpenCC converts phrase by phrase (t2s). In the rare case where that changes the
+        length, the text is converted character by character instead.
+    """
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    chars = _converter().convert("\n".join(text)).split("\n")
+    if len(chars) != len(text):  # a line break in the text: convert each character alone
+        chars = [_converter().convert(c) for c in text]
+    return "".join(c if len(c) == 1 else o for c, o in zip(chars, text, strict=True))
+
+
+@lru_cache(maxsize=1)
+def _default_user_words() -> tuple[str, ...]:
+    from .terms import load_glossary  # terms imports this module
+
+    words = set(load_glossary()["zh_terms"].explode().dropna())
+    return tuple(sorted(words, key=lambda w: (len(w), w)))
+
+
+def chinese_tokenizer(words: Iterable[str] | None = None) -> jieba.Tokenizer:
+    """Return a private jieba tokenizer whose user dictionary holds the glossary's Chinese terms.
+
+    Args:
+        words: The terms that must come out whole (default: every ``zh_terms`` entry of
+            ``data/glossary.csv``).
+
+    Returns:
+        An initialised ``jieba.Tokenizer``, built once per set of words; the global
+        ``jieba`` tokenizer is left untouched.
+
+    Note:
+        Terms are added shortest first, each with the frequency ``suggest_freq`` finds
+        for it, so that 产教融合型企业 beats 产教融合 + 型 + 企业. jieba's log messages
+        ("Building prefix dict ...") are silenced: notebooks compare their stderr. The
+        default terms are read from the glossary once per process; ``index_corpus``
+        always passes the terms of the glossary it is given.
+    """
+    if words is None:
+        return _tokenizer(_default_user_words())
+    return _tokenizer(tuple(sorted(set(words), key=lambda w: (len(w), w))))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(words: tuple[str, ...]) -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in words:
+        tokenizer.add_word(word)
+        tokenizer.suggest_freq(word, tune=True)
+    return tokenizer
+
+
+def user_dictionary(words: Iterable[str] | None = None) -> str:
+    """Return the jieba user dictionary built from the glossary, as text.
+
+    Args:
+        words: The terms (default: every Chinese term of ``data/glossary.csv``).
+
+    Returns:
+        One ``term frequency`` line per term, shortest first, with the frequency this
+        library gives it; ``jieba.load_userdict(io.StringIO(text))`` loads it elsewhere.
+    """
+    words = _default_user_words() if words is None else tuple(words)
+    tokenizer = chinese_tokenizer(words)
+    terms = sorted(set(words), key=lambda w: (len(w), w))
+    return "".join(f"{w} {tokenizer.FREQ[w]}\n" for w in terms)
+
+
+class _Normalizer:
+    """Turns raw pieces into content tokens, remembering each decision."""
+
+    def __init__(self, stopwords: frozenset[str]):
+        self.stopwords = stopwords
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, piece: str) -> str:
+        """Return the content token for a piece of text, or "" to drop it."""
+        term = self.memo.get(piece)
+        if term is None:
+            term = self.memo[piece] = self._normalize(piece)
+        return term
+
+    def _normalize(self, piece: str) -> str:
+        if not _HAS_LETTER.search(piece) or _SINGLE_CJK.match(piece):
+            return ""
+        word = _HYPHEN_RUN.sub("-", _POSSESSIVE.sub("", piece)).replace("\u2019", "'")
+        lower = word.lower()
+        term = singularize(lower) if lower.isascii() else lower
+        if lower in self.stopwords or term in self.stopwords:
+            # "BUT" (Beijing University of Technology) is not the word "but".
+            return word if len(word) > 1 and word.isupper() and word.isalpha() else ""
+        return term if len(term) > 1 else ""
+
+
+@lru_cache(maxsize=8)
+def _normalizer(language: str) -> _Normalizer:
+    return _Normalizer(load_stopwords(language))
+
+
+def _check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(
+            f"language {language!r} is not supported: use 'en' or 'zh' "
+            "(the corpus's `language` column says which each document is)."
+        )
+
+
+def _locate_chinese(
+    text: str, offset: int, normalize: _Normalizer, out: list, run: int, user_words
+) -> int:
+    """Append ``(term, start, end, run)`` for the content tokens of a Chinese text."""
+    start = offset
+    broken = False
+    for piece in chinese_tokenizer(user_words).cut(to_simplified(text)):
+        end = start + len(piece)
+        term = normalize(piece)
+        if term:
+            if broken:
+                run, broken = run + 1, False
+            out.append((term, start, end, run))
+        else:
+            broken = True
+        start = end
+    return run + 1 if broken else run
+
+
+def locate_tokens(
+    text: str, *, language: str, user_words: Iterable[str] | None = None
+) -> list[tuple[str, int, int, int]]:
+    """Find the content tokens of a text, with where they are and which run they belong to.
+
+    Args:
+        text: Cleaned text.
+        language: ``"en"`` or ``"zh"``: the text's main language (an English text's
+            Chinese runs are still segmented as Chinese).
+        user_words: Chinese terms to keep whole (default: the glossary's).
+
+    Returns:
+        One ``(term, start, end, run)`` tuple per content token: the normalised term,
+        its offsets in ``text`` (the original characters, traditional or simplified),
+        and a run number that changes wherever a stopword, a number or punctuation
+        came between two tokens.
+
+    Raises:
+        ValueError: If ``language`` is not ``en`` or ``zh``.
+    """
+    _check_language(language)
+    normalize = _normalizer(language)
+    out: list[tuple[str, int, int, int]] = []
+    if language == "zh":
+        _locate_chinese(text, 0, normalize, out, 0, user_words)
+        return out
+    run, previous_end = 0, 0
+    for match in _EN_TOKEN.finditer(text):
+        start, end = match.span()
+        if start == end:
+            continue
+        gap = text[previous_end:start]
+        if gap.strip() or "\n" in gap:
+            run += 1
+        previous_end = end
+        if match.lastgroup == "cjk":
+            run = _locate_chinese(match.group(), start, normalize, out, run + 1, user_words)
+            continue
+        term = normalize(match.group())
+        if term:
+            out.append((term, start, end, run))
+        else:
+            run += 1
+    return out
+
+
+def tokenize(text: str, *, language: str) -> list[str]:
+    """Split a text into its content tokens.
+
+    Args:
+        text: Cleaned text.
+        language: ``"en"`` or ``"zh"``.
+
+    Returns:
+        The normalised content tokens in order: lower case, singular, simplified,
+        without stopwords, numbers or punctuation ("school-enterprise", "1+x",
+        "产教融合型企业").
+
+    Raises:
+        ValueError: If ``language`` is not ``en`` or ``zh``.
+    """
+    if language == "zh":
+        normalize = _normalizer("zh")
+        memo, out = normalize.memo, []
+        for piece in chinese_tokenizer().cut(to_simplified(text)):
+            term = memo.get(piece)
+            if term is None:
+                term = normalize(piece)
+            if term:
+                out.append(term)
+        return out
+    return [token[0] for token in locate_tokens(text, language=language)]
+
+
+def tokenize_many(
+    texts: Sequence[str], *, language: str, processes: int = 1, chunksize: int = 16
+) -> list[list[str]]:
+    """Tokenize many texts, in several processes if asked.
+
+    Args:
+        texts: The texts.
+        language: ``"en"`` or ``"zh"`` (all texts).
+        processes: Worker processes; 1 works in this process. Workers are forked where
+            the system allows it, so that they share the loaded dictionary.
+        chunksize: Texts handed to a worker at a time.
+
+    Returns:
+        One token list per text, in order.
+    """
+    _check_language(language)
+    if processes <= 1 or len(texts) < 2:
+        return [tokenize(t, language=language) for t in texts]
+    if language == "zh":
+        chinese_tokenizer()  # load before forking: the workers inherit it
+    with process_pool(processes) as pool:
+        return pool.map(partial(tokenize, language=language), texts, chunksize=chunksize)
+
+
+def process_pool(processes: int):
+    """Return a ``multiprocessing`` pool, forked where the system allows it.
+
+    Args:
+        processes: Number of workers.
+
+    Returns:
+        The pool (use it in a ``with`` block). Forked workers share the dictionaries
+        already loaded; elsewhere each worker loads them once.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None).Pool(processes)
+
+
+__all__ = [
+    "chinese_tokenizer",
+    "load_stopwords",
+    "locate_tokens",
+    "process_pool",
+    "singularize",
+    "to_simplified",
+    "tokenize",
+    "tokenize_many",
+    "user_dictionary",
+]
