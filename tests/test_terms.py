@@ -1,0 +1,511 @@
+"""Concepts across renderings and languages, frequencies, keyness, concordance, collocates, trends."""
+
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from iecorpus import load_corpus, paths
+from iecorpus.corpus import Corpus
+from iecorpus.terms import (
+    GlossaryError,
+    compare_keyness,
+    compute_trends,
+    concordance,
+    count_concepts,
+    count_terms,
+    distinctive_terms,
+    find_collocates,
+    find_concept,
+    index_corpus,
+    load_glossary,
+    locate_concepts,
+    summarize_concepts,
+)
+
+ZH_DIR = Path(__file__).parent / "data" / "zh"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def zh_corpus():
+    return load_corpus(ZH_DIR)
+
+
+def make_corpus(*texts, language="en", dates=None):
+    """A corpus of snippets, without cleaning: one document per text."""
+    dates = dates or ["2021-01-01"] * len(texts)
+    documents = pd.DataFrame(
+        {
+            "doc_id": [f"d{k}" for k in range(len(texts))],
+            "title": "",
+            "date": dates,
+            "language": language,
+            "source": "",
+            "text": list(texts),
+        }
+    )
+    empty = pd.DataFrame()
+    return Corpus(
+        documents=documents, paragraphs=empty, sentences=empty, removed=empty, problems=empty
+    )
+
+
+def concepts_of(text, language="en"):
+    table = count_concepts(make_corpus(text, language=language))
+    return dict(zip(table["concept"], table["count"], strict=True))
+
+
+# ---------------------------------------------------------------------------- the glossary
+
+
+def test_glossary_has_the_concepts_of_the_policy_field():
+    glossary = load_glossary()
+    assert len(glossary) >= 20
+    labels = set(glossary["label_zh"])
+    for term in [
+        "产教融合",
+        "校企合作",
+        "产教融合型企业",
+        "1+X证书",
+        "市域产教联合体",
+        "现代学徒制",
+    ]:
+        assert term in labels
+    assert glossary["concept"].is_unique
+    assert all(glossary["zh_terms"].map(len) + glossary["en_variants"].map(len) > 0)
+
+
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [
+        ("integration of industry and education", "industry_education_integration"),
+        ("industry-education integration", "industry_education_integration"),
+        ("industry education integration", "industry_education_integration"),
+        ("Industry–Education Integration", "industry_education_integration"),
+        ("integration of production and education", "industry_education_integration"),
+        ("产教融合", "industry_education_integration"),
+        ("產教融合", "industry_education_integration"),
+        ("industry-education-integrated enterprises", "integrated_enterprise"),
+        ("integrated enterprises of industry and education", "integrated_enterprise"),
+        ("integration enterprise of production and education", "integrated_enterprise"),
+        ("school-enterprise cooperation", "school_enterprise_cooperation"),
+        ("cooperation between schools and enterprises", "school_enterprise_cooperation"),
+        ("1+X certificate", "one_plus_x_certificate"),
+        ("1+X", "one_plus_x_certificate"),
+        ("vocational education group", "vocational_education_group"),
+        ("Institute of Industry", "industrial_college"),
+        ("Industry College", "industrial_college"),
+        ("modern apprenticeship", "modern_apprenticeship"),
+        ("three educations", "three_education_reform"),
+        ("double professionally-titled", "double_qualified_teacher"),
+        ("双师型教师", "double_qualified_teacher"),
+        ("industry_education_integration", "industry_education_integration"),
+        ("talent", None),
+    ],
+)
+def test_any_rendering_or_chinese_term_finds_its_concept(query, concept):
+    assert find_concept(query) == concept
+
+
+def write_glossary(tmp_path, rows):
+    path = tmp_path / "glossary.csv"
+    header = "concept,label_en,label_zh,zh_terms,en_variants,note\n"
+    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["a,A,甲,甲乙,alpha,", "a,B,乙,丙丁,beta,"], "row 3: concept 'a' is listed twice"),
+        (["a,A,甲,甲乙,alpha,", "b,B,乙,丙丁,Alphas,"], "already a rendering of 'a'"),
+        (["a,A,甲,,,"], "has neither zh_terms nor en_variants"),
+        (["Bad Id,A,甲,甲乙,alpha,"], "must be lower-case letters"),
+    ],
+)
+def test_bad_glossary_rows_are_named_with_what_to_do(tmp_path, rows, message):
+    with pytest.raises(GlossaryError, match=message) as error:
+        load_glossary(write_glossary(tmp_path, rows))
+    assert "glossary.csv" in str(error.value)
+
+
+def test_missing_glossary_or_column_says_what_to_do(tmp_path):
+    with pytest.raises(GlossaryError, match="does not exist. Restore data/glossary.csv"):
+        load_glossary(tmp_path / "nope.csv")
+    path = tmp_path / "glossary.csv"
+    path.write_text("concept,label_en\nx,X\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="lacks the column.*zh_terms"):
+        load_glossary(path)
+
+
+# ---------------------------------------------------------------------------- concepts
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "We deepen the integration of industry and education.",
+            "en",
+            {"industry_education_integration": 1},
+        ),
+        (
+            "the Industry–Education Integration and industry education integration",
+            "en",
+            {"industry_education_integration": 2},
+        ),
+        # the longer rendering wins, and the span counts once
+        (
+            "the application for industry-education-integrated enterprises",
+            "en",
+            {"integrated_enterprise": 1},
+        ),
+        ("1+X Vocational Skill Level Certificate", "en", {"one_plus_x_certificate": 1}),
+        ("the essence of the “1+X” certificate system", "en", {"one_plus_x_certificate": 1}),
+        (
+            "education chain, talent chain, industry chain, and innovation chain",
+            "en",
+            {"four_chains": 1},
+        ),
+        ("The 1X, 11+X and 1+XY programmes", "en", {}),
+        ("an industrial colleges' fund", "en", {"industrial_college": 1}),
+        ("integration of industries and educations", "en", {"industry_education_integration": 1}),
+        # Chinese: segmented tokens, simplified or traditional
+        (
+            "深化产教融合、校企合作，建设产教融合型企业。",
+            "zh",
+            {
+                "industry_education_integration": 1,
+                "school_enterprise_cooperation": 1,
+                "integrated_enterprise": 1,
+            },
+        ),
+        (
+            "推動產教融合與校企合作走深走實",
+            "zh",
+            {"industry_education_integration": 1, "school_enterprise_cooperation": 1},
+        ),
+        ("开展1+X证书制度试点", "zh", {"one_plus_x_certificate": 1}),
+        ("建设50个左右市域产教联合体", "zh", {"municipal_consortium": 1}),
+        # Chinese inside an English page
+        (
+            "the policy of 产教融合 (industry-education integration)",
+            "en",
+            {"industry_education_integration": 2},
+        ),
+    ],
+)
+def test_concepts_are_found_in_every_rendering_once(text, language, expected):
+    assert concepts_of(text, language) == expected
+
+
+def test_a_chinese_page_lands_on_the_same_concepts_as_its_english_counterpart(corpus, zh_corpus):
+    english = count_concepts(corpus).query("doc_id == '000_2631aee1e2903283'")
+    english = dict(zip(english["concept"], english["count"], strict=True))
+    chinese = count_concepts(zh_corpus)
+    for doc_id in ("bewg-pilot-zh-hans", "bewg-pilot-zh-hant"):
+        part = chinese[chinese["doc_id"] == doc_id]
+        found = dict(zip(part["concept"], part["count"], strict=True))
+        # “产、学、研、用、创” is written with enumeration commas in Chinese: no term to match
+        assert set(english) - set(found) == {"industry_university_research"}
+        assert set(found) <= set(english)
+        for concept in (
+            "industry_education_integration",
+            "school_enterprise_cooperation",
+            "integrated_enterprise",
+        ):
+            assert found[concept] == english[concept]
+
+
+def test_traditional_and_simplified_pages_count_the_same(zh_corpus):
+    table = count_concepts(zh_corpus).pivot_table(index="concept", columns="doc_id", values="count")
+    assert (table["bewg-pilot-zh-hans"] == table["bewg-pilot-zh-hant"]).all()
+
+
+def test_matches_keep_the_original_characters(zh_corpus):
+    found = locate_concepts(zh_corpus)
+    traditional = found[found["doc_id"] == "bewg-pilot-zh-hant"]
+    assert "產教融合" in set(traditional["match"])
+    text = zh_corpus.documents.set_index("doc_id").at["bewg-pilot-zh-hant", "text"]
+    assert all(
+        text[s:e] == m
+        for s, e, m in zip(
+            traditional["start"], traditional["end"], traditional["match"], strict=True
+        )
+    )
+
+
+def test_count_concepts_is_a_long_table(corpus):
+    table = count_concepts(corpus)
+    assert list(table.columns) == ["doc_id", "concept", "count"]
+    assert (table["count"] > 0).all()
+    assert set(table["doc_id"]) == set(corpus.documents["doc_id"])
+
+
+def test_summary_shows_the_renderings_of_each_concept(corpus):
+    summary = summarize_concepts(corpus).set_index("concept")
+    row = summary.loc["industry_education_integration"]
+    assert summary.index[0] == "industry_education_integration"
+    assert (row["count"], row["doc_freq"]) == (55, 5)
+    for form in (
+        "integration of industry and education",
+        "industry-education integration",
+        "integration of production and education",
+    ):
+        assert form in row["renderings"]
+    assert summary.loc["vocational_education_group", "count"] == 23
+    assert summary.loc["municipal_consortium", "count"] == 0
+
+
+# ---------------------------------------------------------------------------- terms
+
+
+def test_rates_are_per_ten_thousand_tokens(corpus):
+    table = count_terms(corpus, ngram=1)
+    n_tokens = index_corpus(corpus).documents["n_tokens"].sum()
+    assert table["count"].sum() == n_tokens
+    top = table.iloc[0]
+    assert top["term"] == "education"
+    assert top["rate"] == pytest.approx(top["count"] / n_tokens * 10_000)
+
+
+def test_phrases_do_not_cross_stopwords_or_punctuation(corpus):
+    terms = set(count_terms(corpus, ngram=2)["term"])
+    assert "school-enterprise cooperation" in terms
+    assert "integration industry" not in terms  # "integration of industry"
+    assert "1+x certificate" in terms
+
+
+def test_nested_phrases_can_be_left_out(corpus):
+    all_phrases = set(count_terms(corpus, ngram=(2, 3), min_count=3)["term"])
+    maximal = set(count_terms(corpus, ngram=(2, 3), min_count=3, nested=False)["term"])
+    assert {"education group", "vocational education group"} <= all_phrases
+    assert "vocational education group" in maximal
+    assert "education group" not in maximal
+    assert "vocational education" in maximal  # also used outside "... group"
+
+
+def test_counts_by_group_use_the_group_size(corpus):
+    table = count_terms(corpus, ngram=1, by="year")
+    row = table[(table["year"] == "2021") & (table["term"] == "1+x")].iloc[0]
+    assert row["count"] == 25
+    tokens = index_corpus(corpus).documents.groupby("year")["n_tokens"].sum()["2021"]
+    assert row["rate"] == pytest.approx(25 / tokens * 10_000)
+
+
+def test_distinctive_terms_pick_what_sets_a_document_apart(corpus):
+    table = distinctive_terms(corpus, top=5)
+    top = table[table["rank"] == 1].set_index("doc_id")["term"]
+    assert top["004_0090a7bf180e0140"] == "energy"
+    assert top["001_33d0282d90ecd6c5"] == "1+x"
+    assert (table["doc_freq"] < 5).all()  # a term in every document is never distinctive
+    assert table.groupby("doc_id").size().max() == 5
+
+
+def test_log_likelihood_and_log_ratio_on_a_worked_example():
+    # "1+X" 10 times in 100 tokens, 0 times in the other 100.
+    corpus = make_corpus(
+        " ".join(["1+X"] * 10 + [f"w{k}" for k in range(90)]),
+        " ".join(f"w{k}" for k in range(100)),
+        dates=["2021-01-01", "2022-01-01"],
+    )
+    row = compare_keyness(corpus, target="2021").set_index("term").loc["1+x"]
+    assert row["g2"] == pytest.approx(2 * 10 * math.log(2))  # expected 5 in each
+    assert row["p"] == pytest.approx(math.erfc(math.sqrt(row["g2"] / 2)))
+    assert row["log_ratio"] == pytest.approx(math.log2(10 / 0.5))  # zero counted as 0.5
+    assert (row["freq_target"], row["freq_reference"]) == (10, 0)
+
+
+def test_keyness_of_a_year_puts_its_topic_first(corpus):
+    table = compare_keyness(corpus, group="year", target=2021)
+    assert list(table.columns) == [
+        "term",
+        "freq_target",
+        "freq_reference",
+        "rate_target",
+        "rate_reference",
+        "g2",
+        "p",
+        "log_ratio",
+    ]
+    assert set(table.head(2)["term"]) == {"1+x", "certificate"}
+    assert (table.head(2)["log_ratio"] > 0).all()
+    energy = table.set_index("term").loc["energy"]
+    assert energy["log_ratio"] < 0  # only in 2022: underused in 2021
+    assert table["g2"].is_monotonic_decreasing
+
+
+def test_keyness_default_target_is_the_largest_group(corpus):
+    assert compare_keyness(corpus).equals(compare_keyness(corpus, target="2021"))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"target": "1999"},
+            r"target \['1999'\] matches no document in column 'year'; its values are 2020, 2021",
+        ),
+        ({"group": "colour"}, "group 'colour' is not a document column"),
+        ({"group": "language", "target": "en"}, "covers every document"),
+    ],
+)
+def test_bad_keyness_groups_are_refused_with_the_choices(corpus, options, message):
+    with pytest.raises(ValueError, match=message):
+        compare_keyness(corpus, **options)
+
+
+# ---------------------------------------------------------------------------- concordance
+
+
+def test_concordance_of_a_concept_finds_every_rendering(corpus):
+    lines = concordance(corpus, "industry_education_integration")
+    assert len(lines) == 55
+    assert {m.lower() for m in lines["match"]} >= {
+        "integration of industry and education",
+        "industry-education integration",
+        "integration of production and education",
+    }
+    assert lines.equals(concordance(corpus, "产教融合"))
+    assert lines.equals(concordance(corpus, "industry education integration"))
+    assert list(lines.columns) == [
+        "doc_id",
+        "date",
+        "sentence",
+        "left",
+        "match",
+        "right",
+        "start",
+        "end",
+    ]
+    assert lines["date"].is_monotonic_increasing
+
+
+def test_concordance_lines_point_at_their_sentence(corpus):
+    lines = concordance(corpus, "1+X", width=30)
+    sentences = corpus.sentences.set_index(["doc_id", "sentence"])["text"]
+    for line in lines.itertuples():
+        assert line.match in sentences[(line.doc_id, line.sentence)]
+        assert len(line.left) <= 30 and len(line.right) <= 30
+    assert len(lines) == 26  # the concept: includes "Academic Certificate + ... Certificate"
+    assert len(concordance(corpus, "1+X", literal=True)) == 25
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("1+X", ["1+X", "1+x"]),  # "+" is literal: not "1X" or "11X"
+        ("a.b", ["a.b"]),  # "." is literal
+        ("(pilot)", ["(pilot)"]),
+        ("school enterprise", ["school-enterprise", "school enterprise"]),
+        ("university", ["University", "universities"]),
+    ],
+)
+def test_literal_queries_take_symbols_literally(query, expected):
+    corpus = make_corpus(
+        "1X and 11X and 1+X, then 1+x. axb a.b. (pilot) pilot. "
+        "school-enterprise and school enterprise. University, universities, universitys."
+    )
+    assert list(concordance(corpus, query, literal=True)["match"]) == expected
+
+
+def test_limit_keeps_the_first_lines_and_no_match_is_an_empty_table(corpus):
+    lines = concordance(corpus, "industry_education_integration")
+    assert concordance(corpus, "industry_education_integration", limit=5).equals(lines.head(5))
+    for query in ("zebra crossing", "municipal_consortium"):
+        empty = concordance(corpus, query)
+        assert empty.empty and list(empty.columns) == list(lines.columns)
+
+
+def test_chinese_concordance_finds_traditional_text_and_shows_it_as_written(zh_corpus):
+    lines = concordance(zh_corpus, "產教融合型企業", width=20)
+    assert set(lines["doc_id"]) == {"bewg-pilot-zh-hans", "bewg-pilot-zh-hant"}
+    assert set(lines["match"]) == {"产教融合型企业", "產教融合型企業"}
+    # 20 columns is 10 Chinese characters
+    assert lines["left"].str.len().max() <= 10
+
+
+# ---------------------------------------------------------------------------- collocates
+
+
+def test_deepen_is_the_collocate_of_industry_education_integration(corpus):
+    table = find_collocates(corpus, "industry_education_integration", window=5, min_freq=3)
+    assert "deepen" in list(table["collocate"].head(3))
+    assert (table["freq"] >= 3).all()
+    assert (table["log_dice"] <= 14).all()
+    assert table["log_dice"].is_monotonic_decreasing
+
+
+def test_collocates_of_a_word_and_a_phrase(corpus):
+    talent = find_collocates(corpus, "talents", min_freq=5)
+    assert {"training", "cultivation"} <= set(talent["collocate"].head(4))
+    group = find_collocates(corpus, "vocational education", literal=True, measure="pmi")
+    assert group.iloc[0]["collocate"] != "vocational"
+    assert group["pmi"].is_monotonic_decreasing
+    assert find_collocates(corpus, "no such word").empty
+
+
+def test_bad_measure_is_refused(corpus):
+    with pytest.raises(ValueError, match="'log_dice' or 'pmi'"):
+        find_collocates(corpus, "talent", measure="dice")
+
+
+# ---------------------------------------------------------------------------- trends
+
+
+def test_trends_give_every_dated_year_and_item(corpus):
+    table = compute_trends(corpus, concepts=["1+X", "产教融合"], terms=["talents"])
+    assert sorted(table["year"].unique()) == ["2020", "2021", "2022", "2024"]
+    assert len(table) == 4 * 3
+    row = table[(table["year"] == "2021") & (table["item"] == "one_plus_x_certificate")].iloc[0]
+    assert (row["count"], row["documents"], row["n_documents"]) == (26, 2, 2)
+    assert (table["value"] == table["rate"]).all()
+    shares = compute_trends(corpus, concepts=["1+X"], measure="share")
+    assert set(shares["value"]) == {0.0, 1.0}
+
+
+def test_unknown_concept_in_trends_says_to_use_terms(corpus):
+    with pytest.raises(ValueError, match="not a concept of the glossary.*terms="):
+        compute_trends(corpus, concepts=["talent"])
+
+
+# ---------------------------------------------------------------------------- the index
+
+
+def test_the_corpus_is_tokenized_once(corpus):
+    index = index_corpus(corpus)
+    assert index_corpus(corpus) is index
+    concordance(corpus, "1+X")
+    assert index_corpus(corpus) is index
+    copy = Corpus(
+        corpus.documents.head(2).copy(),
+        corpus.paragraphs,
+        corpus.sentences,
+        corpus.removed,
+        corpus.problems,
+    )
+    assert len(index_corpus(copy).documents) == 2
+
+
+def test_refresh_rebuilds_after_an_edit_in_place():
+    corpus = make_corpus("school-enterprise cooperation")
+    assert len(count_concepts(corpus)) == 1
+    corpus.documents.loc[0, "text"] = "nothing to count"
+    assert len(count_concepts(corpus)) == 1  # the index is kept...
+    index_corpus(corpus, refresh=True)
+    assert count_concepts(corpus).empty  # ...until it is refreshed
+
+
+def test_a_corpus_of_your_own_folder(tmp_path):
+    shutil.copy(paths.EXAMPLES_DIR / "zh-demo-page.txt", tmp_path)
+    demo = load_corpus(tmp_path)
+    found = dict(zip(*count_concepts(demo)[["concept", "count"]].T.values, strict=True))
+    assert found["municipal_consortium"] == 2
+    assert found["industry_education_integration"] == 1  # written 產教融合 on the page
