@@ -1,0 +1,184 @@
+"""Tokenizer throughput, English and Chinese, next to plain jieba.lcut on the same text.
+
+Prints tokens per second and MB per second (UTF-8) for:
+
+- plain ``jieba.lcut`` (the global tokenizer, default dictionary) on generated Chinese pages;
+- ``iecorpus.tokens.tokenize(language="zh")`` on the same pages: OpenCC to simplified, a
+  jieba tokenizer with the glossary as user dictionary, stopwords and normalisation;
+- the same in two processes (``tokenize_many(processes=2)``);
+- ``tokenize(language="en")`` on generated English pages;
+
+then the time to index a corpus of generated pages and the latency of queries on it.
+Each timing is the best of ``--repeats`` runs, so that a busy machine distorts it less.
+
+    .venv/bin/python benchmarks/bench_tokens.py [--mb 3] [--documents 10000] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+
+import pandas as pd
+
+from iecorpus import terms
+from iecorpus.corpus import Corpus
+from iecorpus.segment import split_paragraphs, split_sentences
+from iecorpus.tokens import chinese_tokenizer, jieba, tokenize, tokenize_many
+
+try:
+    from iecorpus.synthetic import make_page
+except ImportError:  # the generator of noisy pages is not installed: reuse the test pages
+    make_page = None
+
+
+def generate_pages(
+    language: str, *, megabytes: float = 0, count: int = 0, seed: int = 0
+) -> list[dict]:
+    """Article bodies of generated pages: about ``megabytes`` of UTF-8, or ``count`` pages."""
+    rng = random.Random(seed)
+    pages, size = [], 0
+    while size < megabytes * 1e6 or len(pages) < count:
+        if make_page is None:
+            text = _fallback_text(language)
+            page = {"text": text, "date": "2021-05-26", "title": ""}
+        else:
+            script = "traditional" if language == "zh" and rng.random() < 0.2 else "simplified"
+            made = make_page(language=language, seed=rng.randrange(2**32), script=script)
+            page = {"text": "\n\n".join(made.body), "date": made.date, "title": made.title}
+        pages.append(page)
+        size += len(page["text"].encode("utf-8"))
+    return pages
+
+
+def _fallback_text(language: str) -> str:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "tests" / "data" / "zh"
+    if language == "zh":
+        return (folder / "bewg-pilot-zh-hans.txt").read_text(encoding="utf-8")
+    from iecorpus import load_corpus
+
+    return load_corpus().documents["text"].iloc[0]
+
+
+def best_of(repeats: int, function) -> tuple[float, object]:
+    """The shortest wall time of ``repeats`` calls, and the last result."""
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def report(label: str, seconds: float, n_tokens: int, n_bytes: int) -> float:
+    mb_per_s = n_bytes / seconds / 1e6
+    speed = f"{n_tokens / seconds:10,.0f} tokens/s  {mb_per_s:6.2f} MB/s"
+    print(f"  {label:44s} {seconds:7.2f} s  {speed}")
+    return mb_per_s
+
+
+def bench_tokenizers(megabytes: float, repeats: int) -> None:
+    zh = [p["text"] for p in generate_pages("zh", megabytes=megabytes)]
+    en = [p["text"] for p in generate_pages("en", megabytes=megabytes)]
+    zh_bytes = sum(len(t.encode("utf-8")) for t in zh)
+    en_bytes = sum(len(t.encode("utf-8")) for t in en)
+    print(
+        f"Chinese: {len(zh)} pages, {zh_bytes / 1e6:.1f} MB; English: {len(en)} pages, "
+        f"{en_bytes / 1e6:.1f} MB; {os.cpu_count()} cores; best of {repeats}"
+    )
+    jieba.setLogLevel("WARNING")
+    jieba.lcut("预热")  # load both dictionaries before timing
+    chinese_tokenizer()
+
+    seconds, out = best_of(repeats, lambda: [jieba.lcut(t) for t in zh])
+    plain = report("jieba.lcut (all pieces)", seconds, sum(map(len, out)), zh_bytes)
+    seconds, out = best_of(repeats, lambda: [tokenize(t, language="zh") for t in zh])
+    ours = report("tokenize zh (content tokens)", seconds, sum(map(len, out)), zh_bytes)
+    seconds, out = best_of(repeats, lambda: tokenize_many(zh, language="zh", processes=2))
+    two = report("tokenize_many zh, 2 processes", seconds, sum(map(len, out)), zh_bytes)
+    print(f"  ours / jieba.lcut: {ours / plain:.0%} of its speed; 2 processes: {two / plain:.0%}")
+    seconds, out = best_of(repeats, lambda: [tokenize(t, language="en") for t in en])
+    report("tokenize en (content tokens)", seconds, sum(map(len, out)), en_bytes)
+    seconds, out = best_of(repeats, lambda: tokenize_many(en, language="en", processes=2))
+    report("tokenize_many en, 2 processes", seconds, sum(map(len, out)), en_bytes)
+
+
+def make_corpus(n_documents: int) -> Corpus:
+    """A corpus of generated article bodies, half English, half Chinese, with sentences."""
+    pages = []
+    for seed, language in enumerate(("en", "zh"), start=1):
+        generated = generate_pages(language, count=n_documents // 2, seed=seed)
+        pages += [dict(page, language=language) for page in generated]
+    documents = pd.DataFrame(pages)
+    documents.insert(0, "doc_id", [f"doc_{k:05d}" for k in range(len(documents))])
+    documents["source"] = ""
+    sentences = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        number = 0
+        for p_start, p_end in split_paragraphs(text):
+            for start, end in split_sentences(text, p_start, p_end):
+                sentences.append((doc_id, 0, number, start, end, text[start:end]))
+                number += 1
+    sentences = pd.DataFrame(
+        sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
+    )
+    empty = pd.DataFrame()
+    return Corpus(documents, empty, sentences, empty, empty)
+
+
+def bench_queries(n_documents: int, repeats: int) -> None:
+    corpus = make_corpus(n_documents)
+    n_bytes = sum(len(t.encode("utf-8")) for t in corpus.documents["text"])
+    print(f"\nIndex and queries: {len(corpus.documents):,} documents, {n_bytes / 1e6:.1f} MB")
+    for processes in (1, 2):
+        terms._INDEXES.clear()
+        start = time.perf_counter()
+        index = terms.index_corpus(corpus, processes=processes)
+        print(f"  index_corpus, {processes} process(es): {time.perf_counter() - start:6.1f} s")
+    print(f"  {index!r}")
+    queries = {
+        "concordance('产教融合'): the concept": lambda: terms.concordance(corpus, "产教融合"),
+        "concordance('1+X', literal=True)": lambda: terms.concordance(corpus, "1+X", literal=True),
+        "concordance('产教融合', limit=100)": lambda: terms.concordance(
+            corpus, "产教融合", limit=100
+        ),
+        "concordance('校企合作', literal, limit=100)": lambda: terms.concordance(
+            corpus, "校企合作", literal=True, limit=100
+        ),
+        "concordance('校企合作', literal=True)": lambda: terms.concordance(
+            corpus, "校企合作", literal=True
+        ),
+        "find_collocates('talent')": lambda: terms.find_collocates(corpus, "talent"),
+        "find_collocates(concept 校企合作)": lambda: terms.find_collocates(corpus, "校企合作"),
+        "count_concepts": lambda: terms.count_concepts(corpus),
+        "compute_trends(concepts, terms)": lambda: terms.compute_trends(
+            corpus, concepts=["产教融合"], terms=["talent"]
+        ),
+        "count_terms(ngram=1)": lambda: terms.count_terms(corpus, ngram=1),
+        "compare_keyness(language zh)": lambda: terms.compare_keyness(
+            corpus, group="language", target="zh"
+        ),
+        "distinctive_terms(top=10)": lambda: terms.distinctive_terms(corpus),
+    }
+    for label, query in queries.items():
+        seconds, rows = best_of(repeats, query)
+        print(f"  {label:44s} {seconds * 1000:7.0f} ms  {len(rows):8,} rows")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=3.0, help="MB of text per language")
+    parser.add_argument("--documents", type=int, default=10_000, help="documents to index")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per timing (best kept)")
+    args = parser.parse_args()
+    bench_tokenizers(args.mb, args.repeats)
+    if args.documents:
+        bench_queries(args.documents, args.repeats)
+
+
+if __name__ == "__main__":
+    main()
