@@ -6,6 +6,7 @@
 #                              (NN-name.html for reading, NN-name-code.html with the code)
 #   make report CORPUS=dir [MANIFEST=file.csv]
 #                              the same against another corpus, into reports/<dir name>/
+#                              (REPORTS=folder puts the reports somewhere else)
 #   make notebooks             re-execute the committed notebooks in place (before a commit)
 #   make lab                   open JupyterLab on notebooks/
 #   make clean                 remove reports/ and the generated tables in data/processed/
@@ -25,22 +26,25 @@ NBVAL := $(if $(ALL_NOTEBOOKS),--nbval $(ALL_NOTEBOOKS) --nbval-sanitize-with te
 # Parameters go to papermill only when the user passed CORPUS= or MANIFEST=; the notebooks'
 # defaults come from iecorpus.paths. Paths are made absolute because papermill runs the
 # notebooks in notebooks/, and passed with -r so that they stay strings.
+# Where reports go (the tests point it at a temporary folder).
+REPORTS ?= reports
+
 ifneq ($(strip $(CORPUS)$(MANIFEST)),)
 REPORT_NAME := $(if $(CORPUS),$(notdir $(patsubst %/,%,$(CORPUS))),$(basename $(notdir $(MANIFEST))))
-REPORT_DIR := reports/$(REPORT_NAME)
+REPORT_DIR := $(REPORTS)/$(REPORT_NAME)
 PARAMS := $(if $(CORPUS),-r corpus_dir $(abspath $(CORPUS))) \
           $(if $(MANIFEST),-r manifest $(abspath $(MANIFEST))) \
           -r processed_dir $(abspath $(REPORT_DIR)/processed) \
           -r figures_dir $(abspath $(REPORT_DIR)/figures)
 else
-REPORT_DIR := reports
+REPORT_DIR := $(REPORTS)
 PARAMS :=
 endif
 
 # Progress bars are for people watching JupyterLab; reports and nbval stay silent.
 export IECORPUS_PROGRESS := 0
 
-.PHONY: venv report notebooks test lab clean
+.PHONY: venv report notebooks test lab clean browser
 
 venv: $(STAMP)
 
@@ -58,6 +62,7 @@ report: $(STAMP)
 	  echo "report: $$name"; \
 	  $(BIN)/papermill --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
 	    $(PARAMS) $$nb $(REPORT_DIR)/$$name.ipynb; \
+	  $(BIN)/python -m iecorpus.report --stabilize $(REPORT_DIR)/$$name.ipynb; \
 	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images --no-input \
 	    --output-dir $(REPORT_DIR) $(REPORT_DIR)/$$name.ipynb; \
 	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images \
@@ -72,7 +77,19 @@ notebooks: $(STAMP)
 	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False $$nb; \
 	done
 
-test: $(STAMP)
+# The browser tests open the rendered reports and JupyterLab in Debian's Chromium. As root
+# with apt (as in CI) it is installed here; elsewhere those tests are skipped with a note.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "note: no chromium; browser tests will be skipped (install Debian's chromium package)"; \
+	  fi; }
+
+test: $(STAMP) browser
 	$(BIN)/ruff check --quiet $(LINT_DIRS)
 	$(BIN)/python tools/sync_environment.py --check
 	$(BIN)/python -m pytest -q tests $(NBVAL)

@@ -167,3 +167,38 @@ def test_the_index_shows_the_main_figure_and_links_the_version_with_code(tmp_pat
 )
 def test_markdown_marks_are_dropped_from_titles_and_questions(markdown, plain):
     assert report._plain(markdown) == plain
+
+
+def test_executed_notebooks_get_ids_that_depend_only_on_their_content(tmp_path):
+    cells = [
+        {
+            "cell_type": "code",
+            "id": "random1",
+            "metadata": {"papermill": {"duration": 1.2}},
+            "source": "x = 1",
+            "outputs": [],
+            "execution_count": 1,
+        },
+        {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
+        {
+            "cell_type": "code",
+            "id": "random2",
+            "metadata": {},
+            "source": "x = 1",
+            "outputs": [],
+            "execution_count": 2,
+        },
+    ]
+    first, second = tmp_path / "a.ipynb", tmp_path / "b.ipynb"
+    for path, salt in ((first, "1"), (second, "2")):
+        notebook = {
+            "cells": json.loads(json.dumps(cells).replace("random", f"r{salt}-")),
+            "metadata": {"papermill": {"start_time": salt}},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+        path.write_text(json.dumps(notebook), encoding="utf-8")
+        report.stabilize_notebook(path)
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    ids = [c["id"] for c in json.loads(first.read_text(encoding="utf-8"))["cells"]]
+    assert len(set(ids)) == 3 and "papermill" not in first.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import re
@@ -245,6 +246,32 @@ def build_index(report_dir: str | Path, *, notebooks_dir: str | Path = paths.NOT
     return index
 
 
+def stabilize_notebook(notebook: str | Path) -> None:
+    """Make an executed notebook's cell ids depend only on its content.
+
+    papermill gives the cell it injects (and cells of a notebook saved without ids) a
+    random id, which nbconvert writes into the HTML; a content-derived id makes two runs
+    of ``make report`` produce identical pages. Papermill's timing metadata is dropped
+    for the same reason.
+
+    Args:
+        notebook: An ``.ipynb`` file, rewritten in place.
+    """
+    path = Path(notebook)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    seen: set[str] = set()
+    for number, cell in enumerate(data.get("cells", [])):
+        source = cell.get("source", "")
+        text = "".join(source) if isinstance(source, list) else source
+        digest = hashlib.sha1(f"{number}\0{cell.get('cell_type')}\0{text}".encode()).hexdigest()
+        cell["id"] = next(digest[k : k + 8] for k in range(0, 33) if digest[k : k + 8] not in seen)
+        seen.add(cell["id"])
+        cell.get("metadata", {}).pop("papermill", None)
+        cell.get("metadata", {}).pop("execution", None)
+    data.get("metadata", {}).pop("papermill", None)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m iecorpus.report [report_dir]``.
 
@@ -256,7 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(prog="python -m iecorpus.report", description=__doc__)
     parser.add_argument("report_dir", nargs="?", type=Path, default=paths.REPORTS_DIR)
+    parser.add_argument(
+        "--stabilize", type=Path, metavar="NOTEBOOK", help="only make a notebook's cell ids stable"
+    )
     args = parser.parse_args(argv)
+    if args.stabilize:
+        stabilize_notebook(args.stabilize)
+        return 0
     try:
         index = build_index(args.report_dir)
     except (FileNotFoundError, ValueError) as exc:
