@@ -135,3 +135,20 @@ def test_two_separate_runs_write_identical_bytes(tmp_path):
 def test_bad_names_are_refused_with_advice(tmp_path, name):
     with pytest.raises(ValueError, match="bare file name"):
         figures.save_figure(make_figure(), name, directory=tmp_path)
+
+
+def test_a_figure_left_as_the_last_expression_of_a_cell_shows_as_a_png():
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    source = (
+        "from matplotlib.figure import Figure\n"
+        "import iecorpus.figures\n"
+        "fig = Figure()\n"
+        "fig.subplots().set_title('产教融合')\n"
+        "fig"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    nbclient.NotebookClient(notebook, kernel_name="python3", timeout=60).execute()
+    outputs = notebook.cells[0].outputs
+    assert any("image/png" in output.get("data", {}) for output in outputs)
+    assert not any(output.get("name") == "stderr" for output in outputs)

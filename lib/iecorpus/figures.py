@@ -118,4 +118,29 @@ def save_figure(fig: Figure, name: str, *, directory: str | Path | None = None) 
 
 
 # Importing this module is enough for a notebook's Chinese labels to render.
+def show_figures_in_notebooks() -> bool:
+    """Make a bare ``Figure`` the last expression of a notebook cell display as a PNG.
+
+    The library draws on ``matplotlib.figure.Figure`` objects, not through pyplot, and
+    IPython only knows how to show those once ``%matplotlib inline`` has run. Registering
+    the PNG that :func:`render_figure` makes means a notebook shows exactly the image
+    that :func:`save_figure` writes.
+
+    Returns:
+        True when running inside IPython, where the display is registered.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    shell.display_formatter.formatters["image/png"].for_type(
+        Figure, lambda f: render_figure(f, "png")
+    )
+    return True
+
+
 use_cjk_font()
+show_figures_in_notebooks()
