@@ -202,3 +202,19 @@ def test_executed_notebooks_get_ids_that_depend_only_on_their_content(tmp_path):
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
     ids = [c["id"] for c in json.loads(first.read_text(encoding="utf-8"))["cells"]]
     assert len(set(ids)) == 3 and "papermill" not in first.read_text(encoding="utf-8")
+
+
+def test_saved_widget_state_never_reaches_a_report(tmp_path):
+    hostile = "<script>alert(1)</script>"
+    notebook = {
+        "cells": [],
+        "metadata": {
+            "widgets": {"application/vnd.jupyter.widget-state+json": {"state": {"x": hostile}}}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = tmp_path / "n.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    report.stabilize_notebook(path)
+    assert hostile not in path.read_text(encoding="utf-8")

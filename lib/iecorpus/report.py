@@ -252,7 +252,7 @@ def stabilize_notebook(notebook: str | Path) -> None:
     papermill gives the cell it injects (and cells of a notebook saved without ids) a
     random id, which nbconvert writes into the HTML; a content-derived id makes two runs
     of ``make report`` produce identical pages. Papermill's timing metadata is dropped
-    for the same reason.
+    for the same reason, and saved widget state for safety (see the comment below).
 
     Args:
         notebook: An ``.ipynb`` file, rewritten in place.
@@ -269,6 +269,10 @@ def stabilize_notebook(notebook: str | Path) -> None:
         cell.get("metadata", {}).pop("papermill", None)
         cell.get("metadata", {}).pop("execution", None)
     data.get("metadata", {}).pop("papermill", None)
+    # Saved widget state would be embedded in the HTML as JSON inside a <script> element,
+    # where a document's "</script>" ends the element early: untrusted text must not go
+    # there. A report has no kernel anyway; explorers show a static snapshot instead.
+    data.get("metadata", {}).pop("widgets", None)
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
