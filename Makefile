@@ -74,7 +74,8 @@ notebooks: $(STAMP)
 	@set -e; for nb in $(NUMBERED); do \
 	  echo "execute: $$nb"; \
 	  $(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute --inplace \
-	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False $$nb; \
+	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
+	    --ExecutePreprocessor.store_widget_state=False $$nb; \
 	done
 
 # The browser tests open the rendered reports and JupyterLab in Debian's Chromium. As root
