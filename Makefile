@@ -41,6 +41,10 @@ REPORT_DIR := $(REPORTS)
 PARAMS :=
 endif
 
+# HTML reports use JupyterLab's template without the scripts it would fetch from a CDN.
+HTML := --log-level ERROR --to html --embed-images --template offline \
+        --TemplateExporter.extra_template_basedirs=lib/iecorpus/templates
+
 # Progress bars are for people watching JupyterLab; reports and nbval stay silent.
 export IECORPUS_PROGRESS := 0
 
@@ -63,9 +67,9 @@ report: $(STAMP)
 	  $(BIN)/papermill --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
 	    $(PARAMS) $$nb $(REPORT_DIR)/$$name.ipynb; \
 	  $(BIN)/python -m iecorpus.report --stabilize $(REPORT_DIR)/$$name.ipynb; \
-	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images --no-input \
+	  $(BIN)/jupyter nbconvert $(HTML) --no-input \
 	    --output-dir $(REPORT_DIR) $(REPORT_DIR)/$$name.ipynb; \
-	  $(BIN)/jupyter nbconvert --log-level ERROR --to html --embed-images \
+	  $(BIN)/jupyter nbconvert $(HTML) \
 	    --output-dir $(REPORT_DIR) --output $$name-code $(REPORT_DIR)/$$name.ipynb; \
 	done
 	$(BIN)/python -m iecorpus.report $(REPORT_DIR)

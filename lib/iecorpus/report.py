@@ -273,6 +273,9 @@ def stabilize_notebook(notebook: str | Path) -> None:
     # where a document's "</script>" ends the element early: untrusted text must not go
     # there. A report has no kernel anyway; explorers show a static snapshot instead.
     data.get("metadata", {}).pop("widgets", None)
+    title, _ = read_title(path)
+    if title:  # the browser tab shows the notebook's title, not its file name
+        data.setdefault("metadata", {})["title"] = title
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
