@@ -39,7 +39,7 @@ def mixed_report(tmp_path_factory):
         f"{HOSTILE_TITLE}\n2021-05-26\n\n{HOSTILE_BODY}\n", encoding="utf-8"
     )
     (corpus / "hostile-zh.txt").write_text(
-        "<script>alert(3)</script>深化产教融合\n发布时间：2022年7月7日\n\n"
+        "<script>alert(3)</script>深化产教融合\n发布时间：2015年7月7日\n\n"
         "今年3月23日，某省<img src=x onerror=alert(4)>印发《方案》，推进校企合作。\n",
         encoding="utf-8",
     )
@@ -79,10 +79,9 @@ def test_document_text_appears_as_text_in_every_report(mixed_report):
         assert not re.search(r"<img[^>]*onerror", html, re.IGNORECASE), page.name
         assert not re.search(r"<b>bold</b>", html), page.name
         assert 'href="javascript:' not in html, page.name
-    # Shown, as text, where a table or an explorer quotes the documents (the Chinese
-    # page's evidence sentence is an event of the timeline).
-    shown = "".join(page.read_text(encoding="utf-8") for page in pages)
-    assert "&lt;img src=x onerror=alert(4)&gt;" in shown
+    # Shown, as text, in the documents table (the hostile pages are the oldest).
+    corpus_page = (mixed_report / "01-corpus.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in corpus_page
 
 
 @pytest.mark.browser
