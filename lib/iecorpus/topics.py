@@ -1,0 +1,1392 @@
+"""Topic models of passages: NMF and LDA, the number of topics chosen by coherence and stability.
+
+Five documents are too few to model as documents, so the unit is the *passage*: a paragraph
+by default, or a sentence, a window of sentences, or a whole document. Headings are not
+passages of their own: a heading is joined to the paragraph (or sentence) after it, or to
+the one before it when it ends its document.
+
+A passage is represented by its content tokens (:func:`iecorpus.tokens.tokenize` rules:
+lower case, singular, simplified Chinese, no stopwords) in which every glossary concept
+found by :func:`iecorpus.terms.locate_concepts` *replaces* the words it is written with
+(the corpus is tokenized once, by :func:`iecorpus.terms.index_corpus`): "integration
+of industry and education", "industry-education integration" and 产教融合 all become the one
+feature ``concept:industry_education_integration``, and their words ("industry",
+"integration") are not counted again. English and Chinese tokens share one vocabulary; the
+concepts are what the two languages have in common.
+
+Two models, both from scikit-learn with a fixed seed: NMF on TF-IDF weights and LDA on
+counts. The number of topics is chosen from evidence (:func:`sweep_topics`): the coherence
+of each topic's top terms in the corpus itself (NPMI over a sliding window, Röder et al.
+2015; UMass, Mimno et al. 2011) and the stability of the topics across random seeds (mean
+Jaccard agreement of matched top-term sets, Greene et al. 2014).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from numbers import Integral
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+
+from . import paths
+from .progress import ENV_VARIABLE, track
+from .terms import index_corpus
+
+#: The passage units :func:`split_passages` knows.
+UNITS = ("paragraph", "sentence", "window", "document")
+#: The models :func:`fit_topics` knows.
+METHODS = ("nmf", "lda")
+#: Concept features are named with this prefix and the concept id.
+CONCEPT_PREFIX = "concept:"
+#: Width of the sliding window of the NPMI coherence, in content tokens (Röder et al. 2015).
+NPMI_WINDOW = 10
+#: Top terms per topic that coherence and stability look at.
+TOP_N = 10
+#: Topics whose top terms agree this well across seeds (mean Jaccard) count as stable.
+MIN_STABILITY = 0.8
+#: A sweep shows a progress bar (unless silenced) from this many passages × fits.
+SWEEP_PROGRESS_WORK = 200_000
+#: LDA learns in batch up to this many passages, online (in mini-batches) above; the
+#: iterations are full passes over the passages.
+LDA_BATCH_LIMIT = 500
+LDA_BATCH_SIZE = 256
+LDA_BATCH_ITER = 50
+LDA_ONLINE_ITER = 10
+
+PASSAGE_COLUMNS = [
+    "passage",
+    "doc_id",
+    "date",
+    "year",
+    "language",
+    "start",
+    "end",
+    "n_tokens",
+    "text",
+]
+
+# ---------------------------------------------------------------------------- passages
+
+
+def _check_choice(name: str, value, allowed: Sequence) -> None:
+    if value not in allowed:
+        raise ValueError(
+            f"{name} {value!r} is not supported: use one of {', '.join(map(repr, allowed))}."
+        )
+
+
+def _merge_headings(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """Join each heading span to the span after it (or, at the end, to the one before)."""
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end, heading in spans:
+        if heading:
+            pending = start if pending is None else pending
+            continue
+        merged.append((start if pending is None else pending, end))
+        pending = None
+    if pending is not None:
+        last_end = spans[-1][1]
+        if merged:
+            merged[-1] = (merged[-1][0], last_end)
+        else:
+            merged.append((pending, last_end))
+    return merged
+
+
+def _document_spans(corpus, unit: str, window: int) -> dict[str, list[tuple[int, int]]]:
+    """The passage spans of each document, as offsets in its ``text``."""
+    docs = corpus.documents
+    if unit == "document":
+        return {d: [(0, len(t))] for d, t in zip(docs["doc_id"], docs["text"], strict=True)}
+    paragraphs = corpus.paragraphs
+    heading = {
+        (d, p): h
+        for d, p, h in zip(
+            paragraphs["doc_id"], paragraphs["paragraph"], paragraphs["is_heading"], strict=True
+        )
+    }
+    if unit == "paragraph":
+        table = paragraphs.assign(heading=paragraphs["is_heading"].astype(bool))
+    else:
+        sentences = corpus.sentences
+        flags = [
+            bool(heading.get((d, p), False))
+            for d, p in zip(sentences["doc_id"], sentences["paragraph"], strict=True)
+        ]
+        table = sentences.assign(heading=flags)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, group in table.groupby("doc_id", sort=False):
+        rows = list(zip(group["start"], group["end"], group["heading"], strict=True))
+        merged = _merge_headings(sorted(rows))
+        if unit == "window":
+            merged = [
+                (merged[k][0], merged[min(k + window, len(merged)) - 1][1])
+                for k in range(0, len(merged), window)
+            ]
+        spans[doc_id] = merged
+    return spans
+
+
+def split_passages(corpus, *, unit: str = "paragraph", window: int = 3) -> pd.DataFrame:
+    """Cut a corpus into the passages a topic model sees.
+
+    Args:
+        corpus: A loaded :class:`~iecorpus.corpus.Corpus`.
+        unit: ``"paragraph"`` (default), ``"sentence"``, ``"window"`` (``window``
+            consecutive sentences, not overlapping) or ``"document"``.
+        window: Sentences per passage when ``unit="window"``.
+
+    Returns:
+        One row per passage, documents in corpus order: ``passage`` (0-based number),
+        ``doc_id``, ``date``, ``year`` (``""`` when undated), ``language``, ``start`` and
+        ``end`` (offsets in the document's ``text``), ``n_tokens`` (0 here; filled in by
+        :func:`build_features`) and ``text``.
+
+    Raises:
+        ValueError: An unknown ``unit``, or ``window`` below 1.
+
+    Note:
+        A heading (``corpus.paragraphs.is_heading``) is joined to the passage after it,
+        so that its words count with the text they introduce; a heading that ends its
+        document is joined to the passage before it.
+    """
+    _check_choice("unit", unit, UNITS)
+    if window < 1:
+        raise ValueError(f"window must be at least 1 sentence, not {window!r}.")
+    spans = _document_spans(corpus, unit, window)
+    rows = []
+    for record in corpus.documents.itertuples(index=False):
+        date = str(record.date) if isinstance(record.date, str) else ""
+        year = date[:4] if len(date) >= 4 else ""
+        for start, end in spans.get(record.doc_id, []):
+            rows.append(
+                (
+                    record.doc_id,
+                    date,
+                    year,
+                    record.language,
+                    start,
+                    end,
+                    0,
+                    record.text[start:end],
+                )
+            )
+    table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS[1:])
+    table.insert(0, "passage", np.arange(len(table)))
+    return table
+
+
+# ---------------------------------------------------------------------------- features
+
+
+@dataclass(eq=False)
+class PassageFeatures:
+    """The passages of a corpus as features: counts for the models, token order for coherence.
+
+    Attributes:
+        passages: The table of :func:`split_passages`, with ``n_tokens`` (features in the
+            passage, before the vocabulary is cut to ``min_df``/``max_df``).
+        vocabulary: The features the models see, in alphabetical order: content tokens
+            and ``concept:<id>`` features.
+        counts: How often each feature occurs in each passage (passages × vocabulary,
+            a SciPy CSR matrix of integers).
+        sequence: Every feature occurrence of the corpus in reading order, as its index in
+            ``vocabulary`` (-1 for features cut from the vocabulary).
+        bounds: Passage ``k`` holds ``sequence[bounds[k]:bounds[k + 1]]``.
+        display: A readable form of each feature: a concept is shown as its label in
+            square brackets, ``[Industry-education integration]`` (``[产教融合]`` in a
+            Chinese corpus); a token as itself.
+        unit, window, min_df, max_df: The options the features were built with.
+    """
+
+    passages: pd.DataFrame
+    vocabulary: np.ndarray
+    counts: sparse.csr_matrix
+    sequence: np.ndarray
+    bounds: np.ndarray
+    display: dict[str, str]
+    unit: str = "paragraph"
+    window: int = 3
+    min_df: int | float = 2
+    max_df: int | float = 1.0
+
+    def __repr__(self) -> str:
+        return (
+            f"<PassageFeatures: {len(self.passages):,} passages ({self.unit}), "
+            f"{len(self.vocabulary):,} features, {int(self.counts.sum()):,} occurrences>"
+        )
+
+    def show(self, term: str) -> str:
+        """Return the readable form of a feature."""
+        return self.display.get(term, term)
+
+    def tokens(self, passage: int) -> list[str]:
+        """Return the features of a passage in reading order, as the models see them.
+
+        Args:
+            passage: The passage number.
+
+        Returns:
+            The readable form of each feature that is in the vocabulary.
+        """
+        ids = self.sequence[self.bounds[passage] : self.bounds[passage + 1]]
+        return [self.show(self.vocabulary[i]) for i in ids if i >= 0]
+
+
+def _concept_display(index, chinese: bool) -> dict[str, str]:
+    glossary = index.glossary
+    labels = glossary["label_zh"] if chinese else glossary["label_en"]
+    return {
+        CONCEPT_PREFIX + c: f"[{label}]"
+        for c, label in zip(glossary["concept"], labels, strict=True)
+    }
+
+
+def _feature_stream(index, passages: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Each feature occurrence in reading order: its passage, its feature id, and the names."""
+    docs = {d: k for k, d in enumerate(index.documents["doc_id"])}
+    big = max((len(t) for t in index.texts), default=0) + 1
+    concepts = index.concepts
+    concept_ids = {c: k for k, c in enumerate(index.glossary["concept"])}
+    names = list(index.vocabulary) + [CONCEPT_PREFIX + c for c in index.glossary["concept"]]
+    c_doc = concepts["doc_id"].map(docs).to_numpy(dtype=np.int64)
+    c_start = c_doc * big + concepts["start"].to_numpy(dtype=np.int64)
+    c_end = c_doc * big + concepts["end"].to_numpy(dtype=np.int64)
+    order = np.argsort(c_start, kind="stable")
+    c_start, c_end = c_start[order], c_end[order]
+    c_feat = len(index.vocabulary) + concepts["concept"].map(concept_ids).to_numpy(dtype=np.int64)
+    t_key = index.token_doc.astype(np.int64) * big + index.token_start
+    inside = np.searchsorted(c_start, t_key, side="right") - 1
+    covered = inside >= 0
+    covered[covered] = t_key[covered] < c_end[inside[covered]]
+    keys = np.concatenate([t_key[~covered], c_start])
+    feats = np.concatenate([index.token_term[~covered].astype(np.int64), c_feat[order]])
+    order = np.argsort(keys, kind="stable")
+    keys, feats = keys[order], feats[order]
+    p_doc = passages["doc_id"].map(docs).to_numpy(dtype=np.int64)
+    p_start = p_doc * big + passages["start"].to_numpy(dtype=np.int64)
+    p_end = p_doc * big + passages["end"].to_numpy(dtype=np.int64)
+    which = np.searchsorted(p_start, keys, side="right") - 1
+    ok = which >= 0
+    ok[ok] = keys[ok] < p_end[which[ok]]
+    return which[ok], feats[ok], names
+
+
+def build_features(
+    corpus,
+    *,
+    unit: str = "paragraph",
+    window: int = 3,
+    min_df: int | float = 2,
+    max_df: int | float = 1.0,
+) -> PassageFeatures:
+    """Turn a corpus into passages of content tokens and concepts, ready for a topic model.
+
+    Args:
+        corpus: A loaded :class:`~iecorpus.corpus.Corpus`.
+        unit: The passage unit (see :func:`split_passages`).
+        window: Sentences per passage when ``unit="window"``.
+        min_df: Keep features found in at least this many passages (an int) or this share
+            of them (a float): a word of one paragraph cannot make a topic.
+        max_df: Drop features found in more than this share of passages (a float) or
+            this many (an int); 1.0 keeps them all.
+
+    Returns:
+        The :class:`PassageFeatures`.
+
+    Raises:
+        ValueError: An unknown ``unit``, or a vocabulary left empty by ``min_df`` and
+            ``max_df`` (the message says how many features there were).
+
+    Note:
+        The corpus is tokenized once (:func:`iecorpus.terms.index_corpus`); building the
+        features again with another unit reuses the tokens.
+    """
+    passages = split_passages(corpus, unit=unit, window=window)
+    index = index_corpus(corpus)
+    which, feats, names = _feature_stream(index, passages)
+    n = len(passages)
+    passages["n_tokens"] = np.bincount(which, minlength=n)
+    counts = sparse.csr_matrix(
+        (np.ones(len(feats), dtype=np.int64), (which, feats)), shape=(n, len(names))
+    )
+    counts.sum_duplicates()
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    low = min_df if isinstance(min_df, Integral) else math.ceil(min_df * n)
+    high = max_df if isinstance(max_df, Integral) else math.floor(max_df * n)
+    keep = np.flatnonzero((df >= max(low, 1)) & (df <= high))
+    if not len(keep):
+        raise ValueError(
+            f"No feature is left in {n} passages with min_df={min_df!r} and "
+            f"max_df={max_df!r} ({int((df > 0).sum())} features before the cut): "
+            "lower min_df, raise max_df, or choose a larger unit."
+        )
+    names_array = np.asarray(names, dtype=object)
+    keep = keep[np.argsort(names_array[keep], kind="stable")]
+    remap = np.full(len(names), -1, dtype=np.int64)
+    remap[keep] = np.arange(len(keep))
+    chinese = (passages["language"] == "zh").mean() > 0.5 if n else False
+    kept = set(names_array[keep])
+    display = {t: d for t, d in _concept_display(index, chinese).items() if t in kept}
+    return PassageFeatures(
+        passages=passages,
+        vocabulary=names_array[keep],
+        counts=counts[:, keep].tocsr(),
+        sequence=remap[feats],
+        bounds=np.searchsorted(which, np.arange(n + 1)),
+        display=display,
+        unit=unit,
+        window=window,
+        min_df=min_df,
+        max_df=max_df,
+    )
+
+
+def describe_features(features: PassageFeatures) -> pd.DataFrame:
+    """Count each feature of the vocabulary.
+
+    Args:
+        features: The :class:`PassageFeatures`.
+
+    Returns:
+        One row per feature, most frequent first: ``term``, ``display``, ``is_concept``,
+        ``count`` (occurrences) and ``passages`` (passages holding it).
+    """
+    counts = features.counts
+    table = pd.DataFrame(
+        {
+            "term": features.vocabulary,
+            "display": [features.show(t) for t in features.vocabulary],
+            "is_concept": [str(t).startswith(CONCEPT_PREFIX) for t in features.vocabulary],
+            "count": np.asarray(counts.sum(axis=0)).ravel(),
+            "passages": np.asarray((counts > 0).sum(axis=0)).ravel(),
+        }
+    )
+    table = table.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------- coherence
+
+
+def _window_counts(
+    features: PassageFeatures, terms: np.ndarray, size: int, chunk: int = 50_000
+) -> tuple[int, np.ndarray, np.ndarray]:
+    """Count sliding windows holding each term, and each pair of terms.
+
+    Returns:
+        The number of windows, how many hold each term, and how many hold each pair.
+    """
+    column = np.full(len(features.vocabulary), -1, dtype=np.int64)
+    column[terms] = np.arange(len(terms))
+    seq, bounds = features.sequence, features.bounds
+    cols = np.where(seq >= 0, column[np.maximum(seq, 0)], -1)
+    n_windows, single = 0, np.zeros(len(terms), dtype=np.int64)
+    joint = np.zeros((len(terms), len(terms)), dtype=np.int64)
+    first = 0
+    while first < len(bounds) - 1:
+        last = int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1
+        last = min(max(last, first + 1), len(bounds) - 1)
+        lo, hi = bounds[first], bounds[last]
+        hits = np.zeros((hi - lo + 1, len(terms)), dtype=np.int32)
+        where = np.flatnonzero(cols[lo:hi] >= 0)
+        np.add.at(hits, (where + 1, cols[lo:hi][where]), 1)
+        cumulative = np.cumsum(hits, axis=0)
+        starts_p, ends_p = bounds[first:last] - lo, bounds[first + 1 : last + 1] - lo
+        lengths = ends_p - starts_p
+        per = np.where(lengths > 0, np.maximum(lengths - size + 1, 1), 0)
+        offsets = np.arange(per.sum()) - np.repeat(np.cumsum(per) - per, per)
+        starts = np.repeat(starts_p, per) + offsets
+        ends = np.minimum(starts + size, np.repeat(ends_p, per))
+        present = (cumulative[ends] - cumulative[starts]) > 0
+        n_windows += len(starts)
+        single += present.sum(axis=0)
+        present = present.astype(np.int32)
+        joint += present.T @ present
+        first = last
+    return n_windows, single, joint
+
+
+def _npmi(p_i: np.ndarray, p_j: np.ndarray, p_ij: np.ndarray) -> np.ndarray:
+    """Normalised PMI: -1 for terms never together, 0 for independence, 1 for always together."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.log(p_ij / (p_i * p_j)) / -np.log(p_ij)
+    value = np.where(p_ij <= 0, -1.0, value)
+    return np.where(p_ij >= 1, 1.0, value)
+
+
+def _coherence(
+    features: PassageFeatures, tops: Sequence[Sequence[int]], *, window: int = NPMI_WINDOW
+) -> pd.DataFrame:
+    """NPMI and UMass of each topic's top terms (vocabulary indices, most weighty first)."""
+    terms = np.unique(np.concatenate([np.asarray(t, dtype=np.int64) for t in tops]))
+    position = {t: k for k, t in enumerate(terms)}
+    n_windows, single, joint = _window_counts(features, terms, window)
+    present = (features.counts[:, terms] > 0).astype(np.int64)
+    doc_freq = np.asarray(present.sum(axis=0)).ravel()
+    co_doc = (present.T @ present).toarray()
+    rows = []
+    for topic, top in enumerate(tops):
+        idx = [position[t] for t in top]
+        pairs = [(idx[a], idx[b]) for b in range(len(idx)) for a in range(b)]
+        if not pairs:
+            rows.append((topic, float("nan"), float("nan")))
+            continue
+        later, earlier = np.array([p[1] for p in pairs]), np.array([p[0] for p in pairs])
+        total = max(n_windows, 1)
+        npmi = _npmi(single[later] / total, single[earlier] / total, joint[later, earlier] / total)
+        umass = np.log((co_doc[later, earlier] + 1) / doc_freq[earlier])
+        rows.append((topic, float(npmi.mean()), float(umass.mean())))
+    return pd.DataFrame(rows, columns=["topic", "npmi", "umass"])
+
+
+def _jaccard_match(a: Sequence[Iterable[int]], b: Sequence[Iterable[int]]) -> np.ndarray:
+    """Jaccard agreement of each topic of ``a`` with its partner in ``b`` (Hungarian matching)."""
+    a, b = [set(x) for x in a], [set(y) for y in b]
+    table = np.array([[len(x & y) / len(x | y) if x | y else 1.0 for y in b] for x in a])
+    rows, cols = linear_sum_assignment(-table)
+    matched = np.zeros(len(a))
+    matched[rows] = table[rows, cols]
+    return matched
+
+
+# ---------------------------------------------------------------------------- models
+
+
+@dataclass(eq=False)
+class TopicModel:
+    """A fitted topic model and its tidy tables.
+
+    Attributes:
+        method: ``"nmf"`` or ``"lda"``.
+        k: The number of topics.
+        seed: The random seed it was fitted with.
+        topic_terms: The top terms of each topic: ``topic``, ``term`` (a token, or
+            ``concept:<id>``), ``weight`` (its share of the topic's total term weight; a
+            probability for LDA), ``rank`` (1 = weightiest) and ``display`` (readable).
+        doc_topics: ``doc_id``, ``topic``, ``weight``: each document's topic mix, the
+            passages' mixes averaged with their token counts as weights (sums to 1).
+        passages: One row per passage: ``passage``, ``doc_id``, ``date``, ``year``,
+            ``language``, ``start``, ``end``, ``n_tokens``, ``text``, ``dominant_topic``
+            (-1 when none of its features is in the vocabulary), ``weight`` (the dominant
+            topic's share of the passage), ``second_topic``, ``second_weight`` and
+            ``margin`` (``weight - second_weight``).
+        labels: One row per topic: ``topic``, ``label`` (its three top terms),
+            ``prevalence`` (share of all tokens), ``n_passages`` (passages it dominates).
+        weights: Passages × topics: each passage's topic shares (rows sum to 1).
+        components: Topics × vocabulary: each topic's term weights (rows sum to 1).
+        features: The :class:`PassageFeatures` the model was fitted on.
+        estimator: The fitted scikit-learn ``NMF`` or ``LatentDirichletAllocation``.
+
+    Note:
+        Topics are numbered by prevalence, 0 the largest, so that the numbers mean the
+        same thing from one run to the next.
+    """
+
+    method: str
+    k: int
+    seed: int
+    topic_terms: pd.DataFrame
+    doc_topics: pd.DataFrame
+    passages: pd.DataFrame
+    labels: pd.DataFrame
+    weights: np.ndarray = field(repr=False)
+    components: np.ndarray = field(repr=False)
+    features: PassageFeatures = field(repr=False)
+    estimator: object = field(repr=False, default=None)
+
+    def __repr__(self) -> str:
+        return (
+            f"<TopicModel: {self.method.upper()}, k={self.k}, seed={self.seed}, "
+            f"{len(self.passages):,} passages ({self.features.unit}), "
+            f"{len(self.features.vocabulary):,} features>"
+        )
+
+    def label(self, topic: int) -> str:
+        """Return the label of a topic, e.g. ``"0: [1+X certificate system] / pilot / ..."``."""
+        return str(self.labels.set_index("topic").at[topic, "label"])
+
+    def top_terms(self, n: int = TOP_N) -> list[list[int]]:
+        """Return the vocabulary indices of each topic's ``n`` weightiest terms."""
+        return [list(np.argsort(-row, kind="stable")[:n]) for row in self.components]
+
+
+def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+
+
+def _estimator(method: str, k: int, seed: int, n_passages: int, max_iter: int | None):
+    """The scikit-learn model: NMF (random start) or LDA (batch, or online for big corpora)."""
+    if method == "nmf":
+        from sklearn.decomposition import NMF
+
+        return NMF(
+            n_components=k,
+            init="random",
+            random_state=seed,
+            max_iter=max_iter or 1000,
+            tol=1e-4,
+        )
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    online = n_passages > LDA_BATCH_LIMIT
+    return LatentDirichletAllocation(
+        n_components=k,
+        learning_method="online" if online else "batch",
+        batch_size=LDA_BATCH_SIZE,
+        max_iter=max_iter or (LDA_ONLINE_ITER if online else LDA_BATCH_ITER),
+        random_state=seed,
+    )
+
+
+def _fit_arrays(
+    features: PassageFeatures,
+    *,
+    k: int,
+    method: str,
+    seed: int,
+    rows: np.ndarray | None = None,
+    max_iter: int | None = None,
+    matrix: sparse.csr_matrix | None = None,
+):
+    """Fit a model; return passage shares, topic term shares and the estimator (topics unsorted)."""
+    if matrix is None:
+        matrix = _tfidf(features.counts) if method == "nmf" else features.counts
+    if rows is not None:
+        matrix = matrix[rows]
+    estimator = _estimator(method, k, seed, matrix.shape[0], max_iter)
+    raw = estimator.fit_transform(matrix)
+    totals = raw.sum(axis=1, keepdims=True)
+    shares = np.divide(raw, totals, out=np.zeros_like(raw), where=totals > 0)
+    if method == "lda":
+        empty = np.asarray(matrix.sum(axis=1)).ravel() == 0
+        shares[empty] = 0.0
+    components = estimator.components_
+    norms = components.sum(axis=1, keepdims=True)
+    components = np.divide(components, norms, out=np.zeros_like(components), where=norms > 0)
+    return shares, components, estimator
+
+
+def _check_k(k: int, features: PassageFeatures) -> None:
+    limit = min(len(features.passages), len(features.vocabulary))
+    if not isinstance(k, (int, np.integer)) or not 1 <= k <= limit:
+        raise ValueError(
+            f"k={k!r} topics is not possible with {len(features.passages)} passages and "
+            f"{len(features.vocabulary)} features: choose k between 1 and {limit} "
+            "(or a smaller unit, such as unit='sentence', for more passages)."
+        )
+
+
+def fit_topics(
+    corpus,
+    *,
+    k: int,
+    method: str = "nmf",
+    unit: str = "paragraph",
+    seed: int = 0,
+    window: int = 3,
+    min_df: int | float = 2,
+    max_df: int | float = 1.0,
+    n_terms: int = TOP_N,
+    max_iter: int | None = None,
+) -> TopicModel:
+    """Fit a topic model to the passages of a corpus.
+
+    Args:
+        corpus: A loaded :class:`~iecorpus.corpus.Corpus`, or :class:`PassageFeatures`
+            already built from one (then ``unit``, ``window``, ``min_df`` and ``max_df``
+            are those of the features).
+        k: The number of topics.
+        method: ``"nmf"``: non-negative matrix factorisation of TF-IDF weights
+            (sublinear term frequency, rows scaled to unit length; random start drawn
+            from ``seed``); ``"lda"``: latent Dirichlet allocation of counts
+            (variational Bayes; in batch up to 500 passages, online in mini-batches of
+            256 above).
+        unit: The passage unit (see :func:`split_passages`).
+        seed: The random seed: the same corpus and seed give the same topics.
+        window: Sentences per passage when ``unit="window"``.
+        min_df, max_df: The vocabulary cut (see :func:`build_features`).
+        n_terms: Top terms listed per topic in ``topic_terms``.
+        max_iter: Iterations (default: 1,000 for NMF, which stops earlier when it
+            converges; 50 for batch LDA, 10 passes for online LDA).
+
+    Returns:
+        The :class:`TopicModel`, with ``topic_terms``, ``doc_topics``, ``passages`` and
+        ``labels``.
+
+    Raises:
+        ValueError: An unknown method or unit, or a ``k`` the passages cannot support.
+    """
+    _check_choice("method", method, METHODS)
+    features = (
+        corpus
+        if isinstance(corpus, PassageFeatures)
+        else build_features(corpus, unit=unit, window=window, min_df=min_df, max_df=max_df)
+    )
+    _check_k(k, features)
+    shares, components, estimator = _fit_arrays(
+        features, k=k, method=method, seed=seed, max_iter=max_iter
+    )
+    tokens = features.passages["n_tokens"].to_numpy(dtype=float)
+    prevalence = (shares * tokens[:, None]).sum(axis=0) / max(tokens.sum(), 1.0)
+    order = np.lexsort((np.arange(k), -np.round(prevalence, 12)))
+    shares, components, prevalence = shares[:, order], components[order], prevalence[order]
+    return _assemble(features, method, k, seed, shares, components, prevalence, n_terms, estimator)
+
+
+def _assemble(
+    features: PassageFeatures,
+    method: str,
+    k: int,
+    seed: int,
+    shares: np.ndarray,
+    components: np.ndarray,
+    prevalence: np.ndarray,
+    n_terms: int,
+    estimator,
+) -> TopicModel:
+    """Build the tidy tables of a fitted model."""
+    vocabulary = features.vocabulary
+    rows = []
+    for topic, row in enumerate(components):
+        for rank, term in enumerate(np.argsort(-row, kind="stable")[:n_terms], start=1):
+            name = vocabulary[term]
+            rows.append((topic, name, float(row[term]), rank, features.show(name)))
+    topic_terms = pd.DataFrame(rows, columns=["topic", "term", "weight", "rank", "display"])
+    passages = features.passages.copy()
+    ranked = np.argsort(-shares, axis=1, kind="stable")
+    first = shares[np.arange(len(shares)), ranked[:, 0]]
+    second = shares[np.arange(len(shares)), ranked[:, 1]] if k > 1 else np.zeros(len(shares))
+    empty = first <= 0
+    passages["dominant_topic"] = np.where(empty, -1, ranked[:, 0])
+    passages["weight"] = first
+    passages["second_topic"] = np.where(empty | (k < 2), -1, ranked[:, min(1, k - 1)])
+    passages["second_weight"] = second
+    passages["margin"] = first - second
+    labels = pd.DataFrame(
+        {
+            "topic": np.arange(k),
+            "label": [
+                f"{t}: " + " / ".join(g["display"].head(3))
+                for t, g in topic_terms.groupby("topic", sort=True)
+            ],
+            "prevalence": prevalence,
+            "n_passages": np.bincount(
+                passages["dominant_topic"][~empty].to_numpy(dtype=np.int64), minlength=k
+            ),
+        }
+    )
+    return TopicModel(
+        method=method,
+        k=k,
+        seed=seed,
+        topic_terms=topic_terms,
+        doc_topics=_doc_topics(passages, shares),
+        passages=passages,
+        labels=labels,
+        weights=shares,
+        components=components,
+        features=features,
+        estimator=estimator,
+    )
+
+
+def _doc_topics(passages: pd.DataFrame, shares: np.ndarray) -> pd.DataFrame:
+    """Each document's topic mix: its passages' shares weighted by their token counts."""
+    weighted = pd.DataFrame(shares * passages["n_tokens"].to_numpy(dtype=float)[:, None])
+    sums = weighted.groupby(passages["doc_id"].to_numpy(), sort=False).sum()
+    totals = sums.sum(axis=1).replace(0, np.nan)
+    mix = sums.div(totals, axis=0).fillna(0.0)
+    return _long(mix, "doc_id", "weight")
+
+
+def _long(wide: pd.DataFrame, key: str, value: str) -> pd.DataFrame:
+    """A rows × topics table as a long one: ``key``, ``topic``, ``value``, row by row."""
+    n, k = wide.shape
+    return pd.DataFrame(
+        {
+            key: np.repeat(wide.index.to_numpy(), k),
+            "topic": np.tile(np.asarray(wide.columns, dtype=int), n),
+            value: wide.to_numpy(dtype=float).ravel(),
+        }
+    )
+
+
+# ---------------------------------------------------------------------------- choosing k
+
+
+def _want_progress(progress: bool | None, work: int) -> bool:
+    if progress is not None:
+        return progress
+    return work >= SWEEP_PROGRESS_WORK and os.environ.get(ENV_VARIABLE, "1") != "0"
+
+
+def _runs(features: PassageFeatures, *, k: int, method: str, seeds: Sequence[int], sample: float):
+    """Fit one model per seed; yield each run's top-term sets and coherence table."""
+    matrix = _tfidf(features.counts) if method == "nmf" else features.counts
+    n = len(features.passages)
+    for seed in seeds:
+        rows = None
+        if sample < 1.0:
+            rng = np.random.default_rng(seed)
+            rows = np.sort(rng.choice(n, size=max(k, round(sample * n)), replace=False))
+        _, components, _ = _fit_arrays(
+            features, k=k, method=method, seed=seed, rows=rows, matrix=matrix
+        )
+        tops = [list(np.argsort(-row, kind="stable")[:TOP_N]) for row in components]
+        yield tops, _coherence(features, tops)
+
+
+def sweep_topics(
+    corpus,
+    *,
+    ks: Iterable[int] = range(2, 9),
+    method: str | Sequence[str] = "nmf",
+    seeds: Sequence[int] = (0, 1, 2),
+    unit: str = "paragraph",
+    window: int = 3,
+    min_df: int | float = 2,
+    max_df: int | float = 1.0,
+    sample: float = 1.0,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Fit models for several numbers of topics and seeds, and report the evidence for each k.
+
+    Args:
+        corpus: A loaded :class:`~iecorpus.corpus.Corpus` or its :class:`PassageFeatures`.
+        ks: The numbers of topics to try.
+        method: ``"nmf"``, ``"lda"``, or both as a tuple (one row per method and k).
+        seeds: One run per seed; stability compares the runs.
+        unit, window, min_df, max_df: The passages (see :func:`build_features`).
+        sample: Share of the passages each run sees (a random draw per seed); below 1.0
+            stability also measures how much the topics depend on particular passages.
+        progress: Show a progress bar; by default one is shown for long sweeps unless
+            ``IECORPUS_PROGRESS=0``.
+
+    Returns:
+        One row per method and k: ``method``, ``k``, ``npmi`` (mean NPMI of the topics'
+        top 10 terms, averaged over the runs; -1 to 1, higher is better), ``npmi_min``
+        (the least coherent topic, averaged over runs), ``umass`` (mean UMass; negative
+        as a rule, higher is better; the +1 can lift a pair of rare terms above 0),
+        ``stability`` (mean Jaccard agreement of the top-10 term sets of matched topics,
+        over every pair of runs; 1 = every run finds the same topics) and
+        ``stability_min`` (the topic that agrees least, on average).
+
+    Raises:
+        ValueError: An unknown method, fewer than two seeds, or a k the passages cannot
+            support.
+
+    Note:
+        NPMI (Röder et al. 2015, C_NPMI) counts co-occurrence in boolean sliding windows
+        of 10 content tokens within each passage (a shorter passage is one window), over
+        the corpus itself; a pair never seen together scores -1. UMass (Mimno et al. 2011)
+        counts passages: the mean over ordered pairs of top terms of
+        log((D(w_i, w_j) + 1) / D(w_j)), w_j the weightier term. Stability (Greene et al.
+        2014) matches the topics of two runs one to one by the Hungarian algorithm on the
+        Jaccard similarity of their top-10 term sets.
+    """
+    methods = [method] if isinstance(method, str) else list(method)
+    for name in methods:
+        _check_choice("method", name, METHODS)
+    if len(seeds) < 2:
+        raise ValueError(f"seeds={seeds!r}: stability compares runs, so give at least two seeds.")
+    features = (
+        corpus
+        if isinstance(corpus, PassageFeatures)
+        else build_features(corpus, unit=unit, window=window, min_df=min_df, max_df=max_df)
+    )
+    jobs = [(name, int(k)) for name in methods for k in ks]
+    for _, k in jobs:
+        _check_k(k, features)
+    work = len(jobs) * len(seeds) * len(features.passages)
+    rows = []
+    for name, k in track(
+        jobs, total=len(jobs), description="topics", enabled=_want_progress(progress, work)
+    ):
+        runs = list(_runs(features, k=k, method=name, seeds=seeds, sample=sample))
+        pairs = [_jaccard_match(a[0], b[0]) for i, a in enumerate(runs) for b in runs[i + 1 :]]
+        per_topic = np.mean([np.sort(p) for p in pairs], axis=0)
+        rows.append(
+            (
+                name,
+                k,
+                float(np.mean([r[1]["npmi"].mean() for r in runs])),
+                float(np.mean([r[1]["npmi"].min() for r in runs])),
+                float(np.mean([r[1]["umass"].mean() for r in runs])),
+                float(np.mean(pairs)),
+                float(per_topic.min()),
+            )
+        )
+    columns = ["method", "k", "npmi", "npmi_min", "umass", "stability", "stability_min"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The number of topics a rule chose from a sweep, and why.
+
+    Attributes:
+        method: ``"nmf"`` or ``"lda"``.
+        k: The number of topics.
+        reason: One sentence with the numbers behind the choice.
+    """
+
+    method: str
+    k: int
+    reason: str
+
+
+def choose_k(
+    sweep: pd.DataFrame,
+    *,
+    min_stability: float = MIN_STABILITY,
+    method: str | None = None,
+    tolerance: float = 0.005,
+) -> Choice:
+    """Choose the method and number of topics from the evidence of :func:`sweep_topics`.
+
+    Args:
+        sweep: The table of :func:`sweep_topics`.
+        min_stability: The stability a k needs (mean Jaccard agreement across seeds).
+        method: Choose among this method's rows only (default: all rows).
+        tolerance: NPMI differences up to this size count as ties.
+
+    Returns:
+        The :class:`Choice`.
+
+    Raises:
+        ValueError: An empty sweep, or a method it does not hold.
+
+    Note:
+        The rule: among the (method, k) whose topics are stable (stability at least
+        ``min_stability``), take the one whose *least* coherent topic is most coherent
+        (``npmi_min``); ties go to the higher mean NPMI, then to the smaller k. The least
+        coherent topic decides, not the mean, because a model is no more trustworthy than
+        its weakest topic, and one very coherent topic can carry the mean of a model that
+        lumps everything else together. When no k is stable, the most stable one is taken
+        and the reason says so.
+    """
+    if sweep.empty:
+        raise ValueError("The sweep is empty: run sweep_topics with at least one k.")
+    table = sweep if method is None else sweep[sweep["method"] == method]
+    if table.empty:
+        held = ", ".join(sorted(set(sweep["method"])))
+        raise ValueError(f"The sweep holds no rows for method={method!r} (it holds {held}).")
+    stable = table[table["stability"] >= min_stability]
+    if stable.empty:
+        best = table.sort_values(["stability", "npmi", "k"], ascending=[False, False, True])
+        row = best.iloc[0]
+        return Choice(
+            str(row["method"]),
+            int(row["k"]),
+            f"{str(row['method']).upper()} with k={int(row['k'])}: no model reaches stability "
+            f"{min_stability:.2f}, and this is the most stable ({row['stability']:.2f}), so its "
+            "topics depend on the seed and deserve caution.",
+        )
+    top = stable["npmi_min"].max()
+    tied = stable[stable["npmi_min"] >= top - tolerance]
+    row = tied.sort_values(["npmi", "k"], ascending=[False, True]).iloc[0]
+    ks = ", ".join(f"{m.upper()} k={k}" for m, k in zip(stable["method"], stable["k"], strict=True))
+    return Choice(
+        str(row["method"]),
+        int(row["k"]),
+        f"{str(row['method']).upper()} with k={int(row['k'])}: among the stable models "
+        f"(stability ≥ {min_stability:.2f}: {ks}) its least coherent topic is the most "
+        f"coherent (NPMI {row['npmi_min']:.3f}; mean {row['npmi']:.3f}, "
+        f"stability {row['stability']:.2f}).",
+    )
+
+
+# ---------------------------------------------------------------------------- reading a model
+
+
+def assess_topics(model: TopicModel, *, seeds: Sequence[int] = (1, 2, 3, 4)) -> pd.DataFrame:
+    """Tell how far each topic of a model can be trusted: coherence and stability.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        seeds: Other seeds to refit with; each topic is matched to its partner in every
+            refit (Hungarian matching on top-10 Jaccard).
+
+    Returns:
+        One row per topic: ``topic``, ``label``, ``prevalence``, ``n_passages``, ``npmi``
+        and ``umass`` (of its top 10 terms, as in :func:`sweep_topics`) and ``stability``
+        (mean Jaccard agreement with its partners; 1 = every refit finds it again).
+    """
+    tops = model.top_terms(TOP_N)
+    table = model.labels.copy()
+    coherence = _coherence(model.features, tops)
+    table["npmi"], table["umass"] = coherence["npmi"], coherence["umass"]
+    others = [s for s in seeds if s != model.seed]
+    if others:
+        runs = _runs(model.features, k=model.k, method=model.method, seeds=others, sample=1.0)
+        table["stability"] = np.mean([_jaccard_match(tops, run) for run, _ in runs], axis=0)
+    else:
+        table["stability"] = np.nan
+    return table
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def best_passages(model: TopicModel, *, n: int = 3, width: int = 240) -> pd.DataFrame:
+    """List the passages that express each topic best.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        n: Passages per topic.
+        width: Characters of each passage shown (cut with "…").
+
+    Returns:
+        ``topic``, ``label``, ``rank``, ``doc_id``, ``date``, ``passage``, ``share`` (the
+        topic's share of the passage) and ``text``: the passages with the largest share of
+        the topic, ties broken by length (the longer passage says more).
+    """
+    passages = model.passages
+    rows = []
+    for topic in range(model.k):
+        order = np.lexsort((-passages["n_tokens"].to_numpy(), -model.weights[:, topic]))
+        for rank, p in enumerate(order[:n], start=1):
+            record = passages.iloc[p]
+            rows.append(
+                (
+                    topic,
+                    model.label(topic),
+                    rank,
+                    record["doc_id"],
+                    record["date"],
+                    int(record["passage"]),
+                    float(model.weights[p, topic]),
+                    _shorten(record["text"], width),
+                )
+            )
+    columns = ["topic", "label", "rank", "doc_id", "date", "passage", "share", "text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def topic_prevalence(model: TopicModel) -> pd.DataFrame:
+    """Follow each topic's share of the text from year to year.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+
+    Returns:
+        One row per year and topic: ``year``, ``topic``, ``label``, ``prevalence`` (the
+        topic's share of that year's tokens), ``n_passages`` and ``n_documents`` (of that
+        year). Undated passages are left out.
+
+    Note:
+        A year holds only the documents dated in it; with one or two documents a year,
+        a change from year to year is a difference between documents.
+    """
+    passages = model.passages
+    dated = (passages["year"] != "").to_numpy()
+    tokens = passages["n_tokens"].to_numpy(dtype=float)[dated]
+    years = passages["year"].to_numpy()[dated]
+    weighted = pd.DataFrame(model.weights[dated] * tokens[:, None]).groupby(years).sum()
+    shares = weighted.div(weighted.sum(axis=1).replace(0, np.nan), axis=0).fillna(0.0)
+    table = _long(shares, "year", "prevalence")
+    table.insert(2, "label", table["topic"].map(model.label))
+    sizes = (
+        passages[dated]
+        .groupby("year")
+        .agg(n_passages=("passage", "size"), n_documents=("doc_id", "nunique"))
+    )
+    return table.join(sizes, on="year")
+
+
+def score_separation(model: TopicModel, *, groups: dict[str, str] | None = None) -> pd.DataFrame:
+    """Measure how well the passages' dominant topics follow the documents they come from.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        groups: The story each document tells, by ``doc_id``, when several documents
+            tell one (default: each document is its own story).
+
+    Returns:
+        One row: ``method``, ``k``, ``nmi`` (normalised mutual information between a
+        passage's dominant topic and its document, 0 to 1), ``ami`` (the same adjusted for
+        chance: 0 is what random labels score), ``homogeneity`` (1 when each topic's
+        passages come from one document) and ``completeness`` (1 when each document's
+        passages share one topic).
+
+    Note:
+        A topic model is not meant to find documents: a low ``completeness`` may be a
+        long document with two themes, a low ``homogeneity`` two documents that share one.
+        Passages without a dominant topic are left out.
+    """
+    from sklearn.metrics import (
+        adjusted_mutual_info_score,
+        homogeneity_completeness_v_measure,
+        normalized_mutual_info_score,
+    )
+
+    passages = model.passages[model.passages["dominant_topic"] >= 0]
+    docs = passages["doc_id"].map(lambda d: (groups or {}).get(d, d)).to_numpy()
+    topics = passages["dominant_topic"].to_numpy()
+    homogeneity, completeness, _ = homogeneity_completeness_v_measure(docs, topics)
+    return pd.DataFrame(
+        [
+            {
+                "method": model.method,
+                "k": model.k,
+                "nmi": float(normalized_mutual_info_score(docs, topics)),
+                "ami": float(adjusted_mutual_info_score(docs, topics)),
+                "homogeneity": float(homogeneity),
+                "completeness": float(completeness),
+            }
+        ]
+    )
+
+
+def cross_tabulate(model: TopicModel, *, doc_labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Count the passages each topic dominates in each document.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        doc_labels: Short names of the documents for the columns (default: ``doc_id``).
+
+    Returns:
+        One row per topic (its label as index), plus ``none`` when some passages have no
+        dominant topic; one column per document, in corpus order; each cell counts
+        passages, so a column sums to the document's number of passages.
+    """
+    passages = model.passages
+    table = pd.crosstab(passages["dominant_topic"], passages["doc_id"])
+    rows = [*range(model.k), *([-1] if (passages["dominant_topic"] < 0).any() else [])]
+    table = table.reindex(index=rows, columns=pd.unique(passages["doc_id"]), fill_value=0)
+    table.index = [model.label(t) if t >= 0 else "none" for t in table.index]
+    table.columns = [(doc_labels or {}).get(d, d) for d in table.columns]
+    table.index.name, table.columns.name = "topic", None
+    return table
+
+
+def find_uncertain_passages(
+    model: TopicModel, *, min_share: float = 0.5, min_margin: float = 0.15, width: int = 160
+) -> pd.DataFrame:
+    """List the passages whose dominant topic is doubtful.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        min_share: A passage whose dominant topic holds less than this share is doubtful.
+        min_margin: So is one whose first and second topics are closer than this.
+        width: Characters of each passage shown.
+
+    Returns:
+        ``doc_id``, ``passage``, ``dominant_topic``, ``weight``, ``second_topic``,
+        ``second_weight``, ``margin``, ``why`` (``low share``, ``close second`` or both)
+        and ``text``, least certain (smallest margin) first.
+    """
+    passages = model.passages
+    low = passages["weight"] < min_share
+    close = passages["margin"] < min_margin
+    table = passages[low | close].copy()
+    table["why"] = [
+        " and ".join(w for w, flag in (("low share", a), ("close second", b)) if flag)
+        for a, b in zip(low[low | close], close[low | close], strict=True)
+    ]
+    table["text"] = table["text"].map(lambda t: _shorten(t, width))
+    columns = ["doc_id", "passage", "dominant_topic", "weight", "second_topic"]
+    columns += ["second_weight", "margin", "why", "text"]
+    return table.sort_values(["margin", "passage"])[columns].reset_index(drop=True)
+
+
+def save_topic_tables(
+    model: TopicModel, *, sweep: pd.DataFrame | None = None, directory: str | Path | None = None
+) -> list[Path]:
+    """Write a model's tables (and its sweep) as UTF-8 CSV files.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        sweep: The table of :func:`sweep_topics`, written too when given.
+        directory: Target folder; defaults to ``data/processed/``.
+
+    Returns:
+        The files written: ``topic_terms.csv``, ``topic_passages.csv``,
+        ``topic_documents.csv`` and ``topic_sweep.csv``; weights rounded to 6 decimals.
+    """
+    folder = Path(directory) if directory else paths.PROCESSED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "topic_terms": model.topic_terms,
+        "topic_passages": model.passages,
+        "topic_documents": model.doc_topics,
+    }
+    if sweep is not None:
+        tables["topic_sweep"] = sweep
+    written = []
+    for name, table in tables.items():
+        target = folder / f"{name}.csv"
+        table.round(6).to_csv(target, index=False, lineterminator="\n")
+        written.append(target)
+    return written
+
+
+# ---------------------------------------------------------------------------- figures
+
+_METHOD_STYLE = {"nmf": ("#4c72b0", "o", "NMF (TF-IDF)"), "lda": ("#dd8452", "s", "LDA (counts)")}
+
+
+def plot_sweep(
+    sweep: pd.DataFrame, *, choice: Choice | None = None, min_stability: float = MIN_STABILITY
+) -> Figure:
+    """Plot coherence and stability against the number of topics.
+
+    Args:
+        sweep: The table of :func:`sweep_topics`.
+        choice: Mark the chosen k (see :func:`choose_k`).
+        min_stability: Draw the stability threshold.
+
+    Returns:
+        A figure with three panels: NPMI (mean, and the least coherent topic dashed),
+        UMass, and stability across seeds; one line per method.
+    """
+    fig = Figure(figsize=(11, 3.6), layout="constrained")
+    axes = fig.subplots(1, 3, sharex=True)
+    panels = [
+        ("npmi", "NPMI (higher is better)", "npmi_min"),
+        ("umass", "UMass (closer to 0 is better)", None),
+        ("stability", "stability across seeds", "stability_min"),
+    ]
+    for ax, (column, title, low) in zip(axes, panels, strict=True):
+        for method, group in sweep.groupby("method", sort=False):
+            colour, marker, name = _METHOD_STYLE.get(method, ("grey", "o", method))
+            ax.plot(group["k"], group[column], marker=marker, color=colour, label=f"{name}")
+            if low:
+                ax.plot(group["k"], group[low], ls="--", color=colour, alpha=0.6, lw=1)
+        ax.set_title(title, fontsize="medium")
+        ax.set_xlabel("number of topics k")
+        ax.spines[["top", "right"]].set_visible(False)
+        if choice is not None:
+            ax.axvline(choice.k, color="grey", lw=0.8, ls=":")
+    axes[2].axhline(min_stability, color="grey", lw=0.8)
+    axes[2].set_ylim(0, 1.05)
+    axes[0].annotate(
+        "dashed: least coherent topic",
+        (0.02, 0.02),
+        xycoords="axes fraction",
+        fontsize="small",
+        color="dimgrey",
+    )
+    axes[2].annotate(
+        "dashed: least stable topic",
+        (0.02, 0.02),
+        xycoords="axes fraction",
+        fontsize="small",
+        color="dimgrey",
+    )
+    axes[0].legend(frameon=False, fontsize="small")
+    axes[0].set_xticks(sorted(sweep["k"].unique()))
+    if choice is not None:
+        fig.suptitle(f"Choosing k: {choice.method.upper()} with k={choice.k} (dotted line)")
+    return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a label into lines of about ``width`` characters."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def plot_topic_terms(model: TopicModel, *, n: int = 8, columns: int = 3) -> Figure:
+    """Draw each topic's top terms as horizontal bars of their weight.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        n: Terms per topic.
+        columns: Panels per row.
+
+    Returns:
+        One panel per topic, titled with its number and prevalence.
+    """
+    rows = math.ceil(model.k / columns)
+    fig = Figure(figsize=(3.7 * columns, 0.28 * n * rows + 0.9 * rows), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(rows, columns, squeeze=False)).ravel()
+    prevalence = model.labels.set_index("topic")["prevalence"]
+    for topic, ax in enumerate(axes):
+        if topic >= model.k:
+            ax.set_visible(False)
+            continue
+        terms = model.topic_terms[model.topic_terms["topic"] == topic].head(n)[::-1]
+        names = [_shorten(d, 34) for d in terms["display"]]
+        colours = ["#c44e52" if t.startswith(CONCEPT_PREFIX) else "#4c72b0" for t in terms["term"]]
+        ax.barh(names, terms["weight"], color=colours)
+        ax.set_title(f"topic {topic} ({prevalence[topic]:.0%} of tokens)", fontsize="medium")
+        ax.tick_params(axis="y", labelsize="small")
+        ax.tick_params(axis="x", labelsize="x-small")
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(
+        f"Top terms of each topic ({model.method.upper()}, k={model.k}); "
+        "red: glossary concepts, blue: words; bar = share of the topic's weight"
+    )
+    return fig
+
+
+#: Heatmaps name (and separate) the documents up to this many; beyond, they stay unnamed.
+MAX_NAMED_DOCUMENTS = 30
+
+
+def plot_passage_topics(model: TopicModel, *, doc_labels: dict[str, str] | None = None) -> Figure:
+    """Draw every passage's topic mix as a heatmap, passages in reading order.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        doc_labels: Short names of the documents (default: the ``doc_id``).
+
+    Returns:
+        Topics as rows, passages as columns grouped by document (white lines between
+        documents, each named below, when there are at most 30); the colour is the
+        topic's share of the passage.
+    """
+    passages = model.passages
+    n = len(passages)
+    fig = Figure(
+        figsize=(min(max(6.0, 0.16 * n + 3.0), 16.0), 0.42 * model.k + 1.8), layout="constrained"
+    )
+    ax = fig.subplots()
+    image = ax.imshow(
+        model.weights.T, aspect="auto", cmap="Blues", vmin=0, vmax=1, interpolation="nearest"
+    )
+    ax.set_yticks(
+        range(model.k), [_shorten(model.label(t), 48) for t in range(model.k)], fontsize="small"
+    )
+    docs = passages["doc_id"].to_numpy()
+    edges = np.flatnonzero(docs[1:] != docs[:-1]) + 1
+    if len(edges) < MAX_NAMED_DOCUMENTS:
+        for edge in edges:
+            ax.axvline(edge - 0.5, color="white", lw=2)
+        starts = np.concatenate([[0], edges])
+        centres = (starts + np.concatenate([edges, [n]]) - 1) / 2
+        names = [(doc_labels or {}).get(docs[s], docs[s]) for s in starts]
+        ax.set_xticks(centres, names, fontsize="small")
+        ax.set_xlabel("passages in reading order, by document")
+    else:
+        ax.set_xticks([])
+        ax.set_xlabel(f"{n:,} passages of {len(edges) + 1:,} documents, in reading order")
+    fig.colorbar(image, ax=ax, label="topic share", shrink=0.8)
+    ax.set_title(
+        f"Where the topics live: each passage's mix ({model.method.upper()}, "
+        f"k={model.k}, unit: {model.features.unit})"
+    )
+    return fig
+
+
+def plot_document_topics(
+    model: TopicModel,
+    *,
+    doc_labels: dict[str, str] | None = None,
+    max_documents: int = MAX_NAMED_DOCUMENTS,
+) -> Figure:
+    """Draw each document's topic mix as an annotated heatmap.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        doc_labels: Short names of the documents (default: the ``doc_id``).
+        max_documents: In a larger corpus, only the documents with the most tokens are
+            drawn (the title says so).
+
+    Returns:
+        Documents as rows (corpus order), topics as columns, the share written in each
+        cell.
+    """
+    table = model.doc_topics.pivot(index="doc_id", columns="topic", values="weight")
+    order = pd.unique(model.passages["doc_id"])
+    title = f"Each document's topic mix (share of its tokens; {model.method.upper()}, k={model.k})"
+    if len(order) > max_documents:
+        size = model.passages.groupby("doc_id", sort=False)["n_tokens"].sum()
+        longest = set(size.sort_values(ascending=False, kind="stable").index[:max_documents])
+        title += f"\nthe {max_documents} longest of {len(order):,} documents"
+        order = [d for d in order if d in longest]
+    table = table.reindex(order)
+    row = 0.5 if len(table) <= 10 else 0.32
+    fig = Figure(figsize=(1.9 * model.k + 2.5, row * len(table) + 2.2), layout="constrained")
+    ax = fig.subplots()
+    ax.imshow(table.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    for (i, j), value in np.ndenumerate(table.to_numpy()):
+        colour = "white" if value > 0.6 else "black"
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize="small", color=colour)
+    ax.set_yticks(range(len(table)), [(doc_labels or {}).get(d, d) for d in table.index])
+    ax.set_xticks(range(model.k), [_wrap(model.label(t), 22) for t in range(model.k)])
+    ax.tick_params(axis="x", labelsize="small")
+    ax.set_title(title)
+    return fig
+
+
+def plot_prevalence(model: TopicModel) -> Figure:
+    """Draw each topic's share of the text, year by year, as stacked bars.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+
+    Returns:
+        One bar per year from the first to the last dated one (a year without documents
+        is left empty), stacked by topic, with the year's number of documents below.
+    """
+    table = topic_prevalence(model)
+    wide = table.pivot(index="year", columns="topic", values="prevalence")
+    sizes = table.drop_duplicates("year").set_index("year")["n_documents"]
+    if len(wide):
+        years = [str(y) for y in range(int(wide.index.min()), int(wide.index.max()) + 1)]
+        wide = wide.reindex(years, fill_value=0.0)
+        sizes = sizes.reindex(years, fill_value=0)
+    fig = Figure(figsize=(9, 3.8), layout="constrained")
+    ax = fig.subplots()
+    bottom = np.zeros(len(wide))
+    for topic in wide.columns:
+        values = wide[topic].to_numpy()
+        ax.bar(
+            range(len(wide)),
+            values,
+            bottom=bottom,
+            color=f"C{topic % 10}",
+            width=0.6,
+            label=_shorten(model.label(topic), 64),
+        )
+        bottom += values
+    ticks = [f"{y}\n({n} doc{'' if n == 1 else 's'})" for y, n in sizes.items()]
+    ax.set_xticks(range(len(wide)), ticks)
+    ax.set_ylabel("share of the year's tokens")
+    ax.set_ylim(0, 1)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize="small")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(f"Topic prevalence by year ({model.method.upper()}, k={model.k})")
+    return fig
+
+
+__all__ = [
+    "Choice",
+    "PassageFeatures",
+    "TopicModel",
+    "assess_topics",
+    "best_passages",
+    "build_features",
+    "choose_k",
+    "cross_tabulate",
+    "describe_features",
+    "find_uncertain_passages",
+    "fit_topics",
+    "plot_document_topics",
+    "plot_passage_topics",
+    "plot_prevalence",
+    "plot_sweep",
+    "plot_topic_terms",
+    "save_topic_tables",
+    "score_separation",
+    "split_passages",
+    "sweep_topics",
+    "topic_prevalence",
+]
