@@ -1,0 +1,226 @@
+"""Benchmark the topic models on generated passages: tokenizing, features, NMF and LDA fits, memory.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench_topics.py                      # 10,000 and 100,000 passages
+    .venv/bin/python benchmarks/bench_topics.py --passages 20000 --k 20
+    .venv/bin/python benchmarks/bench_topics.py --languages en --no-tracemalloc
+
+Each size is measured in a fresh Python process pinned to one CPU, with one BLAS thread,
+so that ru_maxrss is the peak of that size alone and the times are those of one core. The
+passages are the body paragraphs of pages from :func:`iecorpus.synthetic.make_page`
+(English and Chinese in turn), held in memory as a corpus without going through files or
+the cleaner (``bench_load.py`` measures that). The generator writes from templates, so its
+vocabulary is small (about 500 features), where a real corpus of this size has tens of
+thousands: take the fit times as an order of magnitude (on random counts with as many
+occurrences, 30,000 features instead of 479 made NMF 2.5 times slower and online LDA
+faster). Nothing is asserted: the script prints figures to compare across changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+import warnings
+
+#: The traced fit runs only this many iterations: tracemalloc slows LDA's many small
+#: allocations tenfold, and a fit's memory does not grow with its iterations.
+TRACED_ITERATIONS = 3
+
+
+def _maxrss_mb() -> float:
+    """Peak resident set size of this process so far (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+
+
+def generated_corpus(n_passages: int, languages: tuple[str, ...]):
+    """A corpus of generated pages holding at least ``n_passages`` passages (paragraphs)."""
+    import pandas as pd
+
+    from iecorpus.corpus import Corpus, _segment
+    from iecorpus.synthetic import make_page
+
+    documents, paragraphs, sentences = [], [], []
+    n, seed = 0, 0
+    while n < n_passages:
+        language = languages[seed % len(languages)]
+        page = make_page(language=language, seed=seed)
+        doc_id = f"doc_{seed:06d}"
+        before = len(paragraphs)
+        _segment(doc_id, page.text, paragraphs, sentences)  # as load_corpus segments
+        n += sum(1 for p in paragraphs[before:] if not p[5])  # headings join a paragraph
+        documents.append((doc_id, page.title, page.date, "day", language, "", page.text))
+        seed += 1
+    return Corpus(
+        documents=pd.DataFrame(
+            documents,
+            columns=["doc_id", "title", "date", "date_precision", "language", "source", "text"],
+        ),
+        paragraphs=pd.DataFrame(
+            paragraphs,
+            columns=["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"],
+        ),
+        sentences=pd.DataFrame(
+            sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
+        ),
+        removed=pd.DataFrame(),
+        problems=pd.DataFrame(),
+    )
+
+
+def _traced_peak_mb(function) -> float:
+    """Peak of memory allocated through Python (numpy included) while ``function`` runs."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a short fit does not converge, and need not
+            function()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def measure(n_passages: int, *, languages: tuple[str, ...], k: int, methods, trace: bool) -> dict:
+    """Generate, tokenize, build features and fit each method; runs in the child process."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from iecorpus.terms import index_corpus
+    from iecorpus.tokens import tokenize
+    from iecorpus.topics import _fit_arrays, build_features
+
+    tokenize("预热分词词典", language="zh")  # load jieba's dictionary outside the timings
+    result: dict = {"rss_start_mb": _maxrss_mb()}
+    start = time.perf_counter()
+    corpus = generated_corpus(n_passages, languages)
+    result["generate_s"] = time.perf_counter() - start
+    result["rss_corpus_mb"] = _maxrss_mb()
+    result["documents"] = len(corpus.documents)
+    result["characters"] = int(corpus.documents["text"].str.len().sum())
+
+    start = time.perf_counter()
+    index = index_corpus(corpus)
+    result["tokenize_s"] = time.perf_counter() - start
+    result["tokens"] = len(index.token_term)
+    result["concepts"] = len(index.concepts)
+    result["rss_tokens_mb"] = _maxrss_mb()
+
+    start = time.perf_counter()
+    features = build_features(corpus)
+    result["features_s"] = time.perf_counter() - start
+    result["passages"] = len(features.passages)
+    result["vocabulary"] = len(features.vocabulary)
+    result["rss_features_mb"] = _maxrss_mb()
+
+    for method in methods:
+        start = time.perf_counter()
+        _, _, estimator = _fit_arrays(features, k=k, method=method, seed=0)
+        result[f"{method}_s"] = time.perf_counter() - start
+        result[f"{method}_iterations"] = int(estimator.n_iter_)
+        result[f"{method}_learning"] = getattr(estimator, "learning_method", "")
+        result[f"{method}_rss_mb"] = _maxrss_mb()
+        if trace:
+            result[f"{method}_traced_mb"] = _traced_peak_mb(
+                lambda m=method: _fit_arrays(
+                    features, k=k, method=m, seed=0, max_iter=TRACED_ITERATIONS
+                )
+            )
+    return result
+
+
+def _child(args: argparse.Namespace, n_passages: int) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        str(n_passages),
+        "--k",
+        str(args.k),
+        "--languages",
+        *args.languages,
+        "--methods",
+        *args.methods,
+    ]
+    if not args.trace:
+        command.append("--no-tracemalloc")
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    env["IECORPUS_PROGRESS"] = "0"
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode:
+        sys.exit(f"the measurement of {n_passages:,} passages failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(r: dict, methods) -> None:
+    mb = r["characters"] / 2**20
+    print(
+        f"\n{r['passages']:,} passages from {r['documents']:,} generated pages "
+        f"({mb:.1f} M characters; {r['tokens']:,} content tokens, {r['concepts']:,} concepts; "
+        f"vocabulary {r['vocabulary']:,} features after min_df=2)"
+    )
+    print(f"  {'step':<34}{'seconds':>9}{'passages/s':>12}{'ru_maxrss':>11}{'traced peak':>13}")
+    rows = [
+        ("generate pages (not the library)", r["generate_s"], r["rss_corpus_mb"], None),
+        ("tokenize + concepts (index_corpus)", r["tokenize_s"], r["rss_tokens_mb"], None),
+        ("passages + feature matrix", r["features_s"], r["rss_features_mb"], None),
+    ]
+    for method in methods:
+        name = "NMF on TF-IDF" if method == "nmf" else f"LDA ({r[f'{method}_learning']})"
+        rows.append(
+            (
+                f"fit {name}, {r[f'{method}_iterations']} iterations",
+                r[f"{method}_s"],
+                r[f"{method}_rss_mb"],
+                r.get(f"{method}_traced_mb"),
+            )
+        )
+    for name, seconds, rss, traced in rows:
+        rate = f"{r['passages'] / seconds:,.0f}" if seconds else ""
+        rss_text = f"{rss:,.0f} MB" if rss is not None else ""
+        traced_text = f"{traced:,.0f} MB" if traced is not None else ""
+        print(f"  {name:<34}{seconds:>9.2f}{rate:>12}{rss_text:>11}{traced_text:>13}")
+    print(f"  (ru_maxrss of the interpreter with the library imported: {r['rss_start_mb']:.0f} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passages", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--k", type=int, default=10, help="number of topics (default 10)")
+    parser.add_argument("--languages", nargs="+", default=["en", "zh"], choices=["en", "zh"])
+    parser.add_argument("--methods", nargs="+", default=["nmf", "lda"], choices=["nmf", "lda"])
+    parser.add_argument("--no-tracemalloc", dest="trace", action="store_false")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        result = measure(
+            args.child,
+            languages=tuple(args.languages),
+            k=args.k,
+            methods=args.methods,
+            trace=args.trace,
+        )
+        print(json.dumps(result))
+        return
+    print(
+        f"Topic models on generated passages: k={args.k}, languages {', '.join(args.languages)}; "
+        "one CPU, one BLAS thread, fresh process per size."
+    )
+    for n in args.passages:
+        report(_child(args, n), args.methods)
+    print(
+        "\nru_maxrss: peak resident memory of the measuring process after that step (it only "
+        "grows).\ntraced peak: memory allocated through Python and numpy during a second, "
+        f"untimed fit of {TRACED_ITERATIONS} iterations."
+    )
+
+
+if __name__ == "__main__":
+    main()
