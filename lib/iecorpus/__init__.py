@@ -3,8 +3,31 @@
 from .clean import clean_document, load_rules, restore_raw
 from .corpus import Corpus, load_corpus, read_manifest
 from .dates import find_dates, parse_date
+from .events import (
+    extract_events,
+    find_event_mentions,
+    load_milestones,
+    plot_timeline,
+    score_events,
+)
 from .reading import CorpusError, DocumentError, ManifestError, read_document
 from .segment import detect_language, split_sentences
+from .temporal import find_temporal_expressions
+from .terms import (
+    compare_keyness,
+    compute_trends,
+    concordance,
+    count_concepts,
+    count_terms,
+    distinctive_terms,
+    find_collocates,
+    find_concept,
+    index_corpus,
+    load_glossary,
+    locate_concepts,
+)
+from .tokens import to_simplified, tokenize
+from .topics import TopicModel, choose_k, fit_topics, sweep_topics
 
 __version__ = "0.1.0"
 
@@ -13,14 +36,37 @@ __all__ = [
     "CorpusError",
     "DocumentError",
     "ManifestError",
+    "TopicModel",
+    "choose_k",
     "clean_document",
+    "compare_keyness",
+    "compute_trends",
+    "concordance",
+    "count_concepts",
+    "count_terms",
     "detect_language",
+    "distinctive_terms",
+    "extract_events",
+    "find_collocates",
+    "find_concept",
     "find_dates",
+    "find_event_mentions",
+    "find_temporal_expressions",
+    "fit_topics",
+    "index_corpus",
     "load_corpus",
+    "load_glossary",
+    "load_milestones",
     "load_rules",
+    "locate_concepts",
     "parse_date",
+    "plot_timeline",
     "read_document",
     "read_manifest",
     "restore_raw",
+    "score_events",
     "split_sentences",
+    "sweep_topics",
+    "to_simplified",
+    "tokenize",
 ]
