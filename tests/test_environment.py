@@ -53,7 +53,7 @@ def test_committed_environment_matches_pyproject():
     ("filename", "old", "new"),
     [
         ("pyproject.toml", '"pandas>=2.1"', '"pandas>=2.2"'),
-        ("pyproject.toml", '"hypothesis",', '"hypothesis",\n    "scipy>=1.11",'),
+        ("pyproject.toml", '"hypothesis",', '"hypothesis",\n    "networkx>=3",'),
         ("pyproject.toml", 'requires-python = ">=3.10"', 'requires-python = ">=3.11"'),
         ("environment.yml", "  - numpy>=1.26\n", "  - numpy>=2\n"),
         ("environment.yml", "  - tqdm\n", ""),
