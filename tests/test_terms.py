@@ -509,3 +509,11 @@ def test_a_corpus_of_your_own_folder(tmp_path):
     found = dict(zip(*count_concepts(demo)[["concept", "count"]].T.values, strict=True))
     assert found["municipal_consortium"] == 2
     assert found["industry_education_integration"] == 1  # written 產教融合 on the page
+
+
+@pytest.mark.parametrize("query", ["-", " ", '""', "“”", "--"])
+def test_a_query_of_only_separators_finds_nothing(query):
+    from iecorpus import load_corpus
+    from iecorpus.terms import concordance
+
+    assert concordance(load_corpus(), query).empty

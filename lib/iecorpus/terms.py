@@ -837,7 +837,10 @@ def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
 def _search(index: TermIndex, query: str) -> pd.DataFrame:
     """Occurrences of a word or phrase (any separator, plurals) in the simplified texts."""
     query = to_simplified(query.strip().strip(_QUOTES)).lower()
-    pattern = re.compile(_SEP.join(_word_pattern(w) for w in _words(query) if w))
+    words = [w for w in _words(query) if w]
+    if not words:  # only separators or quotes: nothing to look for
+        return pd.DataFrame([], columns=["doc", "start", "end"])
+    pattern = re.compile(_SEP.join(_word_pattern(w) for w in words))
     latin_start = bool(re.match("[a-z0-9]", query))
     latin_end = bool(re.search("[a-z0-9]$", query))
     needle = max((_fixed_part(w) for w in _words(query) if w), key=len, default="")
