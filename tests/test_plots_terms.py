@@ -63,3 +63,23 @@ def test_a_document_with_nothing_distinctive_draws_an_empty_figure(corpus):
     fig = plot_distinctive_terms(empty)
     fig.savefig(io.BytesIO(), format="png")
     assert not any(ax.get_visible() and ax.patches for ax in fig.axes)
+
+
+def test_per_document_figures_stay_readable_for_a_large_corpus():
+    import pandas as pd
+
+    from iecorpus.plots_terms import plot_concept_heatmap, plot_distinctive_terms
+
+    docs = pd.DataFrame({"doc_id": [f"d{i:03d}" for i in range(300)], "n_tokens": 500})
+    counts = pd.DataFrame(
+        {"doc_id": docs["doc_id"], "concept": "industry_education_integration", "count": range(1, 301)}
+    )
+    heatmap = plot_concept_heatmap(counts, docs)
+    assert len(heatmap.axes[0].get_xticks()) == 24
+    assert "24 of 300 documents" in heatmap.axes[0].get_title()
+    terms = pd.DataFrame(
+        {"doc_id": docs["doc_id"], "term": "college", "tf_idf": [i / 300 for i in range(300)], "count": 2, "rank": 1}
+    )
+    panels = plot_distinctive_terms(terms)
+    assert sum(ax.get_visible() for ax in panels.axes) == 12
+    assert "12 of 300 documents" in panels._suptitle.get_text()

@@ -73,6 +73,7 @@ def plot_concept_heatmap(
     labels: dict[str, str] | None = None,
     top: int = 20,
     glossary: pd.DataFrame | None = None,
+    max_documents: int = 24,
 ) -> Figure:
     """A concept-by-document grid: colour is the rate, the number is the count.
 
@@ -83,6 +84,8 @@ def plot_concept_heatmap(
         labels: Column labels by ``doc_id`` (default: the ``doc_id``).
         top: Concepts shown, most frequent in the corpus first.
         glossary: For the row labels (default: ``data/glossary.csv``).
+        max_documents: In a larger corpus only the documents with the most concept
+            occurrences are drawn, in the given order (the title says so).
 
     Returns:
         The figure. Colour is occurrences per 1,000 content tokens, so that a long
@@ -93,6 +96,12 @@ def plot_concept_heatmap(
         index="concept", columns="doc_id", values="count", aggfunc="sum", fill_value=0
     )
     matrix = matrix.reindex(columns=documents["doc_id"], fill_value=0)
+    title = "Concepts by document (number: occurrences; colour: rate)"
+    if matrix.shape[1] > max_documents:
+        busiest = matrix.sum(axis=0).sort_values(ascending=False, kind="stable").index
+        keep = set(busiest[:max_documents])
+        matrix = matrix[[d for d in matrix.columns if d in keep]]
+        title += f"\n{max_documents} of {len(busiest)} documents: those with most concepts"
     matrix = matrix.loc[matrix.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     matrix = matrix.head(top)
     tokens = documents.set_index("doc_id")["n_tokens"].reindex(matrix.columns).clip(lower=1)
@@ -124,12 +133,16 @@ def plot_concept_heatmap(
         spine.set_visible(False)
     bar = fig.colorbar(image, ax=ax, shrink=0.6, pad=0.02)
     bar.set_label("per 1,000 content tokens")
-    ax.set_title("Concepts by document (number: occurrences; colour: rate)")
+    ax.set_title(title)
     return fig
 
 
 def plot_distinctive_terms(
-    table: pd.DataFrame, *, labels: dict[str, str] | None = None, columns: int = 3
+    table: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    columns: int = 3,
+    max_documents: int = 12,
 ) -> Figure:
     """One panel per document with its most distinctive terms (TF-IDF).
 
@@ -137,11 +150,21 @@ def plot_distinctive_terms(
         table: The table of :func:`iecorpus.terms.distinctive_terms`.
         labels: Panel titles by ``doc_id`` (default: the ``doc_id``).
         columns: Panels per row.
+        max_documents: In a larger corpus only this many documents get a panel: those
+            whose distinctive terms score highest (the title says so).
 
     Returns:
         The figure; bars are TF-IDF scores, annotated with the term's count in the document.
     """
     doc_ids = list(dict.fromkeys(table["doc_id"]))
+    title = "Distinctive terms per document (TF-IDF; number: times in the document)"
+    if len(doc_ids) > max_documents:
+        strongest = table.groupby("doc_id")["tf_idf"].max().sort_values(ascending=False)
+        keep = set(strongest.index[:max_documents])
+        title += (
+            f"\n{max_documents} of {len(doc_ids)} documents: those with the most distinctive terms"
+        )
+        doc_ids = [d for d in doc_ids if d in keep]
     columns = max(1, min(columns, len(doc_ids)))
     rows = max(1, math.ceil(len(doc_ids) / columns))
     per_panel = int(table.groupby("doc_id").size().max()) if len(table) else 1
@@ -159,7 +182,7 @@ def plot_distinctive_terms(
         _tidy(ax)
     for ax in axes[len(doc_ids) :]:
         ax.set_visible(False)
-    fig.suptitle("Distinctive terms per document (TF-IDF; number: times in the document)")
+    fig.suptitle(title)
     return fig
 
 
