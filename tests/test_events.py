@@ -414,3 +414,17 @@ def test_the_timeline_renders_chinese_labels(zh_corpus):
     assert not [w for w in caught if "missing from font" in str(w.message)]
     assert any("全国职业教育大会" in t or "全國職業教育大會" in t for t in texts)
     assert not any("2025" in t for t in texts)  # targets are left out of the timeline
+
+
+def test_a_large_corpus_draws_the_best_attested_events_and_says_so():
+    import pandas as pd
+
+    from iecorpus import load_corpus
+    from iecorpus.events import extract_events, plot_timeline
+
+    real = extract_events(load_corpus())
+    copies = [real.assign(summary=real["summary"] + f" ({n})", n_evidence=1) for n in range(25)]
+    events = pd.concat(copies, ignore_index=True)
+    fig = plot_timeline(events, max_events=20)
+    assert f"20 of {len(events)} events" in fig.axes[0].get_title(loc="left")
+    assert fig.get_size_inches()[1] < 20

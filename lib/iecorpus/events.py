@@ -1018,6 +1018,7 @@ def plot_timeline(
     label_chars: int = 60,
     fontsize: float = 7.5,
     title: str | None = None,
+    max_events: int = 60,
 ):
     """Draw the events in three lanes over the national milestones.
 
@@ -1031,6 +1032,9 @@ def plot_timeline(
         label_chars: Longest label, in characters ("…" marks a cut).
         fontsize: Label size in points.
         title: The figure title; None: one naming the span.
+        max_events: In a larger corpus only this many events are drawn, those with the
+            most evidence (then the earliest); the title says so, and the events table
+            still lists them all.
 
     Returns:
         A :class:`matplotlib.figure.Figure`.
@@ -1048,6 +1052,13 @@ def plot_timeline(
     from .figures import use_cjk_font
 
     use_cjk_font()
+    shown_note = ""
+    if len(events) > max_events:
+        order = events.assign(_n=events.get("n_evidence", 1)).sort_values(
+            ["_n", "date"], ascending=[False, True], kind="stable"
+        )
+        shown_note = f" ({max_events} of {len(events)} events: those with most evidence)"
+        events = events.loc[sorted(order.index[:max_events])]
     milestones = load_milestones() if milestones is None else milestones
     first, last = _start(start), _start(end)
     items = _timeline_items(events, milestones, first, last, label_chars)
@@ -1092,7 +1103,7 @@ def plot_timeline(
     ax.set_axisbelow(True)
     default = f"Industry-education integration {first.year}-{last.year}: "
     ax.set_title(
-        title or default + "events in the corpus against the national milestones",
+        (title or default + "events in the corpus against the national milestones") + shown_note,
         fontsize=10,
         loc="left",
     )
