@@ -25,9 +25,8 @@ from datetime import date, timedelta
 import pandas as pd
 
 from iecorpus import load_corpus
-from iecorpus.corpus import Corpus
+from iecorpus.corpus import Corpus, corpus_from_texts
 from iecorpus.events import extract_events, find_event_mentions
-from iecorpus.segment import split_paragraphs, split_sentences
 from iecorpus.temporal import extract_temporal_expressions
 
 EN_MONTHS = "January February March April May June July August September October November December"
@@ -96,26 +95,7 @@ def generate(n_documents: int, seed: int) -> tuple[Corpus, pd.DataFrame]:
 
 def _as_corpus(records: list[tuple[str, str, str, str]]) -> Corpus:
     documents = pd.DataFrame(records, columns=["doc_id", "date", "language", "text"])
-    paragraphs, sentences = [], []
-    for doc_id, _, _, text in records:
-        number = 0
-        for k, (start, end) in enumerate(split_paragraphs(text)):
-            paragraphs.append((doc_id, k, start, end, end - start, False, text[start:end]))
-            for s, e in split_sentences(text, start, end):
-                sentences.append((doc_id, k, number, s, e, text[s:e]))
-                number += 1
-    return Corpus(
-        documents=documents,
-        paragraphs=pd.DataFrame(
-            paragraphs,
-            columns=["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"],
-        ),
-        sentences=pd.DataFrame(
-            sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
-        ),
-        removed=pd.DataFrame(),
-        problems=pd.DataFrame(),
-    )
+    return corpus_from_texts(documents)
 
 
 def main() -> None:

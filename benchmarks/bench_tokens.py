@@ -24,8 +24,7 @@ import time
 import pandas as pd
 
 from iecorpus import terms
-from iecorpus.corpus import Corpus
-from iecorpus.segment import split_paragraphs, split_sentences
+from iecorpus.corpus import Corpus, corpus_from_texts
 from iecorpus.tokens import chinese_tokenizer, jieba, tokenize, tokenize_many
 
 try:
@@ -116,18 +115,7 @@ def make_corpus(n_documents: int) -> Corpus:
     documents = pd.DataFrame(pages)
     documents.insert(0, "doc_id", [f"doc_{k:05d}" for k in range(len(documents))])
     documents["source"] = ""
-    sentences = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
-        number = 0
-        for p_start, p_end in split_paragraphs(text):
-            for start, end in split_sentences(text, p_start, p_end):
-                sentences.append((doc_id, 0, number, start, end, text[start:end]))
-                number += 1
-    sentences = pd.DataFrame(
-        sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
-    )
-    empty = pd.DataFrame()
-    return Corpus(documents, empty, sentences, empty, empty)
+    return corpus_from_texts(documents)
 
 
 def bench_queries(n_documents: int, repeats: int) -> None:

@@ -45,35 +45,25 @@ def generated_corpus(n_passages: int, languages: tuple[str, ...]):
     """A corpus of generated pages holding at least ``n_passages`` passages (paragraphs)."""
     import pandas as pd
 
-    from iecorpus.corpus import Corpus, _segment
+    from iecorpus.corpus import corpus_from_texts
     from iecorpus.synthetic import make_page
 
-    documents, paragraphs, sentences = [], [], []
-    n, seed = 0, 0
-    while n < n_passages:
-        language = languages[seed % len(languages)]
-        page = make_page(language=language, seed=seed)
-        doc_id = f"doc_{seed:06d}"
-        before = len(paragraphs)
-        _segment(doc_id, page.text, paragraphs, sentences)  # as load_corpus segments
-        n += sum(1 for p in paragraphs[before:] if not p[5])  # headings join a paragraph
-        documents.append((doc_id, page.title, page.date, "day", language, "", page.text))
-        seed += 1
-    return Corpus(
-        documents=pd.DataFrame(
-            documents,
-            columns=["doc_id", "title", "date", "date_precision", "language", "source", "text"],
-        ),
-        paragraphs=pd.DataFrame(
-            paragraphs,
-            columns=["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"],
-        ),
-        sentences=pd.DataFrame(
-            sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
-        ),
-        removed=pd.DataFrame(),
-        problems=pd.DataFrame(),
-    )
+    rows, seed = [], 0
+    while True:
+        # About six passages a page; grow in batches until the corpus holds enough.
+        for _ in range(max(1, (n_passages - _passages(rows)) // 6 + 1)):
+            language = languages[seed % len(languages)]
+            page = make_page(language=language, seed=seed)
+            rows.append((f"doc_{seed:06d}", page.title, page.date, "day", language, "", page.text))
+            seed += 1
+        columns = ["doc_id", "title", "date", "date_precision", "language", "source", "text"]
+        corpus = corpus_from_texts(pd.DataFrame(rows, columns=columns))
+        if (~corpus.paragraphs["is_heading"]).sum() >= n_passages:  # headings join a paragraph
+            return corpus
+
+
+def _passages(rows: list) -> int:
+    return sum(row[-1].count("\n\n") + 1 for row in rows)
 
 
 def _traced_peak_mb(function) -> float:

@@ -294,3 +294,12 @@ def test_a_manifest_without_a_file_column_is_refused(tmp_path):
         ManifestError, match=r"list.csv: the manifest has no `file` column \(it has name, date\)"
     ):
         load_corpus(tmp_path, manifest=manifest)
+
+
+def test_a_corpus_from_clean_texts_is_segmented_as_loading_would_segment_it(corpus):
+    from iecorpus.corpus import corpus_from_texts
+
+    rebuilt = corpus_from_texts(corpus.documents[["doc_id", "date", "language", "text"]])
+    pd.testing.assert_frame_equal(rebuilt.paragraphs, corpus.paragraphs)
+    pd.testing.assert_frame_equal(rebuilt.sentences, corpus.sentences)
+    assert rebuilt.removed.empty and list(rebuilt.removed.columns) == list(corpus.removed.columns)

@@ -52,6 +52,9 @@ DOCUMENT_COLUMNS = [
     "n_chars_clean",
 ]
 PROBLEM_COLUMNS = ["file", "problem", "advice", "action"]
+PARAGRAPH_COLUMNS = ["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"]
+SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text"]
+REMOVED_COLUMNS = ["doc_id", "start", "end", "clean_start", "reason", "text", "replacement"]
 
 
 @dataclass
@@ -376,19 +379,37 @@ def load_corpus(
         )
     return Corpus(
         documents=pd.DataFrame(records, columns=DOCUMENT_COLUMNS),
-        paragraphs=pd.DataFrame(
-            paragraphs,
-            columns=["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"],
-        ),
-        sentences=pd.DataFrame(
-            sentences, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"]
-        ),
-        removed=pd.DataFrame(
-            removed,
-            columns=["doc_id", "start", "end", "clean_start", "reason", "text", "replacement"],
-        ),
+        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
         problems=problem_table,
         raw=raw_texts,
+    )
+
+
+def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
+    """Build a corpus from article bodies that need no cleaning (generated or already clean).
+
+    Args:
+        documents: One row per document with at least ``doc_id`` and ``text``
+            (paragraphs separated by a blank line); other columns are kept as given.
+
+    Returns:
+        A :class:`Corpus` whose paragraphs and sentences are segmented exactly as
+        :func:`load_corpus` segments them, with empty ``removed`` and ``problems`` tables
+        and the texts as their own raw text.
+    """
+    paragraphs: list = []
+    sentences: list = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        _segment(doc_id, text, paragraphs, sentences)
+    return Corpus(
+        documents=documents.reset_index(drop=True),
+        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        removed=pd.DataFrame([], columns=REMOVED_COLUMNS),
+        problems=pd.DataFrame([], columns=PROBLEM_COLUMNS),
+        raw=dict(zip(documents["doc_id"], documents["text"], strict=True)),
     )
 
 
@@ -478,4 +499,4 @@ def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
             number += 1
 
 
-__all__ = ["Corpus", "load_corpus", "read_manifest"]
+__all__ = ["Corpus", "corpus_from_texts", "load_corpus", "read_manifest"]
