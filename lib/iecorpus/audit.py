@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .chinese import shorten_middle
 from .corpus import Corpus
 
 #: What each cleaning reason means, in the words a report uses.
@@ -97,10 +98,6 @@ def _visible(text: str) -> str:
     return text.replace("\n", "⏎").replace("\t", "⇥").replace("\u00a0", "⍽").replace("\u3000", "⍽")
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit // 2] + " … " + text[-limit // 2 :]
-
-
 def show_examples(
     corpus: Corpus, *, per_reason: int = 1, context: int = 40, limit: int = 160
 ) -> pd.DataFrame:
@@ -131,7 +128,7 @@ def show_examples(
             before = (
                 raw[max(0, edit.start - context) : edit.start]
                 + "⟦"
-                + _shorten(edit.text, limit)
+                + shorten_middle(edit.text, limit)
                 + "⟧"
                 + raw[edit.end : edit.end + context]
             )

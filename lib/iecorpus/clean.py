@@ -24,10 +24,11 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from . import paths
+from .chinese import is_han
+from .datafiles import data_files, load_data
 from .dates import find_dates, parse_date
 
 # Higher wins where two edits overlap.
@@ -45,7 +46,6 @@ _ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBL
 #: ASCII white space that needs an edit inside a line (a single space does not).
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PIPES = re.compile(r"\s[|｜]\s")
 _BULLETS = re.compile(r"[\s•·●◆■▪►▶★☆\-–—|｜/,，、:：*#>»]+")
 
@@ -154,7 +154,6 @@ def _word_pattern(word: str) -> str:
     return rf"\b{escaped}\b" if word.isascii() else escaped
 
 
-@lru_cache(maxsize=8)
 def load_rules(directory: str | Path | None = None) -> Rules:
     """Read the cleaning patterns from a folder.
 
@@ -168,8 +167,17 @@ def load_rules(directory: str | Path | None = None) -> Rules:
 
     Raises:
         ValueError: A pattern does not compile; the message names the file and row.
+
+    Note:
+        The files are read again when one of them changes, so an edit takes effect at
+        the next call, in a running kernel too.
     """
     folder = Path(directory) if directory else paths.CLEANING_DIR
+    return load_data(_read_rules, data_files(folder), str(folder))
+
+
+def _read_rules(directory: str) -> Rules:
+    folder = Path(directory)
     spam = _spam_patterns(_read_lines(folder / "spam.txt"), folder / "spam.txt")
 
     line_parts, reasons, ends, inline = [], {}, set(), []
@@ -676,7 +684,7 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
             elif wrapped and joined[k]:
                 left = line_ends[k][-1:]
                 right = pager.stripped[kept[k + 1]][:1]
-                sep = "" if _CJK.match(left) and _CJK.match(right) else " "
+                sep = "" if is_han(left) and is_han(right) else " "
             else:
                 sep = "\n\n"
             edits.append(Edit(content_end, end, sep, "layout"))

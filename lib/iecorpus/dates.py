@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .chinese import CN_NUMERAL, parse_chinese_number
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -28,23 +30,6 @@ MONTHS = {
     for name in names
 }
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "Ｏ": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_NUM = "〇零○Ｏ一二两三四五六七八九十"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 # A time after a Chinese date needs no space ("2021年5月26日10:30").
@@ -61,7 +46,7 @@ _PATTERNS = [
     ),
     # 二〇二一年五月二十六日
     re.compile(
-        rf"(?P<y>[{_CN_NUM}]{{4}})年(?P<m>[{_CN_NUM}]{{1,2}})月(?:(?P<d>[{_CN_NUM}]{{1,3}})[日号])?"
+        rf"(?P<y>[{CN_NUMERAL}]{{4}})年(?P<m>[{CN_NUMERAL}]{{1,2}})月(?:(?P<d>[{CN_NUMERAL}]{{1,3}})[日号])?"
     ),
     # Apr 16, 2024 / April 16 2024 / Apr. 16th, 2024
     re.compile(
@@ -99,17 +84,6 @@ class DateMatch:
     end: int
 
 
-def _cn_number(text: str) -> int:
-    """Read a Chinese numeral such as 二十六 or a digit-by-digit year such as 二〇二一."""
-    if "十" not in text:
-        value = 0
-        for char in text:
-            value = value * 10 + _CN_DIGITS[char]
-        return value
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-
-
 def _number(text: str | None) -> int | None:
     if text is None:
         return None
@@ -118,7 +92,7 @@ def _number(text: str | None) -> int | None:
     key = text.lower().rstrip(".")
     if key in MONTHS:
         return MONTHS[key]
-    return _cn_number(text)
+    return parse_chinese_number(text)
 
 
 def _build(year: int, month: int | None, day: int | None) -> tuple[str, str] | None:

@@ -27,6 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .chinese import HAN, count_han, has_han, shorten
+from .datafiles import load_data
 from .dates import parse_date
 from .temporal import (
     PRECISIONS,
@@ -91,7 +93,6 @@ EVENT_COLUMNS = [
     "doc_ids",
 ]
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and the|and|as well as|、|和|与|與|及|以及)\s*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,6 @@ def _compile(language: str, pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"\b(?:{pattern})\b" if language == "en" else pattern, flags)
 
 
-@lru_cache(maxsize=4)
 def load_cues(directory: str | Path | None = None) -> Cues:
     """Read the event triggers and actors.
 
@@ -159,8 +159,16 @@ def load_cues(directory: str | Path | None = None) -> Cues:
     Raises:
         ValueError: A column is missing, or a row has a bad pattern, kind or lane; the
             message names the file and row.
+
+    Note:
+        The files are read again when one of them changes (edits apply at the next call).
     """
     folder = Path(directory) if directory else EVENTS_DIR
+    return load_data(_read_cues, [folder / "triggers.csv", folder / "actors.csv"], str(folder))
+
+
+def _read_cues(directory: str) -> Cues:
+    folder = Path(directory)
     triggers, actors = [], []
     path = folder / "triggers.csv"
     for number, row in _read_rows(path, ["language", "pattern", "kind", "label"]):
@@ -341,7 +349,7 @@ def _chinese_summary(text: str, anchor: int, actors: list[_Hit], expr: TimeExpre
 
 
 def _summary(text: str, trigger: _Hit | None, actors: list[_Hit], expr: TimeExpression) -> str:
-    chinese = len(_CJK.findall(text)) * 5 >= len(re.findall(r"[A-Za-z]", text))
+    chinese = count_han(text) * 5 >= len(re.findall(r"[A-Za-z]", text))
     if trigger is None:  # a target: what is to be done by then
         if chinese:
             return _chinese_summary(text, expr.end, actors, expr)
@@ -455,7 +463,7 @@ def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
 def _normalize(text: str) -> str:
     """Casefold, punctuation to spaces, no spaces between Chinese characters; padded."""
     text = re.sub(r"[\W_]+", " ", text.casefold())
-    text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
+    text = re.sub(rf"(?<=[{HAN}]) (?=[{HAN}])", "", text)
     return f" {text.strip()} "
 
 
@@ -485,7 +493,7 @@ def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, s
     key = tuple(zip(milestones["milestone_id"], milestones["aliases"], strict=True))
     norm, found, matched = _normalize(text), {}, []
     for milestone_id, alias in _aliases(key):
-        probe = alias if _CJK.search(alias) else f" {alias} "
+        probe = alias if has_han(alias) else f" {alias} "
         if probe in norm and milestone_id not in found:
             if any(alias in longer for longer in matched):
                 continue
@@ -953,16 +961,6 @@ def _period(iso: str, precision: str, qualifier: str, end_iso: str) -> tuple[dat
     return start, date(start.year + 1, 1, 1), middle.get(qualifier, date(start.year, 7, 1))
 
 
-def _shorten(text: str, chars: int) -> str:
-    """Cut a label at a word (or, in Chinese, a character) boundary, marking the cut with …."""
-    if len(text) <= chars:
-        return text
-    cut = text[: chars - 1]
-    if " " in cut and not _CJK.search(cut[-1]):
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:“") + "…"
-
-
 def _timeline_items(
     events: pd.DataFrame, milestones: pd.DataFrame, first: date, last: date, chars: int
 ) -> list[dict]:
@@ -972,7 +970,7 @@ def _timeline_items(
         period = _period(e.date, e.date_precision, e.qualifier, e.date_end)
         if e.kind == "target" or not first <= period[2] <= last:
             continue
-        text = _shorten(f"{e.event_id} {e.summary}", chars)
+        text = shorten(f"{e.event_id} {e.summary}", chars, at_word=True)
         items.append(
             {"lane": e.lane, "period": period, "precision": e.date_precision}
             | {"color": KIND_COLORS[e.kind], "label": text, "reference": False}

@@ -47,6 +47,7 @@ except ImportError as error:  # pragma: no cover - the notebooks extra is missin
     ) from error
 
 from . import terms as _terms
+from .chinese import has_han
 from .figures import use_cjk_font
 from .progress import progress_enabled
 from .segment import split_paragraphs
@@ -82,7 +83,6 @@ MEASURES = {
 ALL = "all"
 _LANGUAGES = {"en": "English", "zh": "Chinese"}
 _ITEM_SPLIT = re.compile(r"\s*[,，、;；\n]\s*")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LIVE_NOTE = "In JupyterLab it is live: run <code>make lab</code>, open this notebook and run it."
 _STYLE = """<style>
 .iecorpus-explore { font-size: var(--jp-content-font-size1, 13px); line-height: 1.45;
@@ -779,7 +779,7 @@ class TrendsExplorer(Explorer):
                 notes.append(f"“{item}” is followed as the concept {self._labels[concept]}")
             else:
                 words.append(item)
-                language = "zh" if _CJK.search(item) else "en"
+                language = "zh" if has_han(item) else "en"
                 if not tokenize(item, language=language):
                     notes.append(f"“{item}” is only stopwords, so it is never counted")
         concepts = list(dict.fromkeys(concepts))

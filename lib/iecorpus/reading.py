@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chinese import CJK_SCRIPT_CHAR
 from .paths import relative_to_project
 
 #: Files read as documents. Others found in a corpus folder are reported, not read.
@@ -43,7 +44,6 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image", "remove it from the corpus folder"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
 class CorpusError(Exception):
@@ -163,7 +163,7 @@ def _plausible_chinese(text: str) -> bool:
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return True
-    return len(_CJK.findall(text)) >= 0.8 * len(non_ascii)
+    return len(CJK_SCRIPT_CHAR.findall(text)) >= 0.8 * len(non_ascii)
 
 
 def read_document(path: str | Path, *, encoding: str | None = None) -> Decoded:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from .chinese import count_han
+
 _LATIN = re.compile(r"[A-Za-z]")
 
 # Abbreviations after which a full stop does not end an English sentence.
@@ -33,7 +34,7 @@ def detect_language(text: str) -> str:
         ``"zh"`` when Chinese characters carry the text (one character is about
         a word, an English word about five letters), else ``"en"``.
     """
-    cjk = len(_CJK.findall(text))
+    cjk = count_han(text)
     latin = len(_LATIN.findall(text))
     return "zh" if cjk and cjk * 5 >= latin else "en"
 

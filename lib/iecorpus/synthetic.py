@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .chinese import is_han
+
 # --------------------------------------------------------------------------- English
 EN_COLLEGES = [
     "Zhengzhou Electric Power Higher College",
@@ -539,7 +541,6 @@ ZH_KINDS = (
     "language-switch",
 )
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[a-z])")
 _ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z+.%]*")
 
@@ -798,7 +799,7 @@ class _Builder:
             candidates = [
                 i
                 for i in range(1, len(clean))
-                if i not in inserts and _CJK.match(clean[i - 1]) and _CJK.match(clean[i])
+                if i not in inserts and is_han(clean[i - 1]) and is_han(clean[i])
             ]
             if candidates:
                 brand = self.pick(SPAM_BRANDS)

@@ -32,6 +32,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .chinese import CN_NUMERAL, parse_chinese_number
+from .datafiles import load_data
 from .dates import MONTHS, find_dates
 
 #: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
@@ -117,7 +119,6 @@ _DAY_MARK = "[日号號]"
 _RANGE_SEP = r"\s*(?:至|到|—|–|-|~|～)\s*"
 _EN_RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 _YEAR = r"(?:19|20)\d{2}"
-_CN_NUMERAL = "〇零一二两三四五六七八九十"
 
 _EN_PREFIX = re.compile(
     r"(?:\b(?P<role>since|from|by|until|till|before|after|in|on|at|during|as of|starting in)"
@@ -160,18 +161,6 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _cn_small_number(text: str) -> int:
-    """Read a Chinese numeral up to 31 (三, 十二, 二十六) or plain digits."""
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
-    if "十" not in text:
-        return digits[text]
-    tens, _, units = text.partition("十")
-    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
-
-
-@lru_cache(maxsize=4)
 def load_relative_dates(path: str | Path | None = None) -> tuple[tuple, ...]:
     """Read the relative date words (``recently``, ``今年``, ``去年``...).
 
@@ -185,8 +174,16 @@ def load_relative_dates(path: str | Path | None = None) -> tuple[tuple, ...]:
 
     Raises:
         ValueError: A row has a bad pattern, unit or offset; the message names the row.
+
+    Note:
+        The file is read again when it changes (edits apply at the next call).
     """
     path = Path(path) if path else RELATIVE_DATES_FILE
+    return load_data(_read_relative_dates, [path], str(path))
+
+
+def _read_relative_dates(file: str) -> tuple[tuple, ...]:
+    path = Path(file)
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=2):
@@ -254,7 +251,7 @@ def _patterns(relative: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
         ),
         # "三月二十三日" (Chinese numerals, no year)
         (
-            rf"(?<![{_CN_NUMERAL}年])(?P<cm>[{_CN_NUMERAL}]{{1,2}})月(?P<cd>[{_CN_NUMERAL}]{{1,3}})[日号號]",
+            rf"(?<![{CN_NUMERAL}年])(?P<cm>[{CN_NUMERAL}]{{1,2}})月(?P<cd>[{CN_NUMERAL}]{{1,3}})[日号號]",
             "zh",
         ),
         # "2021年", "2019年至2021年", "2019—2021年"
@@ -287,7 +284,7 @@ def _to_candidate(m: re.Match, kind: str) -> _Candidate:
             c.year_offset = int(offset)
         return c
     if groups.get("cm"):
-        c.m, c.d = _cn_small_number(groups["cm"]), _cn_small_number(groups["cd"])
+        c.m, c.d = parse_chinese_number(groups["cm"]), parse_chinese_number(groups["cd"])
         return c
     for key in ("y", "y2", "d", "d2"):
         if groups.get(key):
@@ -316,7 +313,7 @@ def _zh_year_offset(word: str) -> int:
 def _may_hold_a_date(relative: tuple[tuple, ...]) -> re.Pattern:
     """One pattern that every expression contains: a digit, a month, a numeral, a relative word."""
     words = "|".join(f"(?:{p})" for _, p, _, _ in relative)
-    return re.compile(rf"\d|[{_CN_NUMERAL}]月|\b(?:{_MONTH})\b|{words}", re.IGNORECASE)
+    return re.compile(rf"\d|[{CN_NUMERAL}]月|\b(?:{_MONTH})\b|{words}", re.IGNORECASE)
 
 
 def _candidates(text: str) -> list[_Candidate]:

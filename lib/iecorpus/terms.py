@@ -22,13 +22,14 @@ import re
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import paths
+from .chinese import display_width, has_han
+from .datafiles import load_data
 from .tokens import locate_tokens, process_pool, singularize, to_simplified, tokenize
 
 GLOSSARY = paths.DATA_DIR / "glossary.csv"
@@ -45,7 +46,6 @@ _FUNCTION_WORDS = frozenset(
     ["a", "an", "and", "between", "by", "for", "from", "in", "of", "on", "or", "plus", "the"]
     + ["to", "with"]
 )
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # A rendering starts and ends at a Latin word boundary (Chinese characters may touch it).
 _BEFORE, _AFTER = "(?<![A-Za-z0-9])", "(?![A-Za-z0-9])"
@@ -81,11 +81,10 @@ def load_glossary(path: str | Path | None = None) -> pd.DataFrame:
             f"{paths.relative_to_project(path)}: the glossary does not exist. "
             "Restore data/glossary.csv from git, or pass the path of your own."
         )
-    return _read_glossary(str(path), path.stat().st_mtime_ns).copy()
+    return load_data(_read_glossary, [path], str(path)).copy()
 
 
-@lru_cache(maxsize=8)
-def _read_glossary(path: str, mtime: int) -> pd.DataFrame:
+def _read_glossary(path: str) -> pd.DataFrame:
     name = paths.relative_to_project(path)
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = [c for c in GLOSSARY_COLUMNS if c not in table.columns]
@@ -778,28 +777,17 @@ def compare_keyness(
 # ---------------------------------------------------------------------------- concordance
 
 
-# Characters a terminal or table shows two columns wide (CJK, kana, hangul, full-width forms).
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-)
-
-
 _SPACES = re.compile(" {2,}")
-
-
-def _columns(piece: str) -> int:
-    return len(piece) if piece.isascii() else len(piece) + len(_WIDE.findall(piece))
 
 
 def _fit(piece: str, width: int, *, from_end: bool) -> str:
     """Keep as much of ``piece`` as fits in ``width`` columns, from its start or its end."""
-    if _columns(piece) <= width:
+    if display_width(piece) <= width:
         return piece
     size = width // 2  # fits even if every character is wide
     while size < len(piece):
         longer = piece[-(size + 1) :] if from_end else piece[: size + 1]
-        if _columns(longer) > width:
+        if display_width(longer) > width:
             break
         size += 1
     if not size:
@@ -932,7 +920,7 @@ def _node_spans(index: TermIndex, term: str, literal: bool) -> tuple[np.ndarray,
                 firsts.append(first)
                 lasts.append(last)
         return np.asarray(firsts, dtype=np.int64), np.asarray(lasts, dtype=np.int64)
-    language = "zh" if _CJK.search(term) else "en"
+    language = "zh" if has_han(term) else "en"
     ids = [index.term_ids.get(t, -1) for t in tokenize(term, language=language)]
     if not ids or -1 in ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
@@ -1084,7 +1072,7 @@ def _concept_per_doc(index: TermIndex, concept: str) -> np.ndarray:
 
 
 def _term_per_doc(index: TermIndex, term: str) -> np.ndarray:
-    language = "zh" if _CJK.search(term) else "en"
+    language = "zh" if has_han(term) else "en"
     tokens = tokenize(term, language=language)
     if not tokens:
         return np.zeros(len(index.documents), dtype=int)

@@ -26,6 +26,8 @@ from pathlib import Path
 import opencc
 
 from . import paths
+from .chinese import HAN
+from .datafiles import load_data
 
 with warnings.catch_warnings():
     # jieba 0.42 imports pkg_resources (deprecated in recent setuptools) and has
@@ -36,7 +38,7 @@ with warnings.catch_warnings():
 STOPWORDS_DIR = paths.DATA_DIR / "stopwords"
 LANGUAGES = ("en", "zh")
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN
 _HYPHENS = "\\-\u2010\u2011\u2013"
 # An English token: letters and digits, joined by hyphens, "+" or "&" ("1+X", "R&D"), with
 # an optional possessive or contraction; or a run of Chinese characters, segmented by jieba.
@@ -59,7 +61,6 @@ def _read_list(path: Path) -> list[str]:
     return [w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=8)
 def load_stopwords(language: str, *, domain: bool = True) -> frozenset[str]:
     """Return the stopwords of a language.
 
@@ -76,9 +77,14 @@ def load_stopwords(language: str, *, domain: bool = True) -> frozenset[str]:
         ValueError: If ``language`` is not ``en`` or ``zh``.
 
     Note:
-        The lists are read once per process: restart the kernel after editing them.
+        The lists are read again when one of them changes (edits apply at the next call).
     """
     _check_language(language)
+    names = ["en.txt", "zh.txt", "domain.txt"]
+    return load_data(_read_stopwords, [STOPWORDS_DIR / n for n in names], language, domain=domain)
+
+
+def _read_stopwords(language: str, *, domain: bool) -> frozenset[str]:
     words = set(_read_list(STOPWORDS_DIR / "en.txt"))
     if language == "zh":
         words |= set(_read_list(STOPWORDS_DIR / "zh.txt"))
@@ -87,9 +93,13 @@ def load_stopwords(language: str, *, domain: bool = True) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
 def _not_plural() -> frozenset[str]:
-    return frozenset(_read_list(STOPWORDS_DIR / "en_not_plural.txt"))
+    path = STOPWORDS_DIR / "en_not_plural.txt"
+    return load_data(_read_not_plural, [path], str(path))
+
+
+def _read_not_plural(path: str) -> frozenset[str]:
+    return frozenset(_read_list(Path(path)))
 
 
 def singularize(word: str) -> str:
@@ -227,9 +237,13 @@ class _Normalizer:
         return term if len(term) > 1 else ""
 
 
-@lru_cache(maxsize=8)
 def _normalizer(language: str) -> _Normalizer:
-    return _Normalizer(load_stopwords(language))
+    return _normalizer_for(load_stopwords(language))
+
+
+@lru_cache(maxsize=8)
+def _normalizer_for(stopwords: frozenset[str]) -> _Normalizer:
+    return _Normalizer(stopwords)
 
 
 def _check_language(language: str) -> None:

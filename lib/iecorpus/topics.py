@@ -37,6 +37,7 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
 from . import paths
+from .chinese import shorten
 from .progress import ENV_VARIABLE, track
 from .terms import index_corpus
 
@@ -938,8 +939,7 @@ def assess_topics(model: TopicModel, *, seeds: Sequence[int] = (1, 2, 3, 4)) -> 
 
 
 def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(" ".join(text.split()), limit)
 
 
 def best_passages(model: TopicModel, *, n: int = 3, width: int = 240) -> pd.DataFrame:
