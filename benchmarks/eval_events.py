@@ -34,12 +34,14 @@ The matching rule, page by page:
   footnote marker, a spam brand in place of a name, a meta date line the cleaner left glued
   to the lead) does not make the event noise unless the date comes from it. Such events
   are never matched.
+- An event kept with no date (a relative date on an undated page) is **undated**: counted
+  apart, neither a match nor an error, and left out of precision.
 - An unmatched event whose evidence meets a gold event's but whose date does not is a
   **wrong date**; any other unmatched event is **extra** (including a second event for a
   gold event already matched, and ``target`` events, which the gold does not annotate).
 
 Recall counts required gold events found; precision counts events matching any gold event
-(required or optional) over all events extracted. The embedded corpus is scored the same
+(required or optional) over all dated events extracted. The embedded corpus is scored the same
 way against ``tests/data/timeline_gold.csv`` (its ``sentence`` is the evidence; every row is
 required). The last three lines are the summary.
 """
@@ -55,12 +57,10 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 from pathlib import Path
-
-import pandas as pd
 
 from iecorpus import extract_events, find_event_mentions, load_corpus, paths
 from iecorpus.events import read_gold
@@ -174,8 +174,7 @@ class Unit:
     summary: str
     expressions: list[str]
     sentences: list[str]
-    status: str = "extra"  # match, wrong date, noise/trap, extra
-    gold: Gold | None = field(default=None, repr=False)
+    status: str = "extra"  # match, wrong date, noise/trap, undated, extra
 
 
 def units_of(corpus) -> list[Unit]:
@@ -218,6 +217,8 @@ def score(units: list[Unit], golds: list[Gold], noise: dict, traps: dict) -> Non
         )
         if dirty:
             u.status = "noise/trap"
+        elif not u.date:
+            u.status = "undated"
     for g in sorted(golds, key=lambda g: g.optional):
         for u in units:
             if u.status != "extra" or u.doc_id != g.doc_id:
@@ -225,7 +226,7 @@ def score(units: list[Unit], golds: list[Gold], noise: dict, traps: dict) -> Non
             if any(match_evidence(s, g.evidence) for s in u.sentences) and match_dates(
                 (u.date, u.precision, u.date_end), (g.date, g.precision)
             ):
-                u.status, u.gold, g.matched = "match", g, True
+                u.status, g.matched = "match", True
                 break
     for u in units:
         if u.status == "extra" and any(
@@ -248,6 +249,7 @@ class Totals:
     matched: int
     noise: int
     wrong: int
+    undated: int
 
     @property
     def recall(self) -> float:
@@ -264,10 +266,11 @@ def totals(units: list[Unit], golds: list[Gold]) -> Totals:
     return Totals(
         len(required),
         sum(g.matched for g in required),
-        len(units),
+        len(units) - status["undated"],
         status["match"],
         status["noise/trap"],
         status["wrong date"],
+        status["undated"],
     )
 
 
@@ -326,7 +329,7 @@ def _fresh(golds: list[Gold]) -> list[Gold]:
 def print_pages(units: list[Unit], golds: list[Gold], languages: dict, title: str) -> None:
     print(f"\n{title}")
     header = f"{'file':<8} {'lang':<4} {'required':>8} {'found':>5} {'optional':>8} "
-    print(header + f"{'extra':>5} {'wrong date':>10} {'noise/trap':>10}")
+    print(header + f"{'extra':>5} {'wrong date':>10} {'noise/trap':>10} {'undated':>7}")
     for doc_id in sorted(languages):
         g = [x for x in golds if x.doc_id == doc_id]
         u = Counter(x.status for x in units if x.doc_id == doc_id)
@@ -336,7 +339,7 @@ def print_pages(units: list[Unit], golds: list[Gold], languages: dict, title: st
             f"{doc_id:<8} {languages[doc_id]:<4} {len(required):>8} "
             f"{sum(x.matched for x in required):>5} "
             f"{sum(x.matched for x in optional):>3}/{len(optional):<4} {u['extra']:>5} "
-            f"{u['wrong date']:>10} {u['noise/trap']:>10}"
+            f"{u['wrong date']:>10} {u['noise/trap']:>10} {u['undated']:>7}"
         )
 
 
@@ -457,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
             t = results[title]
             print(
                 f"  total: required {_figure(t)}, precision {t.matched}/{t.extracted} = "
-                f"{t.precision:.2f}, noise/trap {t.noise}, wrong dates {t.wrong}"
+                f"{t.precision:.2f}, noise/trap {t.noise}, wrong dates {t.wrong}, "
+                f"undated {t.undated}"
             )
             print_kinds(units, mine)
             print("  " + describe_page_dates(corpus, expected))
@@ -483,5 +487,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    pd.set_option("display.width", 120)
     sys.exit(main())
