@@ -136,6 +136,8 @@ def to_simplified(text: str) -> str:
         OpenCC converts phrase by phrase (t2s). In the rare case where that changes the
         length, the text is converted character by character instead.
     """
+    if text.isascii():
+        return text
     converted = _converter().convert(text)
     if len(converted) == len(text):
         return converted

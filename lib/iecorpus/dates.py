@@ -163,7 +163,7 @@ def _read_zh_cues(file: str) -> tuple[tuple[str, str, str, str], ...]:
                     f"read; give a word and a kind with its meaning ({allowed})."
                 )
             try:
-                re.compile(f"[{not_before}]") if not_before else None
+                re.compile(f"(?![{not_before}])" if not_before else "")
             except re.error as exc:
                 raise ValueError(
                     f"{where}: not_before {not_before!r} is not a character class ({exc}); "

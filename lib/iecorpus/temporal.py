@@ -334,11 +334,10 @@ def _may_hold_a_date(relative: tuple[tuple, ...]) -> re.Pattern:
     return re.compile(rf"\d|[{CN_NUMERAL}]月|\b(?:{_MONTH})\b|{words}", re.IGNORECASE)
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(
+    text: str, relative: tuple[tuple, ...], cues: tuple[tuple, ...]
+) -> list[_Candidate]:
     """Every match of every pattern, plus the full dates :func:`iecorpus.dates.find_dates` reads."""
-    relative, cues = load_relative_dates(), load_zh_cues()
-    if not _may_hold_a_date(relative).search(text):
-        return []
     found = []
     for pattern, kind in _patterns(relative, cues):
         for m in pattern.finditer(text):
@@ -356,9 +355,8 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _extend(text: str, c: _Candidate) -> _Candidate | None:
+def _extend(text: str, c: _Candidate, cues: tuple[tuple, ...]) -> _Candidate | None:
     """Take in the preposition and qualifier around a candidate; drop uncued English years."""
-    cues = load_zh_cues()
     zh_prefix, zh_suffix, _, _ = _zh_grammar(cues)
     suffix = zh_suffix.match(text, c.end)
     if not c.approx and suffix.end() > c.end:
@@ -493,7 +491,11 @@ def find_temporal_expressions(text: str, *, anchor: str | None = None) -> list[T
     probe = to_simplified(text)  # same length: an offset in probe is one in text
     names = find_title_spans(probe)
     chosen: list[_Candidate] = []
-    cands = [_extend(probe, c) for c in _candidates(probe)]
+    relative = load_relative_dates()
+    if not _may_hold_a_date(relative).search(probe):
+        return []
+    cues = load_zh_cues()
+    cands = [_extend(probe, c, cues) for c in _candidates(probe, relative, cues)]
     cands = [c for c in cands if c is not None]
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
         if any(s <= c.start and c.end <= e for s, e in names):
