@@ -1,8 +1,91 @@
 """Dates as pages write them, read into ISO form with their precision."""
 
+import shutil
+
 import pytest
 
-from iecorpus.dates import find_dates, parse_date
+from iecorpus import dates
+from iecorpus.dates import find_dates, load_zh_cues, parse_date
+from iecorpus.temporal import find_temporal_expressions
+
+#: One table for both readers of the date grammar: the page-date reader (find_dates) and
+#: the sentence resolver (find_temporal_expressions) must agree on every full date.
+FULL_DATES = [
+    ("2021-05-26", "2021-05-26", "day"),
+    ("2021/5/26", "2021-05-26", "day"),
+    ("2022.07.07", "2022-07-07", "day"),
+    ("May 26, 2021", "2021-05-26", "day"),
+    ("Apr. 16th, 2024", "2024-04-16", "day"),
+    ("26 May 2021", "2021-05-26", "day"),
+    ("3 September 2020", "2020-09-03", "day"),
+    ("May 2021", "2021-05", "month"),
+    ("2021年5月26日", "2021-05-26", "day"),
+    ("2021年5月26号", "2021-05-26", "day"),
+    ("2021年5月26號", "2021-05-26", "day"),
+    ("2021年05月06日", "2021-05-06", "day"),
+    ("2021年5月", "2021-05", "month"),
+    ("二〇二一年五月二十六日", "2021-05-26", "day"),
+    ("二〇二一年五月二十六号", "2021-05-26", "day"),
+    ("二〇二一年五月二十六號", "2021-05-26", "day"),
+    ("二〇二〇年十二月", "2020-12", "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso", "precision"), FULL_DATES)
+def test_both_date_readers_read_a_full_date_alike(text, iso, precision):
+    (page,) = find_dates(text)
+    (sentence,) = find_temporal_expressions(text, anchor="2024-12-31")
+    assert (page.iso, page.precision, page.start, page.end) == (iso, precision, 0, len(text))
+    assert (sentence.date, sentence.precision, sentence.expression) == (iso, precision, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "iso"),
+    [
+        ("5月26日", "2021-06-01", "2021-05-26"),
+        ("5月26号", "2021-06-01", "2021-05-26"),
+        ("5月26號", "2021-06-01", "2021-05-26"),
+        ("五月二十六號", "2021-06-01", "2021-05-26"),
+        ("May 26", "2021-06-01", "2021-05-26"),
+    ],
+)
+def test_every_day_mark_gives_day_precision_without_a_year(text, anchor, iso):
+    assert find_dates(text) == []  # no year: the page-date reader leaves it
+    (found,) = find_temporal_expressions(text, anchor=anchor)
+    assert (found.date, found.precision) == (iso, "day")
+
+
+def test_the_chinese_cue_words_are_read_from_the_data_file():
+    cues = load_zh_cues()
+    assert ("以来", "suffix", "since", "") in cues
+    assert any(w == "底" and k == "qualifier" and m == "end" for w, k, m, _ in cues)
+
+
+def test_an_edit_of_the_cue_words_applies_at_the_next_call(tmp_path, monkeypatch):
+    copy = tmp_path / "zh_cues.csv"
+    shutil.copy(dates.ZH_CUES_FILE, copy)
+    monkeypatch.setattr(dates, "ZH_CUES_FILE", copy)
+    (before,) = find_temporal_expressions("2019年开始", anchor="2021-05-26")
+    assert (before.expression, before.role) == ("2019年", "point")
+    with copy.open("a", encoding="utf-8") as handle:
+        handle.write("开始,suffix,since,,2019年开始\n")
+    (after,) = find_temporal_expressions("2019年开始", anchor="2021-05-26")
+    assert (after.expression, after.role) == ("2019年开始", "since")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("底,qualifier,late,,", r"row 2: .*kind 'qualifier', meaning 'late'"),
+        ("底,suffix2,end,,", r"row 2: .*give a word and a kind"),
+        ("初,qualifier,early,\\,", r"row 2: not_before '\\\\' is not a character class"),
+    ],
+)
+def test_a_bad_cue_row_is_named(tmp_path, row, message):
+    path = tmp_path / "zh_cues.csv"
+    path.write_text("word,kind,meaning,not_before,note\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_zh_cues(path)
 
 
 @pytest.mark.parametrize(

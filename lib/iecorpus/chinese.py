@@ -1,13 +1,16 @@
-"""What Chinese text is: character classes, Chinese numerals, display width and shortening.
+"""What Chinese text is: characters, numerals, simplified forms, display width and shortening.
 
-Every module that asks "is this a Chinese character?", reads 二十六, measures how wide a
-line is in a table, or cuts a label to length imports it from here, so the answer is the
-same everywhere.
+Every module that asks "is this a Chinese character?", reads 二十六, turns 產教融合 into
+产教融合, measures how wide a line is in a table, or cuts a label to length imports it from
+here, so the answer is the same everywhere.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import opencc
 
 #: Han ideographs, for use inside a character class: CJK Unified Ideographs with
 #: Extension A, the Compatibility Ideographs, and the supplementary-plane extensions
@@ -112,3 +115,33 @@ def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
 def shorten_middle(text: str, limit: int) -> str:
     """Cut the middle out of a text longer than ``limit``, keeping both ends around " … "."""
     return text if len(text) <= limit else text[: limit // 2] + " … " + text[-limit // 2 :]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese characters to simplified, keeping every offset.
+
+    Args:
+        text: Any text; non-Chinese characters pass through.
+
+    Returns:
+        A string of the same length as ``text``, so that an offset found in the result
+        points at the same place in the original (which is what a concordance shows).
+
+    Note:
+        OpenCC converts phrase by phrase (t2s). In the rare case where that changes the
+        length, the text is converted character by character instead.
+    """
+    if text.isascii():
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    chars = _converter().convert("\n".join(text)).split("\n")
+    if len(chars) != len(text):  # a line break in the text: convert each character alone
+        chars = [_converter().convert(c) for c in text]
+    return "".join(c if len(c) == 1 else o for c, o in zip(chars, text, strict=True))

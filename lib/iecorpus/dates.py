@@ -1,12 +1,33 @@
-"""Publication dates as web pages write them, in English and Chinese, read into ISO form."""
+"""Dates as English and Chinese texts write them: the one date grammar, and the page-date reader.
+
+This module owns the patterns every date reader uses (month names, the numeric and Chinese
+forms, the day marks 日/号/號, Chinese numerals via :mod:`iecorpus.chinese`) and the
+Chinese cue words around a date (``data/dates/zh_cues.csv``: 底, 初, 自, 到, 以来 ...).
+:func:`find_dates` and :func:`parse_date` read full dates (with their year) such as a
+page's publication date; :mod:`iecorpus.temporal` builds its sentence resolver from the
+same parts.
+"""
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from . import paths
 from .chinese import CN_NUMERAL, parse_chinese_number
+from .datafiles import load_data
+
+ZH_CUES_FILE = paths.DATA_DIR / "dates" / "zh_cues.csv"
+#: What a Chinese cue word does, by its ``kind`` in ``data/dates/zh_cues.csv``.
+CUE_MEANINGS = {
+    "qualifier": ("early", "mid", "end"),
+    "prefix": ("since", "by", "point"),
+    "suffix": ("since", "by", "point"),
+    "range": ("range",),
+}
 
 MONTHS = {
     name: number
@@ -30,41 +51,147 @@ MONTHS = {
     for name in names
 }
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
-# A time after a Chinese date needs no space ("2021年5月26日10:30").
-_TIME_ZH = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+# ------------------------------------------------------------------ the date grammar
 
-# Each pattern has named groups y, m, d (d and m optional) and is tried in order.
-_PATTERNS = [
+#: A year of 1900-2099 in digits.
+YEAR = r"(?:19|20)\d{2}"
+#: Month names, longest first; match with ``re.IGNORECASE``.
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: Month names capitalised, longest first, so that the verb "may" is not May.
+MONTH_NAMES_CAPITALISED = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+#: An English ordinal suffix (16th, 1st), optional.
+ORDINAL = r"(?:st|nd|rd|th)?"
+#: The characters that close a Chinese day: 26日, 26号 and 26號 all give day precision.
+DAY_MARKS = "日号號"
+DAY_MARK = f"[{DAY_MARKS}]"
+#: A year, month and day in Chinese numerals (二〇二一, 五, 二十六).
+CN_YEAR = f"[{CN_NUMERAL}]{{4}}"
+CN_MONTH = f"[{CN_NUMERAL}]{{1,2}}"
+CN_DAY = f"[{CN_NUMERAL}]{{1,3}}"
+#: An optional clock time after an English or numeric date.
+TIME = r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+#: An optional clock time after a Chinese date, which needs no space ("2021年5月26日10:30").
+TIME_ZH = r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+
+#: Full dates, with named groups y, m, d (d and m optional), tried in order.
+FULL_DATE_PATTERNS = (
     # 2021-05-26, 2021/5/26, 2021.07.07 (a time may follow)
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)" + _TIME),
-    # 2021年5月26日, 2021年05月26号, 2021年5月
-    re.compile(
-        r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
-        + _TIME_ZH
-    ),
+    rf"(?<!\d)(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d){TIME}",
+    # 2021年5月26日, 2021年05月26号, 2021年5月26號, 2021年5月
+    rf"(?<!\d)(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月(?:\s*(?P<d>\d{{1,2}})\s*{DAY_MARK})?"
+    + TIME_ZH,
     # 二〇二一年五月二十六日
-    re.compile(
-        rf"(?P<y>[{CN_NUMERAL}]{{4}})年(?P<m>[{CN_NUMERAL}]{{1,2}})月(?:(?P<d>[{CN_NUMERAL}]{{1,3}})[日号])?"
-    ),
+    rf"(?P<y>{CN_YEAR})年(?P<m>{CN_MONTH})月(?:(?P<d>{CN_DAY}){DAY_MARK})?",
     # Apr 16, 2024 / April 16 2024 / Apr. 16th, 2024
-    re.compile(
-        rf"\b(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
-        + _TIME,
-        re.IGNORECASE,
-    ),
+    rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}}){ORDINAL},?\s+(?P<y>{YEAR})\b{TIME}",
     # 16 April 2024 / 16 Apr. 2024
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
-        + _TIME,
-        re.IGNORECASE,
-    ),
-    # 2021-05 (only as a whole value, see parse_date), May 2021
-    re.compile(rf"\b(?P<m>{_MONTH_NAMES})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE),
-]
-_YEAR_MONTH = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})")
-_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?")
+    rf"\b(?P<d>\d{{1,2}}){ORDINAL}\s+(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b{TIME}",
+    # May 2021 (2021-05 only as a whole value, see parse_date)
+    rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b",
+)
+_PATTERNS = [re.compile(p, re.IGNORECASE) for p in FULL_DATE_PATTERNS]
+_YEAR_MONTH = re.compile(rf"(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})")
+_YEAR = re.compile(rf"(?P<y>{YEAR})\s*年?")
+
+
+def read_date_part(text: str | None) -> int | None:
+    """Read a year, month or day as a date writes it.
+
+    Args:
+        text: Digits (``05``), a month name (``Apr``, ``April.``) or Chinese numerals
+            (``二〇二一``, ``二十六``); None passes through.
+
+    Returns:
+        The number, or None for None.
+
+    Raises:
+        KeyError: ``text`` is none of these.
+    """
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    key = text.lower().rstrip(".")
+    if key in MONTHS:
+        return MONTHS[key]
+    return parse_chinese_number(text)
+
+
+def load_zh_cues(path: str | Path | None = None) -> tuple[tuple[str, str, str, str], ...]:
+    """Read the Chinese cue words around a date (qualifiers, role words, range marks).
+
+    Args:
+        path: A CSV with columns ``word``, ``kind`` (``qualifier``: 底, 初, 上旬 ...;
+            ``prefix``: 自, 从, 到, 截至 ... before the date; ``suffix``: 以来, 起, 前 after
+            it, after any qualifier; ``range``: 至, — between two dates), ``meaning`` (for
+            a qualifier early, mid or end; for a prefix or suffix since, by or point, a
+            point word only being taken into the expression) and ``not_before``
+            (characters that must not follow the word, as in a regex character class:
+            初 is not early in 初步); defaults to ``data/dates/zh_cues.csv``.
+
+    Returns:
+        ``(word, kind, meaning, not_before)`` tuples, in file order.
+
+    Raises:
+        FileNotFoundError: The file is missing.
+        ValueError: A row has an unknown kind or meaning, or a bad ``not_before``; the
+            message names the file and row.
+
+    Note:
+        Words are matched in simplified characters (texts are simplified first). The file
+        is read again when it changes (edits apply at the next call).
+    """
+    path = Path(path) if path else ZH_CUES_FILE
+    return load_data(_read_zh_cues, [path], str(path))
+
+
+def _read_zh_cues(file: str) -> tuple[tuple[str, str, str, str], ...]:
+    path = Path(file)
+    name = paths.relative_to_project(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{name} not found: restore it from git, or pass path=.")
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            word, kind = (row.get("word") or "").strip(), (row.get("kind") or "").strip()
+            meaning, not_before = (row.get("meaning") or "").strip(), row.get("not_before") or ""
+            where = f"{name}, row {number}"
+            if not word or kind not in CUE_MEANINGS or meaning not in CUE_MEANINGS[kind]:
+                allowed = "; ".join(f"{k}: {', '.join(v)}" for k, v in CUE_MEANINGS.items())
+                raise ValueError(
+                    f"{where}: word {word!r}, kind {kind!r}, meaning {meaning!r} cannot be "
+                    f"read; give a word and a kind with its meaning ({allowed})."
+                )
+            try:
+                re.compile(f"(?![{not_before}])" if not_before else "")
+            except re.error as exc:
+                raise ValueError(
+                    f"{where}: not_before {not_before!r} is not a character class ({exc}); "
+                    "list the characters, or leave it empty."
+                ) from None
+            rows.append((word, kind, meaning, not_before))
+    return tuple(rows)
+
+
+def cue_pattern(cues: tuple[tuple[str, str, str, str], ...], kind: str) -> str:
+    """One regular expression for the cue words of one kind, longest first.
+
+    Args:
+        cues: The rows of :func:`load_zh_cues`.
+        kind: ``qualifier``, ``prefix``, ``suffix`` or ``range``.
+
+    Returns:
+        An alternation such as ``以来|起(?![草来])|前(?![...])`` (no group), or a pattern
+        that matches nothing when the file has no word of that kind.
+    """
+    words = sorted({(w, n) for w, k, _, n in cues if k == kind}, key=lambda p: -len(p[0]))
+    parts = [re.escape(w) + (f"(?![{n}])" if n else "") for w, n in words]
+    return "|".join(parts) or "(?!)"
+
+
+def cue_meaning(cues: tuple[tuple[str, str, str, str], ...], kind: str, word: str) -> str:
+    """What a cue word matched by :func:`cue_pattern` means ("" for no word)."""
+    return next((m for w, k, m, _ in cues if k == kind and w == word), "")
 
 
 @dataclass(frozen=True)
@@ -82,17 +209,6 @@ class DateMatch:
     precision: str
     start: int
     end: int
-
-
-def _number(text: str | None) -> int | None:
-    if text is None:
-        return None
-    if text.isdigit():
-        return int(text)
-    key = text.lower().rstrip(".")
-    if key in MONTHS:
-        return MONTHS[key]
-    return parse_chinese_number(text)
 
 
 def _build(year: int, month: int | None, day: int | None) -> tuple[str, str] | None:
@@ -130,7 +246,8 @@ def find_dates(text: str) -> list[DateMatch]:
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             try:
-                parts = _build(_number(m["y"]), _number(m["m"]), _number(m.groupdict().get("d")))
+                y, mo, d = (m.groupdict().get(k) for k in "ymd")
+                parts = _build(read_date_part(y), read_date_part(mo), read_date_part(d))
             except KeyError:
                 parts = None
             if parts:

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .chinese import HAN, count_han, has_han, shorten
+from .chinese import HAN, count_han, has_han, shorten, to_simplified
 from .datafiles import load_data
 from .dates import parse_date
 from .temporal import (
@@ -92,7 +92,7 @@ EVENT_COLUMNS = [
     "n_evidence",
     "doc_ids",
 ]
-_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and the|and|as well as|、|和|与|與|及|以及)\s*")
+_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and the|and|as well as|、|和|与|及|以及)\s*")
 
 
 @dataclass(frozen=True)
@@ -198,12 +198,18 @@ def _read_cues(directory: str) -> Cues:
 class _Hit:
     start: int
     end: int
-    text: str
+    text: str  # as written
     cue: _Cue
+    simplified: str = ""  # as matched, in simplified characters
 
 
-def _find(cues: tuple[_Cue, ...], text: str) -> list[_Hit]:
-    """Non-overlapping matches of the cues, longest first, then the earlier row."""
+def _find(cues: tuple[_Cue, ...], text: str, original: str | None = None) -> list[_Hit]:
+    """Non-overlapping matches of the cues, longest first, then the earlier row.
+
+    ``text`` is what is searched (simplified, titles masked); ``original`` (of the same
+    length) is what each hit quotes.
+    """
+    original = text if original is None else original
     hits = [
         (m.start(), m.end(), rank, cue)
         for rank, cue in enumerate(cues)
@@ -213,7 +219,7 @@ def _find(cues: tuple[_Cue, ...], text: str) -> list[_Hit]:
     chosen: list[_Hit] = []
     for start, end, _, cue in sorted(hits, key=lambda h: (h[0] - h[1], h[2], h[0])):
         if all(end <= c.start or c.end <= start for c in chosen):
-            chosen.append(_Hit(start, end, text[start:end], cue))
+            chosen.append(_Hit(start, end, original[start:end], cue, text[start:end]))
     return sorted(chosen, key=lambda h: h.start)
 
 
@@ -242,7 +248,7 @@ def _pick_actors(actors: list[_Hit], trigger: _Hit, text: str) -> list[_Hit]:
 
 
 def _actor_name(hit: _Hit) -> str:
-    name = hit.cue.label or hit.text
+    name = hit.cue.label or hit.simplified or hit.text
     return re.sub(r"^the\s+", "", name)
 
 
@@ -381,11 +387,14 @@ def find_sentence_events(
         expression, or else the nearest unclaimed trigger before it. A dateline dates
         its sentence, as ``approx``, only when no other expression does. Titles are
         masked first, so a word inside 《...》 or a quoted title is never a trigger.
+        Triggers and actors are matched in simplified characters: ``trigger`` and the
+        summary quote the text as written, ``actor`` is the canonical (simplified) name.
     """
     cues = cues or load_cues()
-    masked = _mask(text, find_title_spans(text))
-    triggers = _find(cues.triggers, masked)
-    actors = _find(cues.actors, masked)
+    probe = to_simplified(text)  # same length: an offset in probe is one in text
+    masked = _mask(probe, find_title_spans(probe))
+    triggers = _find(cues.triggers, masked, text)
+    actors = _find(cues.actors, masked, text)
     dated = [e for e in expressions if e.date and e.role != "dateline"]
     if not dated:
         dated = [
@@ -474,7 +483,8 @@ def _aliases(table_key: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], .
     for milestone_id, aliases in table_key:
         for alias in aliases.split(";"):
             if alias.strip():
-                pairs.append((milestone_id, _normalize(alias).strip()))
+                pairs.append((milestone_id, _normalize(to_simplified(alias)).strip()))
+    pairs = list(dict.fromkeys(pairs))  # a traditional alias is its simplified twin
     return tuple(sorted(pairs, key=lambda p: -len(p[1])))
 
 
@@ -488,10 +498,11 @@ def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, s
     Returns:
         ``(milestone_id, alias)`` pairs, one per milestone, in alias-length order. An alias
         inside a longer one that also matched ("Vocational Education Law" inside "...
-        Law takes effect") does not count.
+        Law takes effect") does not count. Aliases and text are compared in simplified
+        characters, so one spelling of a Chinese alias is enough.
     """
     key = tuple(zip(milestones["milestone_id"], milestones["aliases"], strict=True))
-    norm, found, matched = _normalize(text), {}, []
+    norm, found, matched = _normalize(to_simplified(text)), {}, []
     for milestone_id, alias in _aliases(key):
         probe = alias if has_han(alias) else f" {alias} "
         if probe in norm and milestone_id not in found:
@@ -516,8 +527,8 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
 
     Note:
         Names are matched after case folding, with hyphens and punctuation read as spaces,
-        so "Industry-Education-Integrated" matches "Industry Education Integrated". Chinese
-        aliases are listed in simplified and traditional characters in the CSV.
+        so "Industry-Education-Integrated" matches "Industry Education Integrated", and
+        traditional characters as simplified ones (``alias`` is in simplified characters).
     """
     milestones = load_milestones() if milestones is None else milestones
     info = milestones.set_index("milestone_id")

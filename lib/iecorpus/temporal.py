@@ -17,7 +17,12 @@ name ("Research Frontiers 2020 Report", "《2020年……报告》", "(2020-2023
 year standing alone is read only after a preposition such as "in", "since" or "by", so "the
 2021 plan" (the period a plan covers) is not a date either.
 
-Relative words ("recently", "今年", "去年", ...) live in ``data/events/relative_dates.csv``.
+Traditional characters are converted to simplified (:func:`iecorpus.chinese.to_simplified`,
+which keeps every offset) before matching, so one spelling of each word is enough; the
+expressions are quoted from the text as written. The date patterns come from
+:mod:`iecorpus.dates`, the Chinese cue words around them (底, 初, 自, 到, 以来 ...) from
+``data/dates/zh_cues.csv``, the relative words ("recently", "今年", "去年", ...) from
+``data/events/relative_dates.csv``.
 """
 
 from __future__ import annotations
@@ -32,9 +37,22 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .chinese import CN_NUMERAL, parse_chinese_number
+from .chinese import CN_NUMERAL, to_simplified
 from .datafiles import load_data
-from .dates import MONTHS, find_dates
+from .dates import (
+    CN_DAY,
+    CN_MONTH,
+    DAY_MARK,
+    DAY_MARKS,
+    MONTH_NAMES_CAPITALISED,
+    ORDINAL,
+    YEAR,
+    cue_meaning,
+    cue_pattern,
+    find_dates,
+    load_zh_cues,
+    read_date_part,
+)
 
 #: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
 PRECISIONS = ("day", "month", "year", "approx")
@@ -111,30 +129,16 @@ class _Candidate:
 
 # ------------------------------------------------------------------ patterns
 
-_MONTH = "|".join(
-    sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)
-)  # capitalised, so the verb "may" is not May
-_ORD = r"(?:st|nd|rd|th)?"
-_DAY_MARK = "[日号號]"
-_RANGE_SEP = r"\s*(?:至|到|—|–|-|~|～)\s*"
+_MONTH = MONTH_NAMES_CAPITALISED  # capitalised, so the verb "may" is not May
+_ORD = ORDINAL
 _EN_RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = YEAR
 
 _EN_PREFIX = re.compile(
     r"(?:\b(?P<role>since|from|by|until|till|before|after|in|on|at|during|as of|starting in)"
     r"\s+)?(?P<qual>(?:the\s+)?(?P<q1>end|close|beginning|start|middle)\s+of\s+(?:the\s+)?"
     r"|(?P<q2>early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
-)
-_ZH_PREFIX = re.compile(
-    r"(?P<role>自|从|從|到|至|截至|截止到|截止|力争到|力爭到|计划到|計劃到|预计到|預計到|于|於|在)?$"
-)
-_ZH_SUFFIX = re.compile(
-    r"(?P<qual>底|末|初(?![步期级級次中心衷])|上旬|中旬|下旬)?"
-    r"(?P<role>以来|以來|起(?![草来來])|前(?![一二三两兩三四五六七八九十\d个個]))?"
-)
-_ZH_RANGE_TAIL = re.compile(
-    _RANGE_SEP + rf"(?:(?:(?P<y2>{_YEAR})年)?(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}}){_DAY_MARK}"
 )
 _QUALIFIERS = {
     "end": "end",
@@ -145,20 +149,33 @@ _QUALIFIERS = {
     "early": "early",
     "middle": "mid",
     "mid": "mid",
-    "底": "end",
-    "末": "end",
-    "下旬": "end",
-    "初": "early",
-    "上旬": "early",
-    "中旬": "mid",
 }
-_SINCE = {"since", "from", "starting in", "自", "从", "從", "以来", "以來", "起"}
-_BY = {"by", "until", "till", "到", "至", "力争到", "力爭到"}
-_BY |= {"计划到", "計劃到", "预计到", "預計到"}
+_SINCE = {"since", "from", "starting in"}
+_BY = {"by", "until", "till"}
 
 
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
+@lru_cache(maxsize=4)
+def _zh_grammar(cues: tuple[tuple, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern, str]:
+    """The Chinese prefix, suffix and range-tail patterns, and the range separator."""
+    range_sep = rf"\s*(?:{cue_pattern(cues, 'range')})\s*"
+    prefix = re.compile(rf"(?P<role>{cue_pattern(cues, 'prefix')})?$")
+    suffix = re.compile(
+        rf"(?P<qual>{cue_pattern(cues, 'qualifier')})?(?P<role>{cue_pattern(cues, 'suffix')})?"
+    )
+    tail = re.compile(
+        range_sep + rf"(?:(?:(?P<y2>{_YEAR})年)?(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}}){DAY_MARK}"
+    )
+    return prefix, suffix, tail, range_sep
+
+
+def _role(word: str, current: str, *, cues: tuple[tuple, ...] = (), kind: str = "") -> str:
+    """The role a preposition or Chinese role word gives (a point word keeps ``current``)."""
+    meaning = cue_meaning(cues, kind, word) if kind else word.lower()
+    if meaning in ("since", *_SINCE):
+        return "since"
+    if meaning in ("by", *_BY):
+        return "by"
+    return current
 
 
 def load_relative_dates(path: str | Path | None = None) -> tuple[tuple, ...]:
@@ -209,8 +226,9 @@ def _read_relative_dates(file: str) -> tuple[tuple, ...]:
 
 
 @lru_cache(maxsize=4)
-def _patterns(relative: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
+def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
     """Compile the expression patterns; each has named groups read by :func:`_to_candidate`."""
+    range_sep = _zh_grammar(cues)[3]
     zh_years = "|".join(p for lang, p, unit, _ in relative if lang == "zh" and unit == "year")
     zh_rel = rf"(?:(?P<rel>{zh_years})|(?<![\d年]))" if zh_years else r"(?<![\d年])"
     day_range = rf"(?:{_EN_RANGE_SEP}(?:(?P<m2>{_MONTH})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD}\b)?"
@@ -242,21 +260,21 @@ def _patterns(relative: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
         # "in 2021", "from 2019 to 2021", "since 2019"
         (rf"\b(?P<y>{_YEAR})(?:{_EN_RANGE_SEP}(?P<y2>{_YEAR}))?\b(?![-–—]?\d)", "en-cue"),
         # Chinese dateline: "4月3日电", "新华社郑州5月8日电"
-        (r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|電)", "dateline"),
+        (r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日电", "dateline"),
         # "今年3月23日", "12月28日", "去年9月", "4月12日至13日"
         (
-            rf"{zh_rel}(?P<m>\d{{1,2}})\s*月(?:份)?(?:\s*(?P<d>\d{{1,2}})\s*{_DAY_MARK}"
-            rf"(?:{_RANGE_SEP}(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}}){_DAY_MARK})?)?(?![\d日号號])",
+            rf"{zh_rel}(?P<m>\d{{1,2}})\s*月(?:份)?(?:\s*(?P<d>\d{{1,2}})\s*{DAY_MARK}"
+            rf"(?:{range_sep}(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}}){DAY_MARK})?)?(?![\d{DAY_MARKS}])",
             "zh",
         ),
         # "三月二十三日" (Chinese numerals, no year)
         (
-            rf"(?<![{CN_NUMERAL}年])(?P<cm>[{CN_NUMERAL}]{{1,2}})月(?P<cd>[{CN_NUMERAL}]{{1,3}})[日号號]",
+            rf"(?<![{CN_NUMERAL}年])(?P<cm>{CN_MONTH})月(?P<cd>{CN_DAY}){DAY_MARK}",
             "zh",
         ),
         # "2021年", "2019年至2021年", "2019—2021年"
         (
-            rf"(?<!\d)(?P<y>{_YEAR})\s*(?:年(?:度)?)?(?:{_RANGE_SEP}(?P<y2>{_YEAR}))?\s*年(?!\d)",
+            rf"(?<!\d)(?P<y>{_YEAR})\s*(?:年(?:度)?)?(?:{range_sep}(?P<y2>{_YEAR}))?\s*年(?!\d)",
             "zh",
         ),
     ]
@@ -284,7 +302,7 @@ def _to_candidate(m: re.Match, kind: str) -> _Candidate:
             c.year_offset = int(offset)
         return c
     if groups.get("cm"):
-        c.m, c.d = parse_chinese_number(groups["cm"]), parse_chinese_number(groups["cd"])
+        c.m, c.d = read_date_part(groups["cm"]), read_date_part(groups["cd"])
         return c
     for key in ("y", "y2", "d", "d2"):
         if groups.get(key):
@@ -292,7 +310,7 @@ def _to_candidate(m: re.Match, kind: str) -> _Candidate:
     for key in ("m", "m2"):
         if groups.get(key):
             value = groups[key]
-            setattr(c, key, int(value) if value.isdigit() else _month(value))
+            setattr(c, key, read_date_part(value))
     if groups.get("rel"):
         c.year_offset = _zh_year_offset(groups["rel"])
     if groups.get("erel"):
@@ -316,19 +334,18 @@ def _may_hold_a_date(relative: tuple[tuple, ...]) -> re.Pattern:
     return re.compile(rf"\d|[{CN_NUMERAL}]月|\b(?:{_MONTH})\b|{words}", re.IGNORECASE)
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(
+    text: str, relative: tuple[tuple, ...], cues: tuple[tuple, ...]
+) -> list[_Candidate]:
     """Every match of every pattern, plus the full dates :func:`iecorpus.dates.find_dates` reads."""
-    relative = load_relative_dates()
-    if not _may_hold_a_date(relative).search(text):
-        return []
     found = []
-    for pattern, kind in _patterns(relative):
+    for pattern, kind in _patterns(relative, cues):
         for m in pattern.finditer(text):
             found.append(_to_candidate(m, kind))
     for d in find_dates(text):
         parts = [int(p) for p in d.iso.split("-")]
         c = _Candidate(d.start, d.end, *parts, *([None] * (3 - len(parts))))
-        tail = _ZH_RANGE_TAIL.match(text, d.end) if c.d is not None else None
+        tail = _zh_grammar(cues)[2].match(text, d.end) if c.d is not None else None
         if tail:
             c.end = tail.end()
             c.y2 = int(tail["y2"]) if tail["y2"] else None
@@ -338,26 +355,25 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _extend(text: str, c: _Candidate) -> _Candidate | None:
+def _extend(text: str, c: _Candidate, cues: tuple[tuple, ...]) -> _Candidate | None:
     """Take in the preposition and qualifier around a candidate; drop uncued English years."""
-    suffix = _ZH_SUFFIX.match(text, c.end)
+    zh_prefix, zh_suffix, _, _ = _zh_grammar(cues)
+    suffix = zh_suffix.match(text, c.end)
     if not c.approx and suffix.end() > c.end:
-        c.qualifier = _QUALIFIERS.get(suffix["qual"] or "", "")
-        c.role = "since" if suffix["role"] in _SINCE else "by" if suffix["role"] else c.role
+        c.qualifier = cue_meaning(cues, "qualifier", suffix["qual"] or "")
+        c.role = _role(suffix["role"] or "", c.role, cues=cues, kind="suffix")
         c.end = suffix.end()
     before = text[max(0, c.start - 40) : c.start]
-    en, zh = _EN_PREFIX.search(before), _ZH_PREFIX.search(before)
+    en, zh = _EN_PREFIX.search(before), zh_prefix.search(before)
     if en.group(0):
         if en["q1"] or en["q2"]:
             c.qualifier = _QUALIFIERS[(en["q1"] or en["q2"]).lower()]
-        word = (en["role"] or "").lower()
-        c.role = "since" if word in _SINCE else "by" if word in _BY else c.role
+        c.role = _role(en["role"] or "", c.role)
         c.start -= len(en.group(0))
     elif c.needs_cue:
         return None  # "the 2021 plan", "Frontiers 2020 Report", "about 2023"
     elif zh.group(0):
-        word = zh["role"]
-        c.role = "since" if word in _SINCE else "by" if word in _BY else c.role
+        c.role = _role(zh["role"], c.role, cues=cues, kind="prefix")
         c.start -= len(zh.group(0))
     return c
 
@@ -468,12 +484,18 @@ def find_temporal_expressions(text: str, *, anchor: str | None = None) -> list[T
         that would put them more than :data:`FUTURE_TOLERANCE_DAYS` days after the
         anchor. A "by"/"到" date whose period ends after the anchor is a ``target``; one
         before it is a ``point``. Expressions inside 《book titles》 or quoted titles
-        are names, not dates, and are skipped.
+        are names, not dates, and are skipped. Traditional characters are matched as
+        simplified ones; ``expression``, ``start`` and ``end`` refer to ``text`` as written.
     """
     parsed = _Anchor.parse(anchor)
-    names = find_title_spans(text)
+    probe = to_simplified(text)  # same length: an offset in probe is one in text
+    names = find_title_spans(probe)
     chosen: list[_Candidate] = []
-    cands = [_extend(text, c) for c in _candidates(text)]
+    relative = load_relative_dates()
+    if not _may_hold_a_date(relative).search(probe):
+        return []
+    cues = load_zh_cues()
+    cands = [_extend(probe, c, cues) for c in _candidates(probe, relative, cues)]
     cands = [c for c in cands if c is not None]
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
         if any(s <= c.start and c.end <= e for s, e in names):

@@ -23,10 +23,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 
-import opencc
-
 from . import paths
-from .chinese import HAN
+from .chinese import HAN, to_simplified
 from .datafiles import load_data
 
 with warnings.catch_warnings():
@@ -123,34 +121,6 @@ def singularize(word: str) -> str:
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
     return word[:-1]
-
-
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Convert traditional Chinese characters to simplified, keeping every offset.
-
-    Args:
-        text: Any text; non-Chinese characters pass through.
-
-    Returns:
-        A string of the same length as ``text``, so that an offset found in the result
-        points at the same place in the original (which is what a concordance shows).
-
-    Note:
-        OpenCC converts phrase by phrase (t2s). In the rare case where that changes the
-        length, the text is converted character by character instead.
-    """
-    converted = _converter().convert(text)
-    if len(converted) == len(text):
-        return converted
-    chars = _converter().convert("\n".join(text)).split("\n")
-    if len(chars) != len(text):  # a line break in the text: convert each character alone
-        chars = [_converter().convert(c) for c in text]
-    return "".join(c if len(c) == 1 else o for c, o in zip(chars, text, strict=True))
 
 
 @lru_cache(maxsize=1)
