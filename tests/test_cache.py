@@ -203,6 +203,8 @@ def test_problems_are_warned_about_again_when_read(generated, tmp_path):
     # Both point at the caller, as load_corpus's warning does.
     assert built[0].filename == read[0].filename == __file__
     assert cached.corpus.problems["file"].tolist() == ["empty.txt"]
+    with pytest.warns(UserWarning, match="1 problem"):
+        assert_same_corpus(cached.corpus, load_corpus(folder))
 
 
 def test_nothing_is_written_outside_the_processed_folder(generated, tmp_path):

@@ -24,6 +24,7 @@ corrupt cache is rebuilt with a warning, never trusted.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import hashlib
 import inspect
@@ -223,6 +224,8 @@ def _tables(loaded: Corpus) -> dict[str, pd.DataFrame]:
     """Every field of the corpus as a table; ``raw`` becomes (``doc_id``, ``raw``) rows."""
     tables = {}
     for field in dataclasses.fields(loaded):
+        if not field.init:  # derived state, rebuilt by the Corpus itself
+            continue
         value = getattr(loaded, field.name)
         if isinstance(value, pd.DataFrame):
             tables[field.name] = value
@@ -335,10 +338,11 @@ def _changed_parts(folder: Path, key: dict[str, str]) -> str:
 
 
 def _warn_again(warned: list, stacklevel: int) -> None:
+    """Give the warnings of a load again, under their own category where it is a built-in."""
     for category_name, message in warned:
-        category = {w.__name__: w for w in (UserWarning, RuntimeWarning, FutureWarning)}.get(
-            category_name, UserWarning
-        )
+        category = getattr(builtins, category_name, None)
+        if not (isinstance(category, type) and issubclass(category, Warning)):
+            category = UserWarning
         warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
@@ -377,7 +381,8 @@ def _open(
             corpus_dir, manifest=manifest, strict=strict, rules=rules, progress=progress
         )
     warned = [(w.category.__name__, str(w.message)) for w in caught]
-    _warn_again(warned, stacklevel)
+    for caught_warning in caught:
+        warnings.warn(caught_warning.message, stacklevel=stacklevel)
     try:
         save_cache(loaded, slot, digest=digest, key=key, warned=warned)
     except (CacheError, OSError) as error:
