@@ -1,5 +1,6 @@
 """The cleaned-corpus cache: read back while nothing changed, rebuilt when anything did."""
 
+import os
 import shutil
 import warnings
 from pathlib import Path
@@ -241,3 +242,11 @@ def test_strict_mode_raises_as_load_corpus_does(tmp_path):
     with pytest.raises(iecorpus.DocumentError, match="empty"):
         open_corpus(folder, processed_dir=tmp_path / "processed", strict=True)
     assert not (tmp_path / "processed").exists()
+
+
+def test_saved_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    folder = open_cached_corpus(processed_dir=tmp_path).folder
+    mode = os.umask(0o022)
+    os.umask(mode)
+    for file in folder.iterdir():
+        assert file.stat().st_mode & 0o777 == 0o666 & ~mode, file.name

@@ -132,7 +132,11 @@ def hash_library_code() -> str:
     digest = hashlib.sha256()
     for module in SHAPING_MODULES:
         digest.update(module.__name__.encode("utf-8") + b"\0")
-        digest.update(inspect.getsource(module).encode("utf-8") + b"\0")
+        try:
+            source = inspect.getsource(module).encode("utf-8")
+        except (OSError, TypeError):  # no source shipped: the version alone has to do
+            source = b"<no source>"
+        digest.update(source + b"\0")
     return digest.hexdigest()
 
 
@@ -204,6 +208,12 @@ def _slot(processed_dir: Path, folder: Path, manifest, rules_dir, strict: bool) 
     return processed_dir / CACHE_FOLDER / f"{folder.name}-{_digest(where)[:12]}"
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _write_atomic(target: Path, write) -> str:
     """Write through ``write(path)`` to a temporary name beside ``target``, then rename."""
     handle, temporary = tempfile.mkstemp(
@@ -213,6 +223,7 @@ def _write_atomic(target: Path, write) -> str:
     try:
         write(Path(temporary))
         checksum = _sha256(Path(temporary).read_bytes())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would hide a shared file
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
