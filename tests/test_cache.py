@@ -165,6 +165,7 @@ def test_refresh_cleans_again(tmp_path):
         ),
         pytest.param(lambda folder: (folder / "sentences.parquet").unlink(), id="missing"),
         pytest.param(lambda folder: (folder / KEY_FILE).write_text("{not json"), id="key-file"),
+        pytest.param(lambda folder: (folder / KEY_FILE).write_text("[1, 2]"), id="key-shape"),
         pytest.param(
             lambda folder: (folder / "raw.parquet").write_bytes(
                 (folder / "raw.parquet").read_bytes()[:-40] + b"\0" * 40

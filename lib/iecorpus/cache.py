@@ -282,12 +282,31 @@ def save_cache(
     _write_atomic(folder / KEY_FILE, lambda path: path.write_text(text, encoding="utf-8"))
 
 
-def read_cache(folder: Path, *, digest: str) -> tuple[Corpus, list]:
+#: How the reason for a rebuild names each key part.
+PART_LABELS = {
+    "raw_files": "raw files",
+    "manifest": "manifest",
+    "rules": "cleaning rules",
+    "library": "library version",
+    "code": "library code",
+    "tables": "table format",
+    "options": "options",
+}
+
+
+def _changed(saved: object, key: dict[str, str]) -> str:
+    """Name the key parts that differ from the saved ones, for the reason shown."""
+    saved = saved if isinstance(saved, dict) else {}
+    changed = [PART_LABELS.get(part, part) for part in key if saved.get(part) != key[part]]
+    return " and ".join(changed) + " changed" if changed else "key changed"
+
+
+def read_cache(folder: Path, *, key: dict[str, str]) -> tuple[Corpus, list]:
     """Read a saved corpus back, checking its key and every file's checksum.
 
     Args:
         folder: The cache folder.
-        digest: The key the saved corpus must have been built with.
+        key: The key's parts the saved corpus must have been built with.
 
     Returns:
         The corpus and the warnings its loading gave.
@@ -301,11 +320,11 @@ def read_cache(folder: Path, *, digest: str) -> tuple[Corpus, list]:
         raise CacheError("no cache yet")
     try:
         record = json.loads(key_file.read_text(encoding="utf-8"))
-        saved_digest, files = record["digest"], record["files"]
+        saved_digest, files = record["digest"], dict(record["files"])
     except (ValueError, KeyError, TypeError, OSError) as exc:
         raise CacheError(f"the cache is damaged: {KEY_FILE} cannot be read ({exc})") from None
-    if saved_digest != digest:
-        raise CacheError("inputs changed")
+    if saved_digest != _digest(key):
+        raise CacheError(_changed(record.get("key"), key))
     tables = {}
     for name, checksum in files.items():
         path = folder / name
@@ -325,27 +344,6 @@ def read_cache(folder: Path, *, digest: str) -> tuple[Corpus, list]:
     except (KeyError, TypeError) as exc:
         raise CacheError(f"the cache is damaged: a table is missing ({exc})") from None
     return loaded, list(record.get("warnings", []))
-
-
-def _changed_parts(folder: Path, key: dict[str, str]) -> str:
-    """Name the key parts that differ from the saved ones, for the reason shown."""
-    try:
-        saved = json.loads((folder / KEY_FILE).read_text(encoding="utf-8"))["key"]
-    except (ValueError, KeyError, TypeError, OSError):
-        return "inputs changed"
-    changed = [part for part in key if saved.get(part) != key[part]]
-    labels = {
-        "raw_files": "raw files",
-        "manifest": "manifest",
-        "rules": "cleaning rules",
-        "library": "library version",
-        "code": "library code",
-        "tables": "table format",
-        "options": "options",
-    }
-    return (
-        " and ".join(labels.get(p, p) for p in changed) + " changed" if changed else "key changed"
-    )
 
 
 def _warn_again(warned: list, stacklevel: int) -> None:
@@ -370,12 +368,10 @@ def _open(
     reason = "refresh requested"
     if not refresh:
         try:
-            loaded, warned = read_cache(slot, digest=digest)
+            loaded, warned = read_cache(slot, key=key)
         except CacheError as error:
             reason = str(error)
-            if reason == "inputs changed":
-                reason = _changed_parts(slot, key)
-            elif reason.startswith("the cache is damaged"):
+            if reason.startswith("the cache is damaged"):
                 warnings.warn(
                     f"{paths.relative_to_project(slot)}: {reason}; it is rebuilt.",
                     stacklevel=stacklevel,
