@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .datafiles import load_data
+from .datafiles import fingerprint, load_data
 from .tokens import set_default_user_words, singularize, to_simplified
 
 GLOSSARY = paths.DATA_DIR / "glossary.csv"
@@ -121,6 +121,18 @@ def _check_glossary(table: pd.DataFrame, name: str) -> None:
                     "a rendering may belong to one concept only."
                 )
             seen[key] = record.concept
+
+
+def fingerprint_glossary(path: str | Path | None = None) -> str:
+    """Hash the glossary file, to tell whether it changed.
+
+    Args:
+        path: The CSV file (default: ``data/glossary.csv``).
+
+    Returns:
+        A hex digest of its contents (see :func:`iecorpus.datafiles.fingerprint`).
+    """
+    return fingerprint([Path(path) if path is not None else GLOSSARY])
 
 
 def list_chinese_terms(glossary: pd.DataFrame | None = None) -> tuple[str, ...]:
@@ -358,6 +370,7 @@ __all__ = [
     "GlossaryError",
     "build_matcher",
     "find_concept",
+    "fingerprint_glossary",
     "list_chinese_terms",
     "literal_part",
     "load_glossary",

@@ -21,12 +21,11 @@ import numpy as np
 import pandas as pd
 
 from .chinese import display_width
-from .datafiles import fingerprint
 from .glossary import (
-    GLOSSARY,
     ConceptMatcher,
     build_matcher,
     find_concept,
+    fingerprint_glossary,
     list_chinese_terms,
     literal_part,
     load_glossary,
@@ -219,7 +218,7 @@ def _glossary_stamp(glossary: pd.DataFrame | None) -> tuple:
     """The table passed (kept by the index, so its id stays unique), or the file's contents."""
     if glossary is not None:
         return ("table", id(glossary))
-    return ("file", fingerprint([GLOSSARY]))
+    return ("file", fingerprint_glossary())
 
 
 def index_corpus(
