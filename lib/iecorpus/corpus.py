@@ -6,6 +6,7 @@ import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,6 +23,9 @@ from .reading import (
     read_document,
 )
 from .segment import detect_language, split_paragraphs, split_sentences
+
+if TYPE_CHECKING:
+    from .index import TermIndex
 
 MANIFEST_COLUMNS = (
     "file",
@@ -88,7 +92,7 @@ class Corpus:
     problems: pd.DataFrame
     raw: dict[str, str] = field(repr=False, default_factory=dict)
     # The term index, built by :meth:`index` on first use.
-    _term_index: object = field(default=None, init=False, repr=False, compare=False)
+    _term_index: TermIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:
         languages = self.documents["language"].value_counts().to_dict()
@@ -114,7 +118,9 @@ class Corpus:
             text, zip(rows["clean_start"], rows["text"], rows["replacement"], strict=True)
         )
 
-    def index(self, *, glossary=None, processes: int = 1, refresh: bool = False):
+    def index(
+        self, *, glossary: pd.DataFrame | None = None, processes: int = 1, refresh: bool = False
+    ) -> TermIndex:
         """Return the corpus tokenized once, with its concepts: its term index.
 
         Args:
@@ -134,7 +140,7 @@ class Corpus:
             self._term_index = build_index(self, glossary=glossary, processes=processes)
         return self._term_index
 
-    def has_index(self, *, glossary=None) -> bool:
+    def has_index(self, *, glossary: pd.DataFrame | None = None) -> bool:
         """Tell whether :meth:`index` would return an index already built (no wait)."""
         cached = self._term_index
         return cached is not None and cached.describes(self, glossary=glossary)

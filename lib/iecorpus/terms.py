@@ -1,4 +1,4 @@
-"""Term statistics in English and Chinese: concepts, terms, keyness, concordance, collocates.
+"""Term statistics: concept counts, term frequencies, keyness, concordance, collocates, trends.
 
 Every function takes a :class:`~iecorpus.corpus.Corpus` (or the
 :class:`~iecorpus.index.TermIndex` built from it) and reads the corpus's term index
@@ -11,8 +11,8 @@ the context windows it shows are the index's (:meth:`~iecorpus.index.TermIndex.f
 :func:`~iecorpus.index.cut_context`).
 
 Rates are per :data:`PER` (10,000) content tokens. The glossary's names
-(:func:`load_glossary`, :func:`find_concept`, :class:`GlossaryError`) and the index's
-(:func:`index_corpus`, :class:`TermIndex`) can still be imported from here.
+(:func:`load_glossary`, :func:`find_concept`, :class:`GlossaryError`, :data:`GLOSSARY`) and
+the index's (:func:`index_corpus`, :class:`TermIndex`) can still be imported from here.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .chinese import has_han
-from .glossary import GlossaryError, find_concept, load_glossary
+from .glossary import GLOSSARY, GLOSSARY_COLUMNS, GlossaryError, find_concept, load_glossary
 from .index import TermIndex, cut_context, index_corpus
 
 #: Rates are given per this many content tokens.
@@ -559,6 +559,8 @@ def _term_per_doc(index: TermIndex, term: str) -> np.ndarray:
 
 
 __all__ = [
+    "GLOSSARY",
+    "GLOSSARY_COLUMNS",
     "GlossaryError",
     "TermIndex",
     "compare_keyness",
