@@ -341,10 +341,6 @@ def _short_labels(doc_ids: Sequence[str]) -> list[str]:
     return short if len(set(short)) == len(short) else list(doc_ids)
 
 
-def _query_words(query: str) -> list[str]:
-    return query_words(query)
-
-
 class ConcordanceExplorer(Explorer):
     """Keyword in context for a term, a phrase or a concept, with hits per document.
 
@@ -484,7 +480,7 @@ class ConcordanceExplorer(Explorer):
         empty = pd.DataFrame(columns=_KWIC_COLUMNS)
         self.result, self.n_matches, self.concept = empty, 0, None
         self.by_document = self.by_document.iloc[0:0]
-        if not _query_words(query):
+        if not query_words(query):
             self.page.max = 1
             self.message = (
                 "Type a word, a phrase or a concept (its id, an English rendering or a "
