@@ -83,9 +83,9 @@ def measure(n_passages: int, *, languages: tuple[str, ...], k: int, methods, tra
     """Generate, tokenize, build features and fit each method; runs in the child process."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    from iecorpus.terms import index_corpus
+    from iecorpus.index import index_corpus
     from iecorpus.tokens import tokenize
-    from iecorpus.topics import _fit_arrays, build_features
+    from iecorpus.topics import build_features, fit_arrays
 
     tokenize("预热分词词典", language="zh")  # load jieba's dictionary outside the timings
     result: dict = {"rss_start_mb": _maxrss_mb()}
@@ -112,14 +112,14 @@ def measure(n_passages: int, *, languages: tuple[str, ...], k: int, methods, tra
 
     for method in methods:
         start = time.perf_counter()
-        _, _, estimator = _fit_arrays(features, k=k, method=method, seed=0)
+        _, _, estimator = fit_arrays(features, k=k, method=method, seed=0)
         result[f"{method}_s"] = time.perf_counter() - start
         result[f"{method}_iterations"] = int(estimator.n_iter_)
         result[f"{method}_learning"] = getattr(estimator, "learning_method", "")
         result[f"{method}_rss_mb"] = _maxrss_mb()
         if trace:
             result[f"{method}_traced_mb"] = _traced_peak_mb(
-                lambda m=method: _fit_arrays(
+                lambda m=method: fit_arrays(
                     features, k=k, method=m, seed=0, max_iter=TRACED_ITERATIONS
                 )
             )

@@ -1,16 +1,15 @@
-"""Concepts across renderings and languages, frequencies, keyness, concordance, collocates, trends."""
+"""Term statistics: concept counts, frequencies, keyness, concordance, collocates, trends."""
 
 import math
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from iecorpus import load_corpus, paths
+from iecorpus import load_corpus
 from iecorpus.corpus import Corpus
+from iecorpus.index import index_corpus
 from iecorpus.terms import (
-    GlossaryError,
     compare_keyness,
     compute_trends,
     concordance,
@@ -18,10 +17,6 @@ from iecorpus.terms import (
     count_terms,
     distinctive_terms,
     find_collocates,
-    find_concept,
-    index_corpus,
-    load_glossary,
-    locate_concepts,
     summarize_concepts,
 )
 
@@ -57,189 +52,7 @@ def make_corpus(*texts, language="en", dates=None):
     )
 
 
-def concepts_of(text, language="en"):
-    table = count_concepts(make_corpus(text, language=language))
-    return dict(zip(table["concept"], table["count"], strict=True))
-
-
-# ---------------------------------------------------------------------------- the glossary
-
-
-def test_glossary_has_the_concepts_of_the_policy_field():
-    glossary = load_glossary()
-    assert len(glossary) >= 20
-    labels = set(glossary["label_zh"])
-    for term in [
-        "产教融合",
-        "校企合作",
-        "产教融合型企业",
-        "1+X证书",
-        "市域产教联合体",
-        "现代学徒制",
-    ]:
-        assert term in labels
-    assert glossary["concept"].is_unique
-    assert all(glossary["zh_terms"].map(len) + glossary["en_variants"].map(len) > 0)
-
-
-@pytest.mark.parametrize(
-    ("query", "concept"),
-    [
-        ("integration of industry and education", "industry_education_integration"),
-        ("industry-education integration", "industry_education_integration"),
-        ("industry education integration", "industry_education_integration"),
-        ("Industry–Education Integration", "industry_education_integration"),
-        ("integration of production and education", "industry_education_integration"),
-        ("产教融合", "industry_education_integration"),
-        ("產教融合", "industry_education_integration"),
-        ("industry-education-integrated enterprises", "integrated_enterprise"),
-        ("integrated enterprises of industry and education", "integrated_enterprise"),
-        ("integration enterprise of production and education", "integrated_enterprise"),
-        ("school-enterprise cooperation", "school_enterprise_cooperation"),
-        ("cooperation between schools and enterprises", "school_enterprise_cooperation"),
-        ("1+X certificate", "one_plus_x_certificate"),
-        ("1+X", "one_plus_x_certificate"),
-        ("vocational education group", "vocational_education_group"),
-        ("Institute of Industry", "industrial_college"),
-        ("Industry College", "industrial_college"),
-        ("modern apprenticeship", "modern_apprenticeship"),
-        ("three educations", "three_education_reform"),
-        ("double professionally-titled", "double_qualified_teacher"),
-        ("双师型教师", "double_qualified_teacher"),
-        ("industry_education_integration", "industry_education_integration"),
-        ("talent", None),
-    ],
-)
-def test_any_rendering_or_chinese_term_finds_its_concept(query, concept):
-    assert find_concept(query) == concept
-
-
-def write_glossary(tmp_path, rows):
-    path = tmp_path / "glossary.csv"
-    header = "concept,label_en,label_zh,zh_terms,en_variants,note\n"
-    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
-@pytest.mark.parametrize(
-    ("rows", "message"),
-    [
-        (["a,A,甲,甲乙,alpha,", "a,B,乙,丙丁,beta,"], "row 3: concept 'a' is listed twice"),
-        (["a,A,甲,甲乙,alpha,", "b,B,乙,丙丁,Alphas,"], "already a rendering of 'a'"),
-        (["a,A,甲,,,"], "has neither zh_terms nor en_variants"),
-        (["Bad Id,A,甲,甲乙,alpha,"], "must be lower-case letters"),
-    ],
-)
-def test_bad_glossary_rows_are_named_with_what_to_do(tmp_path, rows, message):
-    with pytest.raises(GlossaryError, match=message) as error:
-        load_glossary(write_glossary(tmp_path, rows))
-    assert "glossary.csv" in str(error.value)
-
-
-def test_missing_glossary_or_column_says_what_to_do(tmp_path):
-    with pytest.raises(GlossaryError, match="does not exist. Restore data/glossary.csv"):
-        load_glossary(tmp_path / "nope.csv")
-    path = tmp_path / "glossary.csv"
-    path.write_text("concept,label_en\nx,X\n", encoding="utf-8")
-    with pytest.raises(GlossaryError, match="lacks the column.*zh_terms"):
-        load_glossary(path)
-
-
 # ---------------------------------------------------------------------------- concepts
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [
-        (
-            "We deepen the integration of industry and education.",
-            "en",
-            {"industry_education_integration": 1},
-        ),
-        (
-            "the Industry–Education Integration and industry education integration",
-            "en",
-            {"industry_education_integration": 2},
-        ),
-        # the longer rendering wins, and the span counts once
-        (
-            "the application for industry-education-integrated enterprises",
-            "en",
-            {"integrated_enterprise": 1},
-        ),
-        ("1+X Vocational Skill Level Certificate", "en", {"one_plus_x_certificate": 1}),
-        ("the essence of the “1+X” certificate system", "en", {"one_plus_x_certificate": 1}),
-        (
-            "education chain, talent chain, industry chain, and innovation chain",
-            "en",
-            {"four_chains": 1},
-        ),
-        ("The 1X, 11+X and 1+XY programmes", "en", {}),
-        ("an industrial colleges' fund", "en", {"industrial_college": 1}),
-        ("integration of industries and educations", "en", {"industry_education_integration": 1}),
-        # Chinese: segmented tokens, simplified or traditional
-        (
-            "深化产教融合、校企合作，建设产教融合型企业。",
-            "zh",
-            {
-                "industry_education_integration": 1,
-                "school_enterprise_cooperation": 1,
-                "integrated_enterprise": 1,
-            },
-        ),
-        (
-            "推動產教融合與校企合作走深走實",
-            "zh",
-            {"industry_education_integration": 1, "school_enterprise_cooperation": 1},
-        ),
-        ("开展1+X证书制度试点", "zh", {"one_plus_x_certificate": 1}),
-        ("建设50个左右市域产教联合体", "zh", {"municipal_consortium": 1}),
-        # Chinese inside an English page
-        (
-            "the policy of 产教融合 (industry-education integration)",
-            "en",
-            {"industry_education_integration": 2},
-        ),
-    ],
-)
-def test_concepts_are_found_in_every_rendering_once(text, language, expected):
-    assert concepts_of(text, language) == expected
-
-
-def test_a_chinese_page_lands_on_the_same_concepts_as_its_english_counterpart(corpus, zh_corpus):
-    english = count_concepts(corpus).query("doc_id == '000_2631aee1e2903283'")
-    english = dict(zip(english["concept"], english["count"], strict=True))
-    chinese = count_concepts(zh_corpus)
-    for doc_id in ("bewg-pilot-zh-hans", "bewg-pilot-zh-hant"):
-        part = chinese[chinese["doc_id"] == doc_id]
-        found = dict(zip(part["concept"], part["count"], strict=True))
-        # “产、学、研、用、创” is written with enumeration commas in Chinese: no term to match
-        assert set(english) - set(found) == {"industry_university_research"}
-        assert set(found) <= set(english)
-        for concept in (
-            "industry_education_integration",
-            "school_enterprise_cooperation",
-            "integrated_enterprise",
-        ):
-            assert found[concept] == english[concept]
-
-
-def test_traditional_and_simplified_pages_count_the_same(zh_corpus):
-    table = count_concepts(zh_corpus).pivot_table(index="concept", columns="doc_id", values="count")
-    assert (table["bewg-pilot-zh-hans"] == table["bewg-pilot-zh-hant"]).all()
-
-
-def test_matches_keep_the_original_characters(zh_corpus):
-    found = locate_concepts(zh_corpus)
-    traditional = found[found["doc_id"] == "bewg-pilot-zh-hant"]
-    assert "產教融合" in set(traditional["match"])
-    text = zh_corpus.documents.set_index("doc_id").at["bewg-pilot-zh-hant", "text"]
-    assert all(
-        text[s:e] == m
-        for s, e, m in zip(
-            traditional["start"], traditional["end"], traditional["match"], strict=True
-        )
-    )
 
 
 def test_count_concepts_is_a_long_table(corpus):
@@ -474,46 +287,3 @@ def test_trends_give_every_dated_year_and_item(corpus):
 def test_unknown_concept_in_trends_says_to_use_terms(corpus):
     with pytest.raises(ValueError, match="not a concept of the glossary.*terms="):
         compute_trends(corpus, concepts=["talent"])
-
-
-# ---------------------------------------------------------------------------- the index
-
-
-def test_the_corpus_is_tokenized_once(corpus):
-    index = index_corpus(corpus)
-    assert index_corpus(corpus) is index
-    concordance(corpus, "1+X")
-    assert index_corpus(corpus) is index
-    copy = Corpus(
-        corpus.documents.head(2).copy(),
-        corpus.paragraphs,
-        corpus.sentences,
-        corpus.removed,
-        corpus.problems,
-    )
-    assert len(index_corpus(copy).documents) == 2
-
-
-def test_refresh_rebuilds_after_an_edit_in_place():
-    corpus = make_corpus("school-enterprise cooperation")
-    assert len(count_concepts(corpus)) == 1
-    corpus.documents.loc[0, "text"] = "nothing to count"
-    assert len(count_concepts(corpus)) == 1  # the index is kept...
-    index_corpus(corpus, refresh=True)
-    assert count_concepts(corpus).empty  # ...until it is refreshed
-
-
-def test_a_corpus_of_your_own_folder(tmp_path):
-    shutil.copy(paths.EXAMPLES_DIR / "zh-demo-page.txt", tmp_path)
-    demo = load_corpus(tmp_path)
-    found = dict(zip(*count_concepts(demo)[["concept", "count"]].T.values, strict=True))
-    assert found["municipal_consortium"] == 2
-    assert found["industry_education_integration"] == 1  # written 產教融合 on the page
-
-
-@pytest.mark.parametrize("query", ["-", " ", '""', "“”", "--"])
-def test_a_query_of_only_separators_finds_nothing(query):
-    from iecorpus import load_corpus
-    from iecorpus.terms import concordance
-
-    assert concordance(load_corpus(), query).empty

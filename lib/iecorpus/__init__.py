@@ -10,6 +10,8 @@ from .events import (
     plot_timeline,
     score_events,
 )
+from .glossary import find_concept, load_glossary
+from .index import index_corpus
 from .reading import CorpusError, DocumentError, ManifestError, read_document
 from .segment import detect_language, split_sentences
 from .temporal import find_temporal_expressions
@@ -21,9 +23,6 @@ from .terms import (
     count_terms,
     distinctive_terms,
     find_collocates,
-    find_concept,
-    index_corpus,
-    load_glossary,
     locate_concepts,
 )
 from .tokens import to_simplified, tokenize

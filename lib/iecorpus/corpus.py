@@ -6,6 +6,7 @@ import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,6 +23,9 @@ from .reading import (
     read_document,
 )
 from .segment import detect_language, split_paragraphs, split_sentences
+
+if TYPE_CHECKING:
+    from .index import TermIndex
 
 MANIFEST_COLUMNS = (
     "file",
@@ -87,6 +91,8 @@ class Corpus:
     removed: pd.DataFrame
     problems: pd.DataFrame
     raw: dict[str, str] = field(repr=False, default_factory=dict)
+    # The term index, built by :meth:`index` on first use.
+    _term_index: TermIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:
         languages = self.documents["language"].value_counts().to_dict()
@@ -111,6 +117,33 @@ class Corpus:
         return restore_raw(
             text, zip(rows["clean_start"], rows["text"], rows["replacement"], strict=True)
         )
+
+    def index(
+        self, *, glossary: pd.DataFrame | None = None, processes: int = 1, refresh: bool = False
+    ) -> TermIndex:
+        """Return the corpus tokenized once, with its concepts: its term index.
+
+        Args:
+            glossary: The concepts to find (default: ``data/glossary.csv``).
+            processes: Worker processes for tokenizing a large corpus.
+            refresh: Build the index again, after editing ``documents`` in place.
+
+        Returns:
+            The :class:`~iecorpus.index.TermIndex`, kept on the corpus and rebuilt when
+            ``documents`` is replaced or changes length, when another ``glossary`` table
+            is passed, or when ``data/glossary.csv`` changes.
+        """
+        from .index import build_index  # index.py does not import this module
+
+        cached = self._term_index
+        if refresh or cached is None or not cached.describes(self, glossary=glossary):
+            self._term_index = build_index(self, glossary=glossary, processes=processes)
+        return self._term_index
+
+    def has_index(self, *, glossary: pd.DataFrame | None = None) -> bool:
+        """Tell whether :meth:`index` would return an index already built (no wait)."""
+        cached = self._term_index
+        return cached is not None and cached.describes(self, glossary=glossary)
 
     def check_audit(self) -> pd.DataFrame:
         """Account for every raw character of every document.

@@ -46,11 +46,13 @@ except ImportError as error:  # pragma: no cover - the notebooks extra is missin
         "(.venv/bin/pip install -e '.[notebooks]')."
     ) from error
 
-from . import terms as _terms
 from .chinese import has_han
 from .figures import use_cjk_font
+from .glossary import find_concept, query_words
+from .index import TermIndex, cut_context, index_corpus
 from .progress import progress_enabled
 from .segment import split_paragraphs
+from .terms import compute_trends, summarize_concepts
 from .tokens import to_simplified, tokenize
 
 #: Seconds without a change before the display is redrawn (the answer never waits).
@@ -318,11 +320,10 @@ def _full_range(slider: widgets.IntRangeSlider) -> bool:
 # ---------------------------------------------------------------------------- concordance
 
 
-def _index(corpus) -> _terms.TermIndex:
+def _index(corpus) -> TermIndex:
     """The corpus's term index, saying so first when a large one is about to be built."""
-    if not isinstance(corpus, _terms.TermIndex):
-        cached = _terms._INDEXES.get(id(corpus))
-        built = cached is not None and cached[0]() is corpus
+    if not isinstance(corpus, TermIndex):
+        built = corpus.has_index()
         n = len(corpus.documents)
         if not built and n >= ANNOUNCE_INDEX and progress_enabled(n):
             print(
@@ -331,17 +332,13 @@ def _index(corpus) -> _terms.TermIndex:
                 file=sys.stderr,
                 flush=True,
             )
-    return _terms.index_corpus(corpus)
+    return index_corpus(corpus)
 
 
 def _short_labels(doc_ids: Sequence[str]) -> list[str]:
     """``000`` for ``000_2631aee1e2903283`` when the prefixes are unique, else the ids."""
     short = [d.split("_")[0] for d in doc_ids]
     return short if len(set(short)) == len(short) else list(doc_ids)
-
-
-def _query_words(query: str) -> list[str]:
-    return [w for w in _terms._words(query.strip().strip(_terms._QUOTES)) if w]
 
 
 class ConcordanceExplorer(Explorer):
@@ -448,8 +445,7 @@ class ConcordanceExplorer(Explorer):
             self._hits.move_to_end(key)
             return self._hits[key]
         index = self._index
-        concept = None if literal else _terms.find_concept(query, index.glossary)
-        table = index.occurrences(concept) if concept else _terms._search(index, query)
+        concept, table = index.find(query, literal=literal)
         found = (concept, *(table[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end")))
         self._hits[key] = found
         while len(self._hits) > 16:
@@ -484,7 +480,7 @@ class ConcordanceExplorer(Explorer):
         empty = pd.DataFrame(columns=_KWIC_COLUMNS)
         self.result, self.n_matches, self.concept = empty, 0, None
         self.by_document = self.by_document.iloc[0:0]
-        if not _query_words(query):
+        if not query_words(query):
             self.page.max = 1
             self.message = (
                 "Type a word, a phrase or a concept (its id, an English rendering or a "
@@ -517,7 +513,7 @@ class ConcordanceExplorer(Explorer):
         dates = index.documents["date"].to_numpy(dtype=str)
         for k in chosen.tolist():
             d, a, b = int(doc[k]), int(start[k]), int(end[k])
-            left, right = _terms._context(index.line_texts[d], a, b, self._width)
+            left, right = cut_context(index.line_texts[d], a, b, width=self._width)
             rows.append(
                 (self._doc_ids[d], dates[d], self._languages[d], self._paragraph_of(d, a))
                 + (index.sentence_of(d, a), left, index.texts[d][a:b], right, a, b)
@@ -682,7 +678,7 @@ def concordance(
         page), ``by_document`` (hits per document) and ``n_matches``.
 
     Note:
-        The corpus is tokenized once (:func:`iecorpus.terms.index_corpus`, about a second
+        The corpus is tokenized once (:func:`iecorpus.index.index_corpus`, about a second
         per 1,000 documents); every query after that reuses the index.
     """
     return ConcordanceExplorer(
@@ -720,7 +716,7 @@ class TrendsExplorer(Explorer):
             raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
         index = _index(corpus)
         self._index = index
-        summary = _terms.summarize_concepts(index)
+        summary = summarize_concepts(index)
         self._labels = {
             r.concept: f"{r.label_en} {r.label_zh}".strip() for r in summary.itertuples()
         }
@@ -758,7 +754,7 @@ class TrendsExplorer(Explorer):
         super().__init__(header, [self._figure, self._table], delay=delay)
 
     def _concept(self, name: str) -> str:
-        found = _terms.find_concept(name, self._index.glossary)
+        found = find_concept(name, self._index.glossary)
         if found is None:
             raise ValueError(
                 f"{name!r} is not a concept of the glossary (data/glossary.csv): give a "
@@ -773,7 +769,7 @@ class TrendsExplorer(Explorer):
         concepts = list(self.concepts.value)
         words, notes = [], []
         for item in _split_items(self.terms.value):
-            concept = _terms.find_concept(item, self._index.glossary)
+            concept = find_concept(item, self._index.glossary)
             if concept:
                 concepts.append(concept)
                 notes.append(f"“{item}” is followed as the concept {self._labels[concept]}")
@@ -787,7 +783,7 @@ class TrendsExplorer(Explorer):
             self.result = pd.DataFrame(columns=_TREND_COLUMNS)
             self.message = "Pick one or more concepts, or type words or phrases, to follow."
             return
-        table = _terms.compute_trends(self._index, concepts=concepts, terms=words, measure="count")
+        table = compute_trends(self._index, concepts=concepts, terms=words, measure="count")
         table["label"] = [
             self._labels.get(i, i) if k == "concept" else i
             for k, i in zip(table["kind"], table["item"], strict=True)

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from . import figures  # noqa: F401  (registers the CJK font for Chinese labels)
-from .terms import load_glossary
+from .glossary import load_glossary
 
 _BLUES = LinearSegmentedColormap.from_list("iecorpus_blues", ["#f7fbff", "#2166ac", "#08306b"])
 

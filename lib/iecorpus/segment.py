@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .chinese import count_han
+from .chinese import HAN, count_han
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -18,8 +18,8 @@ ABBREVIATIONS = frozenset(
 # A candidate boundary: terminal punctuation, closing quotes, then white space (English)
 # or directly after Chinese terminal punctuation and its closing quotes.
 _BOUNDARY = re.compile(
-    r"(?P<en>[.!?]+[\"”’')\]]*)(?=\s+[\"“‘(\[]?[A-Z0-9\u3400-\u9fff])"
-    r"|(?P<zh>[。！？!?]+[”’」』）)]*|…{1,2}[”’」』）)]*(?=[\u3400-\u9fff“「]))"
+    rf"(?P<en>[.!?]+[\"”’')\]]*)(?=\s+[\"“‘(\[]?[A-Z0-9{HAN}])"
+    rf"|(?P<zh>[。！？!?]+[”’」』）)]*|…{{1,2}}[”’」』）)]*(?=[{HAN}“「]))"
 )
 _LAST_WORD = re.compile(r"(?:^|[\s(“\"])([A-Za-z][A-Za-z.]*)\.$")
 

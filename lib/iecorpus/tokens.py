@@ -3,9 +3,11 @@
 English is split by a regular expression that keeps hyphenated words ("school-enterprise")
 and "1+X"-style terms whole, lower-cases, drops possessives and makes plurals singular.
 Chinese is converted to simplified characters with OpenCC (so that 產教融合 and 产教融合 count
-together) and segmented by a private ``jieba.Tokenizer`` whose user dictionary is every
-Chinese term of ``data/glossary.csv``, so that 产教融合型企业 or 1+X证书 come out whole.
-Chinese runs inside English text go the Chinese way.
+together) and segmented by a private ``jieba.Tokenizer`` whose user dictionary is the
+words its caller passes (``user_words``): the index passes its glossary's Chinese terms, so
+that 产教融合型企业 or 1+X证书 come out whole, and without words the default is the terms
+that :mod:`iecorpus.glossary` hands over (:func:`set_default_user_words`); this module reads
+no glossary. Chinese runs inside English text go the Chinese way.
 
 A *content token* is what is left after dropping stopwords (``data/stopwords/``), numbers,
 punctuation, single letters and single Chinese characters. Dropped tokens and punctuation
@@ -19,7 +21,7 @@ import logging
 import multiprocessing
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -123,11 +125,27 @@ def singularize(word: str) -> str:
     return word[:-1]
 
 
+_user_words_source: list[Callable[[], Iterable[str]]] = []
+
+
+def set_default_user_words(source: Callable[[], Iterable[str]]) -> None:
+    """Say where the default user words of jieba come from.
+
+    Args:
+        source: A function returning the Chinese terms to keep whole when a caller
+            passes none; :mod:`iecorpus.glossary` sets the glossary's terms when it is
+            imported (importing ``iecorpus`` imports it), so this module reads no glossary.
+
+    Note:
+        The default words are asked for once per process, at the first call without words.
+    """
+    _user_words_source[:] = [source]
+    _default_user_words.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _default_user_words() -> tuple[str, ...]:
-    from .terms import load_glossary  # terms imports this module
-
-    words = set(load_glossary()["zh_terms"].explode().dropna())
+    words = set(_user_words_source[0]()) if _user_words_source else set()
     return tuple(sorted(words, key=lambda w: (len(w), w)))
 
 
@@ -289,12 +307,13 @@ def locate_tokens(
     return out
 
 
-def tokenize(text: str, *, language: str) -> list[str]:
+def tokenize(text: str, *, language: str, user_words: Iterable[str] | None = None) -> list[str]:
     """Split a text into its content tokens.
 
     Args:
         text: Cleaned text.
         language: ``"en"`` or ``"zh"``.
+        user_words: Chinese terms to keep whole (default: the glossary's).
 
     Returns:
         The normalised content tokens in order: lower case, singular, simplified,
@@ -307,18 +326,23 @@ def tokenize(text: str, *, language: str) -> list[str]:
     if language == "zh":
         normalize = _normalizer("zh")
         memo, out = normalize.memo, []
-        for piece in chinese_tokenizer().cut(to_simplified(text)):
+        for piece in chinese_tokenizer(user_words).cut(to_simplified(text)):
             term = memo.get(piece)
             if term is None:
                 term = normalize(piece)
             if term:
                 out.append(term)
         return out
-    return [token[0] for token in locate_tokens(text, language=language)]
+    return [token[0] for token in locate_tokens(text, language=language, user_words=user_words)]
 
 
 def tokenize_many(
-    texts: Sequence[str], *, language: str, processes: int = 1, chunksize: int = 16
+    texts: Sequence[str],
+    *,
+    language: str,
+    processes: int = 1,
+    chunksize: int = 16,
+    user_words: Iterable[str] | None = None,
 ) -> list[list[str]]:
     """Tokenize many texts, in several processes if asked.
 
@@ -328,17 +352,20 @@ def tokenize_many(
         processes: Worker processes; 1 works in this process. Workers are forked where
             the system allows it, so that they share the loaded dictionary.
         chunksize: Texts handed to a worker at a time.
+        user_words: Chinese terms to keep whole (default: the glossary's).
 
     Returns:
         One token list per text, in order.
     """
     _check_language(language)
+    words = None if user_words is None else tuple(user_words)
     if processes <= 1 or len(texts) < 2:
-        return [tokenize(t, language=language) for t in texts]
+        return [tokenize(t, language=language, user_words=words) for t in texts]
     if language == "zh":
-        chinese_tokenizer()  # load before forking: the workers inherit it
+        chinese_tokenizer(words)  # load before forking: the workers inherit it
+    work = partial(tokenize, language=language, user_words=words)
     with process_pool(processes) as pool:
-        return pool.map(partial(tokenize, language=language), texts, chunksize=chunksize)
+        return pool.map(work, texts, chunksize=chunksize)
 
 
 def process_pool(processes: int):
@@ -360,6 +387,7 @@ __all__ = [
     "load_stopwords",
     "locate_tokens",
     "process_pool",
+    "set_default_user_words",
     "singularize",
     "to_simplified",
     "tokenize",

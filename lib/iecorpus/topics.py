@@ -8,7 +8,7 @@ the one before it when it ends its document.
 A passage is represented by its content tokens (:func:`iecorpus.tokens.tokenize` rules:
 lower case, singular, simplified Chinese, no stopwords) in which every glossary concept
 found by :func:`iecorpus.terms.locate_concepts` *replaces* the words it is written with
-(the corpus is tokenized once, by :func:`iecorpus.terms.index_corpus`): "integration
+(the corpus is tokenized once, by :func:`iecorpus.index.index_corpus`): "integration
 of industry and education", "industry-education integration" and 产教融合 all become the one
 feature ``concept:industry_education_integration``, and their words ("industry",
 "integration") are not counted again. English and Chinese tokens share one vocabulary; the
@@ -38,8 +38,8 @@ from scipy.optimize import linear_sum_assignment
 
 from . import paths
 from .chinese import shorten
+from .index import index_corpus
 from .progress import ENV_VARIABLE, track
-from .terms import index_corpus
 
 #: The passage units :func:`split_passages` knows.
 UNITS = ("paragraph", "sentence", "window", "document")
@@ -309,7 +309,7 @@ def build_features(
             ``max_df`` (the message says how many features there were).
 
     Note:
-        The corpus is tokenized once (:func:`iecorpus.terms.index_corpus`); building the
+        The corpus is tokenized once (:func:`iecorpus.index.index_corpus`); building the
         features again with another unit reuses the tokens.
     """
     passages = split_passages(corpus, unit=unit, window=window)
@@ -551,7 +551,7 @@ def _estimator(method: str, k: int, seed: int, n_passages: int, max_iter: int | 
     )
 
 
-def _fit_arrays(
+def fit_arrays(
     features: PassageFeatures,
     *,
     k: int,
@@ -561,7 +561,22 @@ def _fit_arrays(
     max_iter: int | None = None,
     matrix: sparse.csr_matrix | None = None,
 ):
-    """Fit a model; return passage shares, topic term shares and the estimator (topics unsorted)."""
+    """Fit a topic model to passage features, without labelling or sorting its topics.
+
+    Args:
+        features: The passages' features (see :func:`build_features`).
+        k: Number of topics.
+        method: ``"nmf"`` (fitted to TF-IDF weights) or ``"lda"`` (to counts).
+        seed: Random seed of the estimator.
+        rows: Fit only these passages (numbers into ``features.passages``).
+        max_iter: Stop after this many iterations (default: the method's own).
+        matrix: The matrix to fit, when already weighted.
+
+    Returns:
+        ``(shares, components, estimator)``: each passage's share of each topic (rows
+        sum to 1, or 0 for an empty passage), each topic's share of each feature, and
+        the fitted scikit-learn estimator. Topics are in the estimator's order.
+    """
     if matrix is None:
         matrix = _tfidf(features.counts) if method == "nmf" else features.counts
     if rows is not None:
@@ -636,7 +651,7 @@ def fit_topics(
         else build_features(corpus, unit=unit, window=window, min_df=min_df, max_df=max_df)
     )
     _check_k(k, features)
-    shares, components, estimator = _fit_arrays(
+    shares, components, estimator = fit_arrays(
         features, k=k, method=method, seed=seed, max_iter=max_iter
     )
     tokens = features.passages["n_tokens"].to_numpy(dtype=float)
@@ -742,7 +757,7 @@ def _runs(features: PassageFeatures, *, k: int, method: str, seeds: Sequence[int
         if sample < 1.0:
             rng = np.random.default_rng(seed)
             rows = np.sort(rng.choice(n, size=max(k, round(sample * n)), replace=False))
-        _, components, _ = _fit_arrays(
+        _, components, _ = fit_arrays(
             features, k=k, method=method, seed=seed, rows=rows, matrix=matrix
         )
         tops = [list(np.argsort(-row, kind="stable")[:TOP_N]) for row in components]
@@ -1378,6 +1393,7 @@ __all__ = [
     "cross_tabulate",
     "describe_features",
     "find_uncertain_passages",
+    "fit_arrays",
     "fit_topics",
     "plot_document_topics",
     "plot_passage_topics",

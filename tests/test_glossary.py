@@ -1,0 +1,87 @@
+"""The glossary: its concepts, how a query names one, and what a bad file is told."""
+
+import pytest
+
+from iecorpus.glossary import GlossaryError, find_concept, load_glossary
+
+# ---------------------------------------------------------------------------- the glossary
+
+
+def test_glossary_has_the_concepts_of_the_policy_field():
+    glossary = load_glossary()
+    assert len(glossary) >= 20
+    labels = set(glossary["label_zh"])
+    for term in [
+        "产教融合",
+        "校企合作",
+        "产教融合型企业",
+        "1+X证书",
+        "市域产教联合体",
+        "现代学徒制",
+    ]:
+        assert term in labels
+    assert glossary["concept"].is_unique
+    assert all(glossary["zh_terms"].map(len) + glossary["en_variants"].map(len) > 0)
+
+
+@pytest.mark.parametrize(
+    ("query", "concept"),
+    [
+        ("integration of industry and education", "industry_education_integration"),
+        ("industry-education integration", "industry_education_integration"),
+        ("industry education integration", "industry_education_integration"),
+        ("Industry–Education Integration", "industry_education_integration"),
+        ("integration of production and education", "industry_education_integration"),
+        ("产教融合", "industry_education_integration"),
+        ("產教融合", "industry_education_integration"),
+        ("industry-education-integrated enterprises", "integrated_enterprise"),
+        ("integrated enterprises of industry and education", "integrated_enterprise"),
+        ("integration enterprise of production and education", "integrated_enterprise"),
+        ("school-enterprise cooperation", "school_enterprise_cooperation"),
+        ("cooperation between schools and enterprises", "school_enterprise_cooperation"),
+        ("1+X certificate", "one_plus_x_certificate"),
+        ("1+X", "one_plus_x_certificate"),
+        ("vocational education group", "vocational_education_group"),
+        ("Institute of Industry", "industrial_college"),
+        ("Industry College", "industrial_college"),
+        ("modern apprenticeship", "modern_apprenticeship"),
+        ("three educations", "three_education_reform"),
+        ("double professionally-titled", "double_qualified_teacher"),
+        ("双师型教师", "double_qualified_teacher"),
+        ("industry_education_integration", "industry_education_integration"),
+        ("talent", None),
+    ],
+)
+def test_any_rendering_or_chinese_term_finds_its_concept(query, concept):
+    assert find_concept(query) == concept
+
+
+def write_glossary(tmp_path, rows):
+    path = tmp_path / "glossary.csv"
+    header = "concept,label_en,label_zh,zh_terms,en_variants,note\n"
+    path.write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (["a,A,甲,甲乙,alpha,", "a,B,乙,丙丁,beta,"], "row 3: concept 'a' is listed twice"),
+        (["a,A,甲,甲乙,alpha,", "b,B,乙,丙丁,Alphas,"], "already a rendering of 'a'"),
+        (["a,A,甲,,,"], "has neither zh_terms nor en_variants"),
+        (["Bad Id,A,甲,甲乙,alpha,"], "must be lower-case letters"),
+    ],
+)
+def test_bad_glossary_rows_are_named_with_what_to_do(tmp_path, rows, message):
+    with pytest.raises(GlossaryError, match=message) as error:
+        load_glossary(write_glossary(tmp_path, rows))
+    assert "glossary.csv" in str(error.value)
+
+
+def test_missing_glossary_or_column_says_what_to_do(tmp_path):
+    with pytest.raises(GlossaryError, match="does not exist. Restore data/glossary.csv"):
+        load_glossary(tmp_path / "nope.csv")
+    path = tmp_path / "glossary.csv"
+    path.write_text("concept,label_en\nx,X\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="lacks the column.*zh_terms"):
+        load_glossary(path)
