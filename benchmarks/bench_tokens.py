@@ -28,7 +28,7 @@ from iecorpus.corpus import Corpus, corpus_from_texts
 from iecorpus.tokens import chinese_tokenizer, jieba, tokenize, tokenize_many
 
 try:
-    from iecorpus.synthetic import make_page
+    from iecorpus.testing import make_page
 except ImportError:  # the generator of noisy pages is not installed: reuse the test pages
     make_page = None
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from iecorpus import paths
-from iecorpus.synthetic import write_corpus
+from iecorpus.testing import write_corpus
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 HOSTILE_TITLE = "<script>alert('title')</script> 产教融合 pilot <b>bold</b>"
