@@ -2,7 +2,6 @@
 
 import math
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -25,7 +24,7 @@ from iecorpus.terms import (
     summarize_concepts,
 )
 
-ZH_DIR = Path(__file__).parent / "data" / "zh"
+ZH_DIR = paths.EXAMPLE_ZH_DIR
 
 
 @pytest.fixture(scope="module")
