@@ -31,11 +31,6 @@ REFERENCE = paths.PROJECT_ROOT.parent / "shared" / "reference" / "national_miles
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
 def events(corpus):
     return extract_events(corpus)
 

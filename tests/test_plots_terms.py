@@ -6,7 +6,7 @@ import warnings
 import matplotlib
 import pytest
 
-from iecorpus import figures, load_corpus
+from iecorpus import figures
 from iecorpus.figures import save_figure
 from iecorpus.plots_terms import (
     concept_labels,
@@ -22,11 +22,6 @@ from iecorpus.terms import (
     index_corpus,
     summarize_concepts,
 )
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 def test_figures_with_chinese_labels_render_without_missing_glyphs(corpus, tmp_path):

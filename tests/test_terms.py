@@ -28,11 +28,6 @@ ZH_DIR = paths.EXAMPLE_ZH_DIR
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
 def zh_corpus():
     return load_corpus(ZH_DIR)
 

@@ -38,11 +38,6 @@ HENAN = "004_0090a7bf180e0140"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
 def features(corpus):
     return build_features(corpus)
 
