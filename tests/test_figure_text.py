@@ -7,6 +7,8 @@ $12/hour`` was set in italics. Each plotting function is given such a label here
 
 from __future__ import annotations
 
+import dataclasses
+
 import matplotlib
 import pytest
 from matplotlib.text import Text
@@ -28,7 +30,13 @@ from iecorpus.terms import (
     load_glossary,
     summarize_concepts,
 )
-from iecorpus.topics import fit_topics, plot_document_topics, plot_passage_topics
+from iecorpus.topics import (
+    fit_topics,
+    plot_document_topics,
+    plot_passage_topics,
+    plot_prevalence,
+    plot_topic_terms,
+)
 
 UNBALANCED = 'College gets $5m "smart campus" grant, $2m more'  # mathtext fails on it
 BALANCED = "$15/hour vs $12/hour"  # mathtext sets it in italics
@@ -64,6 +72,14 @@ def draw(name, corpus, model, label):
         return plot_passage_topics(model, doc_labels=documents)
     if name == "document_topics":
         return plot_document_topics(model, doc_labels=documents)
+    if name in ("topic_terms", "prevalence"):
+        # Topic terms and labels come from the documents' words.
+        relabelled = dataclasses.replace(
+            model,
+            topic_terms=model.topic_terms.assign(display=label),
+            labels=model.labels.assign(label=label),
+        )
+        return (plot_topic_terms if name == "topic_terms" else plot_prevalence)(relabelled)
     if name == "removed":
         return plot_removed(corpus, labels=documents)
     raise AssertionError(name)
@@ -77,6 +93,8 @@ FIGURES = [
     "timeline",
     "passage_topics",
     "document_topics",
+    "topic_terms",
+    "prevalence",
     "removed",
 ]
 
@@ -92,3 +110,12 @@ def test_dollar_signs_in_labels_are_drawn_as_text(name, label, corpus, model, tm
     assert dollars, "the label with dollar signs is not in the figure"
     assert not any(t.get_parse_math() for t in dollars)
     assert any(label[:12] in t.get_text() for t in dollars)  # drawn as given, not shortened away
+
+
+@pytest.mark.parametrize("label", [UNBALANCED, BALANCED], ids=["unbalanced", "balanced"])
+def test_the_timeline_explorer_draws_dollar_signs_as_text(label, corpus):
+    explore = pytest.importorskip("iecorpus.explore")
+    events = extract_events(corpus).assign(summary=label)
+    explorer = explore.timeline(events)
+    assert explorer.message.startswith(f"{len(events)} of {len(events)} events")
+    assert explorer._figure.value[:4] == b"\x89PNG"  # drawn, the snapshot shows it
