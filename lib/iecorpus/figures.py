@@ -94,10 +94,10 @@ def figure_style() -> Iterator[None]:
         yield
 
 
-F = TypeVar("F", bound=Callable[..., Any])
+_Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
-def draw_with_style(function: F) -> F:
+def draw_with_style(function: _Function) -> _Function:
     """Decorate a plotting function so that it draws inside :func:`figure_style`.
 
     Args:
