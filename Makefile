@@ -2,6 +2,8 @@
 #
 #   make venv                  create .venv and install the project with its dev extras
 #   make test                  ruff, environment.yml check, unit tests and nbval
+#   make test-quick            ruff and the unit tests without the slow ones (pytest -m 'not slow':
+#                              no make report runs, no browser, no nbval): the loop while editing
 #   make report                execute every notebook and render HTML into reports/
 #                              (NN-name.html for reading, NN-name-code.html with the code)
 #   make report CORPUS=dir [MANIFEST=file.csv]
@@ -48,7 +50,7 @@ HTML := --log-level ERROR --to html --embed-images --template offline \
 # Progress bars are for people watching JupyterLab; reports and nbval stay silent.
 export IECORPUS_PROGRESS := 0
 
-.PHONY: venv report notebooks test lab clean browser
+.PHONY: venv report notebooks test test-quick lab clean browser
 
 venv: $(STAMP)
 
@@ -99,6 +101,10 @@ test: $(STAMP) browser
 	$(BIN)/ruff check --quiet $(LINT_DIRS)
 	$(BIN)/python tools/sync_environment.py --check
 	$(BIN)/python -m pytest -q tests $(NBVAL)
+
+test-quick: $(STAMP)
+	$(BIN)/ruff check --quiet $(LINT_DIRS)
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 lab: $(STAMP)
 	IECORPUS_PROGRESS=1 $(BIN)/jupyter lab notebooks/

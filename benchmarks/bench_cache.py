@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from iecorpus import load_corpus
     from iecorpus.cache import open_cached_corpus
-    from iecorpus.synthetic import write_corpus
+    from iecorpus.testing import write_corpus
 
     with tempfile.TemporaryDirectory(prefix="iecorpus-bench-") as scratch:
         folder, processed = Path(scratch) / "corpus", Path(scratch) / "processed"

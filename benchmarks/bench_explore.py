@@ -1,6 +1,6 @@
 """How long the concordance explorer takes to answer a keystroke, on 1,000 and 10,000 pages.
 
-For each size it writes a corpus of generated pages (``iecorpus.synthetic.write_corpus``,
+For each size it writes a corpus of generated pages (``iecorpus.testing.write_corpus``,
 half English, half Chinese), loads it, and prints:
 
 - the time to build the term index (``index_corpus``, once per corpus) and to open the
@@ -25,7 +25,7 @@ import tempfile
 import time
 
 from iecorpus import explore, load_corpus, terms
-from iecorpus.synthetic import write_corpus
+from iecorpus.testing import write_corpus
 
 QUERIES = [
     "vocational education",

@@ -34,7 +34,7 @@ TARGET_MB_PER_S = 5.0
 
 def build(folder: Path, *, documents: int, languages: tuple[str, ...], seed: int) -> dict:
     """Write the generated corpus; return what it holds."""
-    from iecorpus.synthetic import write_corpus
+    from iecorpus.testing import write_corpus
 
     start = time.perf_counter()
     table = write_corpus(folder, n_documents=documents, languages=languages, seed=seed)

@@ -23,12 +23,12 @@ import time
 
 import pandas as pd
 
-from iecorpus import terms
+from iecorpus import paths, terms
 from iecorpus.corpus import Corpus, corpus_from_texts
 from iecorpus.tokens import chinese_tokenizer, jieba, tokenize, tokenize_many
 
 try:
-    from iecorpus.synthetic import make_page
+    from iecorpus.testing import make_page
 except ImportError:  # the generator of noisy pages is not installed: reuse the test pages
     make_page = None
 
@@ -53,9 +53,7 @@ def generate_pages(
 
 
 def _fallback_text(language: str) -> str:
-    from pathlib import Path
-
-    folder = Path(__file__).resolve().parents[1] / "tests" / "data" / "zh"
+    folder = paths.EXAMPLE_ZH_DIR
     if language == "zh":
         return (folder / "bewg-pilot-zh-hans.txt").read_text(encoding="utf-8")
     from iecorpus import load_corpus

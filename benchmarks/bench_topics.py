@@ -8,7 +8,7 @@ Run from the repository root:
 
 Each size is measured in a fresh Python process pinned to one CPU, with one BLAS thread,
 so that ru_maxrss is the peak of that size alone and the times are those of one core. The
-passages are the body paragraphs of pages from :func:`iecorpus.synthetic.make_page`
+passages are the body paragraphs of pages from :func:`iecorpus.testing.make_page`
 (English and Chinese in turn), held in memory as a corpus without going through files or
 the cleaner (``bench_load.py`` measures that). The generator writes from templates, so its
 vocabulary is small (about 500 features), where a real corpus of this size has tens of
@@ -46,7 +46,7 @@ def generated_corpus(n_passages: int, languages: tuple[str, ...]):
     import pandas as pd
 
     from iecorpus.corpus import corpus_from_texts
-    from iecorpus.synthetic import make_page
+    from iecorpus.testing import make_page
 
     rows, seed = [], 0
     while True:

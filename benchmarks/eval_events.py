@@ -42,7 +42,7 @@ The matching rule, page by page:
 
 Recall counts required gold events found; precision counts events matching any gold event
 (required or optional) over all dated events extracted. The embedded corpus is scored the same
-way against ``tests/data/timeline_gold.csv`` (its ``sentence`` is the evidence; every row is
+way against ``data/examples/timeline_gold.csv`` (its ``sentence`` is the evidence; every row is
 required). The last three lines are the summary.
 """
 
@@ -67,7 +67,7 @@ from iecorpus.events import read_gold
 from iecorpus.temporal import find_document_anchor, find_temporal_expressions
 
 PAGES_DIR = paths.PROJECT_ROOT.parent / "shared" / "pages-dev"
-EMBEDDED_GOLD = paths.PROJECT_ROOT / "tests" / "data" / "timeline_gold.csv"
+EMBEDDED_GOLD = paths.TIMELINE_GOLD
 OVERLAP = 0.6  # share of the shorter text a common stretch must cover
 APPROX_DAYS = 45  # an approx gold date's window, each side of its period
 GOLD_KINDS = ("policy", "program", "event")
@@ -421,10 +421,10 @@ def _figure(t: Totals) -> str:
 
 
 def score_embedded() -> str:
-    """Score the embedded corpus against ``tests/data/timeline_gold.csv`` by the same rule."""
+    """Score the embedded corpus against ``data/examples/timeline_gold.csv`` by the same rule."""
     gold = read_gold(EMBEDDED_GOLD)
     if "sentence" not in gold.columns:
-        return "embedded corpus: tests/data/timeline_gold.csv has no sentence column; not scored"
+        return "embedded corpus: data/examples/timeline_gold.csv has no sentence column; not scored"
     golds = [
         Gold(r.doc_id, r.date, r.date_precision, r.kind, r.summary, r.sentence)
         for r in gold.itertuples(index=False)

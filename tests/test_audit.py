@@ -2,9 +2,6 @@
 
 import warnings
 
-import pytest
-
-from iecorpus import load_corpus
 from iecorpus.audit import (
     REASONS,
     count_reasons,
@@ -13,11 +10,6 @@ from iecorpus.audit import (
     show_examples,
     summarize_removed,
 )
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 def test_documents_are_described_oldest_first(corpus):

@@ -14,7 +14,7 @@ from iecorpus import load_corpus, paths
 from iecorpus.cache import CACHE_FOLDER, KEY_FILE, open_cached_corpus, open_corpus
 
 # The generator of test corpora; imported here only, as it may move to another module.
-from iecorpus.synthetic import write_corpus
+from iecorpus.testing import write_corpus
 
 TABLES = ("documents", "paragraphs", "sentences", "removed", "problems")
 

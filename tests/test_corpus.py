@@ -11,11 +11,6 @@ import pytest
 from iecorpus import CorpusError, DocumentError, ManifestError, load_corpus, paths, read_manifest
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
 def test_raw_files_match_the_manifest_checksums():
     manifest = read_manifest(paths.MANIFEST)
     assert len(manifest) == 5

@@ -4,7 +4,6 @@ import csv
 import random
 import shutil
 import warnings
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -28,13 +27,7 @@ from iecorpus.events import (
 )
 from iecorpus.temporal import find_temporal_expressions
 
-DATA = Path(__file__).parent / "data"
 REFERENCE = paths.PROJECT_ROOT.parent / "shared" / "reference" / "national_milestones.csv"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +38,7 @@ def events(corpus):
 @pytest.fixture(scope="module")
 def zh_corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("zh")
-    for path in sorted(DATA.glob("zh_*.txt")):
+    for path in sorted(paths.EXAMPLE_TIMELINE_ZH_DIR.glob("zh_*.txt")):
         shutil.copy(path, folder / path.name)
     return load_corpus(folder)
 
@@ -161,14 +154,14 @@ def test_two_events_in_one_sentence_each_take_their_own_verb():
 
 
 def test_the_five_documents_meet_the_hand_made_answer(events):
-    score = score_events(events, read_gold(DATA / "timeline_gold.csv")).iloc[0]
-    assert score["precision"] >= 0.9, match_events(events, read_gold(DATA / "timeline_gold.csv"))
-    assert score["recall"] >= 0.9, match_events(events, read_gold(DATA / "timeline_gold.csv"))
+    score = score_events(events, read_gold(paths.TIMELINE_GOLD)).iloc[0]
+    assert score["precision"] >= 0.9, match_events(events, read_gold(paths.TIMELINE_GOLD))
+    assert score["recall"] >= 0.9, match_events(events, read_gold(paths.TIMELINE_GOLD))
 
 
 def test_the_chinese_documents_meet_their_hand_made_answer(zh_corpus):
     found = extract_events(zh_corpus)
-    gold = read_gold(DATA / "zh_timeline_gold.csv")
+    gold = read_gold(paths.TIMELINE_ZH_GOLD)
     score = score_events(found, gold).iloc[0]
     assert score["precision"] >= 0.9 and score["recall"] >= 0.9, match_events(found, gold)
 
@@ -224,7 +217,7 @@ def test_events_table_has_the_documented_columns(events):
 
 def test_the_gold_file_quotes_the_cleaned_text(corpus):
     texts = corpus.documents.set_index("doc_id")["text"]
-    gold = read_gold(DATA / "timeline_gold.csv")
+    gold = read_gold(paths.TIMELINE_GOLD)
     assert len(gold) == 9
     for row in gold.itertuples():
         assert row.sentence in texts[row.doc_id]

@@ -13,7 +13,6 @@ from iecorpus.events import EVENT_COLUMNS, extract_events, find_event_mentions
 from iecorpus.terms import compute_trends, concordance
 from iecorpus.topics import best_passages, fit_topics, topic_prevalence
 
-TEST_DATA = paths.PROJECT_ROOT / "tests" / "data"
 TABLES = ("documents", "paragraphs", "sentences", "removed", "problems")
 KWIC = ["doc_id", "date", "sentence", "left", "match", "right", "start", "end"]
 # Markup an attacker could put in a scraped page; none of it may reach the HTML unescaped.
@@ -63,7 +62,7 @@ def english():
 @pytest.fixture(scope="module")
 def corpus(english):
     """The five English pages and a Chinese rendering of 000, simplified and traditional."""
-    return join(english, load_corpus(TEST_DATA / "zh"))
+    return join(english, load_corpus(paths.EXAMPLE_ZH_DIR))
 
 
 @pytest.fixture
@@ -345,7 +344,7 @@ def test_topics_show_the_chosen_topic(model):
 
 
 def test_topics_of_chinese_pages_show_chinese_terms_and_passages():
-    model = fit_topics(load_corpus(TEST_DATA / "topics-zh"), k=3)
+    model = fit_topics(load_corpus(paths.EXAMPLE_TOPICS_ZH_DIR), k=3)
     explorer = explore.topics(model, topic=1, n=2)
     assert len(explorer.result) == 2
     assert all(re.search("[\u4e00-\u9fff]", t) for t in explorer.result["text"])
@@ -411,7 +410,7 @@ def test_timeline_shows_all_evidence_and_marks_the_date_and_word(events):
 
 
 def test_timeline_of_chinese_pages_finds_a_word_in_either_script(tmp_path):
-    for page in sorted(TEST_DATA.glob("zh_*.txt")):
+    for page in sorted(paths.EXAMPLE_TIMELINE_ZH_DIR.glob("zh_*.txt")):
         shutil.copy(page, tmp_path)
     corpus = load_corpus(tmp_path)
     mentions = find_event_mentions(corpus)

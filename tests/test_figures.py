@@ -25,11 +25,12 @@ LABELS = [
 
 
 def make_figure(title: str = "产教融合 mentions", xlabel: str = "year 年份"):
-    """Return a small bar chart with Chinese and Latin text."""
-    fig, ax = plt.subplots(figsize=(4, 3))
-    ax.bar(["2017", "2019", "2022"], [3, 5, 8])
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
+    """Return a small bar chart with Chinese and Latin text, drawn in the library's style."""
+    with figures.figure_style():
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.bar(["2017", "2019", "2022"], [3, 5, 8])
+        ax.set_title(title)
+        ax.set_xlabel(xlabel)
     return fig
 
 
@@ -48,9 +49,10 @@ def test_chinese_labels_render_without_missing_glyphs(tmp_path, title, xlabel):
 
 
 def test_missing_glyph_warning_is_detected_without_the_cjk_font(tmp_path):
-    # The negative control: with Latin fonts only, the same figure does warn.
+    # The negative control: drawn outside the library's style, the same labels do warn.
     with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
-        fig = make_figure()
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.set_title("产教融合 mentions")
         with pytest.warns(UserWarning, match="Glyph .* missing from font"):
             fig.canvas.draw()
 
@@ -58,9 +60,12 @@ def test_missing_glyph_warning_is_detected_without_the_cjk_font(tmp_path):
 def test_font_file_comes_from_mplfonts_and_is_registered():
     assert figures.cjk_font_path().name == figures.CJK_FONT_FILE
     assert "mplfonts" in figures.cjk_font_path().parts
-    names = {f.name for f in matplotlib.font_manager.fontManager.ttflist}
-    assert figures.CJK_FONT in names
-    assert matplotlib.rcParams["font.family"][:2] == [figures.LATIN_FONT, figures.CJK_FONT]
+    with figures.figure_style():
+        names = {f.name for f in matplotlib.font_manager.fontManager.ttflist}
+        assert figures.CJK_FONT in names
+        assert matplotlib.rcParams["font.family"][:2] == [figures.LATIN_FONT, figures.CJK_FONT]
+        assert matplotlib.rcParams["text.parse_math"] is False
+    assert matplotlib.rcParams["text.parse_math"] is True  # restored after the block
 
 
 def test_save_figure_writes_png_and_svg(tmp_path):
@@ -143,6 +148,7 @@ def test_a_figure_left_as_the_last_expression_of_a_cell_shows_as_a_png():
     source = (
         "from matplotlib.figure import Figure\n"
         "import iecorpus.figures\n"
+        "iecorpus.figures.setup_notebook()\n"
         "fig = Figure()\n"
         "fig.subplots().set_title('产教融合')\n"
         "fig"
@@ -152,3 +158,48 @@ def test_a_figure_left_as_the_last_expression_of_a_cell_shows_as_a_png():
     outputs = notebook.cells[0].outputs
     assert any("image/png" in output.get("data", {}) for output in outputs)
     assert not any(output.get("name") == "stderr" for output in outputs)
+
+
+IMPORT_EVERY_MODULE = textwrap.dedent(
+    """
+    import copy, importlib, pkgutil
+    import matplotlib
+    from matplotlib import font_manager
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.figure import Figure
+
+    shell = InteractiveShell.instance()
+    png = shell.display_formatter.formatters["image/png"]
+    before = (copy.deepcopy(dict(matplotlib.rcParams)), dict(png.type_printers),
+              len(font_manager.fontManager.ttflist))
+    import iecorpus
+    for module in pkgutil.walk_packages(iecorpus.__path__, "iecorpus."):
+        importlib.import_module(module.name)
+    after = (dict(matplotlib.rcParams), dict(png.type_printers),
+             len(font_manager.fontManager.ttflist))
+    changed = sorted(k for k in before[0] if before[0][k] != after[0][k])
+    assert not changed, f"importing the library changed rcParams {changed}"
+    assert Figure not in png.type_printers, "importing registered a display hook"
+    assert before[1] == after[1] and before[2] == after[2]
+    iecorpus.figures.setup_notebook()
+    assert Figure in png.type_printers
+    assert matplotlib.rcParams["text.parse_math"] is False
+    print("ok")
+    """
+)
+
+
+def test_importing_any_module_changes_no_global_state():
+    pytest.importorskip("IPython")
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERY_MODULE], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
+
+
+def test_plotting_functions_leave_rcparams_alone(tmp_path):
+    before = dict(matplotlib.rcParams)
+    figures.save_figure(make_figure(title="$15/hour vs $12/hour"), "02-x", directory=tmp_path)
+    assert dict(matplotlib.rcParams) == before

@@ -1,7 +1,6 @@
 """The term index: concepts found in every rendering and language, built once per corpus."""
 
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,7 +12,7 @@ from iecorpus.glossary import load_glossary
 from iecorpus.index import cut_context, index_corpus
 from iecorpus.terms import concordance, count_concepts, locate_concepts
 
-ZH_DIR = Path(__file__).parent / "data" / "zh"
+ZH_DIR = paths.EXAMPLE_ZH_DIR
 
 
 @pytest.fixture(scope="module")

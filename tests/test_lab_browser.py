@@ -12,7 +12,7 @@ import pytest
 
 from iecorpus import paths
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = paths.NOTEBOOKS_DIR / "02-term-frequency.ipynb"
 TOOL = paths.PROJECT_ROOT / "tools" / "screenshot_explorers.py"

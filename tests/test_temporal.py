@@ -2,7 +2,6 @@
 
 import pytest
 
-from iecorpus import load_corpus
 from iecorpus.temporal import (
     extract_temporal_expressions,
     find_document_anchor,
@@ -10,11 +9,6 @@ from iecorpus.temporal import (
     find_title_spans,
     load_relative_dates,
 )
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 def resolved(text, anchor):

@@ -1,12 +1,11 @@
 """Term statistics: concept counts, frequencies, keyness, concordance, collocates, trends."""
 
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from iecorpus import load_corpus
+from iecorpus import load_corpus, paths
 from iecorpus.corpus import Corpus
 from iecorpus.index import index_corpus
 from iecorpus.terms import (
@@ -20,12 +19,7 @@ from iecorpus.terms import (
     summarize_concepts,
 )
 
-ZH_DIR = Path(__file__).parent / "data" / "zh"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
+ZH_DIR = paths.EXAMPLE_ZH_DIR
 
 
 @pytest.fixture(scope="module")

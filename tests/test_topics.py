@@ -33,13 +33,8 @@ from iecorpus.topics import (
     topic_prevalence,
 )
 
-ZH_DIR = paths.PROJECT_ROOT / "tests" / "data" / "topics-zh"
+ZH_DIR = paths.EXAMPLE_TOPICS_ZH_DIR
 HENAN = "004_0090a7bf180e0140"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -187,7 +187,7 @@ from iecorpus.events import extract_events, find_event_mentions
 from iecorpus.topics import fit_topics
 
 english = load_corpus()
-chinese = load_corpus(paths.PROJECT_ROOT / "tests" / "data" / "zh")
+chinese = load_corpus(paths.EXAMPLE_ZH_DIR)
 tables = ("documents", "paragraphs", "sentences", "removed", "problems")
 both = Corpus(*(pd.concat([getattr(english, t), getattr(chinese, t)]) for t in tables))""",
     'explore.concordance(both, query="产教融合型企业")',

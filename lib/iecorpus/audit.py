@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 
 from .chinese import shorten_middle
 from .corpus import Corpus
+from .figures import draw_with_style
 
 #: What each cleaning reason means, in the words a report uses.
 REASONS = {
@@ -150,6 +151,7 @@ def show_examples(
     return pd.DataFrame(rows, columns=["reason", "doc_id", "before", "after"])
 
 
+@draw_with_style
 def plot_removed(
     corpus: Corpus, *, labels: dict[str, str] | None = None, max_documents: int = 25
 ) -> Figure:

@@ -30,6 +30,7 @@ from . import paths
 from .chinese import HAN, count_han, has_han, shorten, to_simplified
 from .datafiles import load_data
 from .dates import parse_date
+from .figures import draw_with_style
 from .temporal import (
     PRECISIONS,
     TimeExpression,
@@ -783,7 +784,7 @@ def read_gold(path: str | Path) -> pd.DataFrame:
 
     Args:
         path: A CSV with at least ``doc_id``, ``date`` and ``date_precision`` (see
-            ``tests/data/README.md`` for the rules ``tests/data/timeline_gold.csv`` follows).
+            ``data/examples/timeline-zh/README.md`` for the rules ``paths.TIMELINE_GOLD`` follows).
 
     Returns:
         The table, as strings.
@@ -1017,6 +1018,7 @@ def _legend_handles() -> list:
     return handles
 
 
+@draw_with_style
 def plot_timeline(
     events: pd.DataFrame,
     milestones: pd.DataFrame | None = None,
@@ -1058,9 +1060,6 @@ def plot_timeline(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from .figures import use_cjk_font
-
-    use_cjk_font()
     shown_note = ""
     if len(events) > max_events:
         order = events.assign(_n=events.get("n_evidence", 1)).sort_values(

@@ -47,7 +47,7 @@ except ImportError as error:  # pragma: no cover - the notebooks extra is missin
     ) from error
 
 from .chinese import has_han
-from .figures import use_cjk_font
+from .figures import figure_style
 from .glossary import find_concept, query_words
 from .index import TermIndex, cut_context, index_corpus
 from .progress import progress_enabled
@@ -169,9 +169,9 @@ def _bar(share: float, width_em: float = 8.0) -> str:
 
 def _png(fig) -> bytes:
     """A figure as PNG for the screen (labels outside the axes kept: a tight bounding box)."""
-    use_cjk_font()
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=SCREEN_DPI, bbox_inches="tight")
+    with figure_style():
+        fig.savefig(buffer, format="png", dpi=SCREEN_DPI, bbox_inches="tight")
     return buffer.getvalue()
 
 

@@ -1,10 +1,14 @@
-"""Save notebook figures reproducibly and render their Chinese labels with a bundled CJK font."""
+"""Draw, save and show figures: Chinese labels in a bundled CJK font, document text literal."""
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 import matplotlib as mpl
 from matplotlib import font_manager
@@ -44,20 +48,84 @@ def cjk_font_path() -> Path:
     return path
 
 
-def use_cjk_font() -> None:
-    """Register the bundled CJK font and make it the fallback for characters Latin fonts lack.
+def register_cjk_font() -> None:
+    """Add the bundled CJK font to matplotlib's font list for this process, once.
 
     Note:
-        Runs when this module is imported; call it again after ``plt.rcdefaults()`` or
-        ``plt.style.use(...)``. The font is registered for this process only: nothing is
-        written into matplotlib's data or cache folders. ``font.family`` must list the fonts
-        themselves, as matplotlib falls back along that list, not along ``sans-serif``.
+        Nothing is written into matplotlib's data or cache folders, and no rcParam changes:
+        :func:`figure_style` and :func:`use_cjk_font` say where the font is used.
     """
     if CJK_FONT not in {font.name for font in font_manager.fontManager.ttflist}:
         font_manager.fontManager.addfont(str(cjk_font_path()))
+
+
+def style_params() -> dict[str, Any]:
+    """Return the rcParams every figure of the library is drawn with.
+
+    Returns:
+        ``font.family`` and ``font.sans-serif`` listing the Latin font, then the CJK font
+        (matplotlib falls back along ``font.family``, not along ``sans-serif``), and
+        ``text.parse_math`` off: text from documents is drawn literally, so that
+        ``$5m "smart campus" grant, $2m more`` neither fails as mathtext nor turns italic.
+    """
     sans_serif = [f for f in mpl.rcParams["font.sans-serif"] if f not in (LATIN_FONT, CJK_FONT)]
-    mpl.rcParams["font.family"] = [LATIN_FONT, CJK_FONT]
-    mpl.rcParams["font.sans-serif"] = [LATIN_FONT, CJK_FONT, *sans_serif]
+    return {
+        "font.family": [LATIN_FONT, CJK_FONT],
+        "font.sans-serif": [LATIN_FONT, CJK_FONT, *sans_serif],
+        "text.parse_math": False,
+    }
+
+
+@contextmanager
+def figure_style() -> Iterator[None]:
+    """Draw with the library's style (:func:`style_params`) inside a ``with`` block only.
+
+    Yields:
+        Nothing; matplotlib's rcParams are restored when the block ends.
+
+    Note:
+        Matplotlib reads some settings when a text is made and others (tick labels) when
+        the figure is drawn, so both the plotting functions and :func:`render_figure` use
+        this context. A figure of the library saved with a plain ``fig.savefig`` outside it
+        may draw its tick labels in the global style: save it with :func:`save_figure`.
+    """
+    register_cjk_font()
+    with mpl.rc_context(style_params()):
+        yield
+
+
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+def draw_with_style(function: _Function) -> _Function:
+    """Decorate a plotting function so that it draws inside :func:`figure_style`.
+
+    Args:
+        function: A function that makes a matplotlib figure.
+
+    Returns:
+        The same function, run inside the style context.
+    """
+
+    @functools.wraps(function)
+    def styled(*args, **kwargs):
+        with figure_style():
+            return function(*args, **kwargs)
+
+    return styled  # type: ignore[return-value]
+
+
+def use_cjk_font() -> None:
+    """Make the library's style (CJK fallback, literal text) matplotlib's global default.
+
+    Note:
+        Changes ``matplotlib.rcParams`` for the whole process: an opt-in for figures that a
+        notebook draws itself (:func:`setup_notebook` calls it). The library's own plotting
+        functions do not need it. Call it again after ``plt.rcdefaults()`` or
+        ``plt.style.use(...)``.
+    """
+    register_cjk_font()
+    mpl.rcParams.update(style_params())
 
 
 def render_figure(fig: Figure, fmt: str) -> bytes:
@@ -68,10 +136,11 @@ def render_figure(fig: Figure, fmt: str) -> bytes:
         fmt: ``"png"`` or ``"svg"``.
 
     Returns:
-        The encoded image, without a software version or a date in it.
+        The encoded image, without a software version or a date in it, drawn in
+        :func:`figure_style`.
     """
     buffer = io.BytesIO()
-    with mpl.rc_context({"svg.hashsalt": _SVG_HASHSALT}):
+    with figure_style(), mpl.rc_context({"svg.hashsalt": _SVG_HASHSALT}):
         fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt], bbox_inches="tight")
     return buffer.getvalue()
 
@@ -117,7 +186,6 @@ def save_figure(fig: Figure, name: str, *, directory: str | Path | None = None) 
     return written
 
 
-# Importing this module is enough for a notebook's Chinese labels to render.
 def show_figures_in_notebooks() -> bool:
     """Make a bare ``Figure`` the last expression of a notebook cell display as a PNG.
 
@@ -142,5 +210,21 @@ def show_figures_in_notebooks() -> bool:
     return True
 
 
-use_cjk_font()
-show_figures_in_notebooks()
+def setup_notebook(*, style: bool = True) -> bool:
+    """Set a notebook up for the library's figures: call it once, in the setup cell.
+
+    Args:
+        style: Also make the library's figure style (:func:`use_cjk_font`) the global
+            default, for figures the notebook draws itself.
+
+    Returns:
+        True when running inside IPython, where figures left as the last expression of a
+        cell now display (:func:`show_figures_in_notebooks`).
+
+    Note:
+        Importing any module of the library changes no global state; this function is the
+        one opt-in that does, for the kernel it runs in.
+    """
+    if style:
+        use_cjk_font()
+    return show_figures_in_notebooks()

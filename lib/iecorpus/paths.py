@@ -15,6 +15,18 @@ MANIFEST = DATA_DIR / "corpus.csv"
 CLEANING_DIR = DATA_DIR / "cleaning"
 PROCESSED_DIR = DATA_DIR / "processed"
 EXAMPLES_DIR = DATA_DIR / "examples"
+#: Example data the notebooks show beside the corpus (made-up pages, hand-made answers);
+#: ``data/examples/README.md`` says what each holds. Tests use them too.
+#: A Chinese rendering of document 000, simplified and traditional (notebook 02).
+EXAMPLE_ZH_DIR = EXAMPLES_DIR / "zh"
+#: Six made-up Chinese pages telling three stories, for the topic models (notebook 03).
+EXAMPLE_TOPICS_ZH_DIR = EXAMPLES_DIR / "topics-zh"
+#: Three made-up Chinese pages for the date and event rules (notebook 04).
+EXAMPLE_TIMELINE_ZH_DIR = EXAMPLES_DIR / "timeline-zh"
+#: The hand-made events of the five embedded documents (notebook 04).
+TIMELINE_GOLD = EXAMPLES_DIR / "timeline_gold.csv"
+#: The hand-made events of the Chinese pages in ``EXAMPLE_TIMELINE_ZH_DIR``.
+TIMELINE_ZH_GOLD = EXAMPLE_TIMELINE_ZH_DIR / "zh_timeline_gold.csv"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"

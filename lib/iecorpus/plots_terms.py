@@ -10,7 +10,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import figures  # noqa: F401  (registers the CJK font for Chinese labels)
+from .figures import draw_with_style
 from .glossary import load_glossary
 
 _BLUES = LinearSegmentedColormap.from_list("iecorpus_blues", ["#f7fbff", "#2166ac", "#08306b"])
@@ -35,6 +35,7 @@ def _tidy(ax) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
+@draw_with_style
 def plot_top_concepts(
     summary: pd.DataFrame, *, top: int = 15, glossary: pd.DataFrame | None = None
 ) -> Figure:
@@ -66,6 +67,7 @@ def plot_top_concepts(
     return fig
 
 
+@draw_with_style
 def plot_concept_heatmap(
     counts: pd.DataFrame,
     documents: pd.DataFrame,
@@ -137,6 +139,7 @@ def plot_concept_heatmap(
     return fig
 
 
+@draw_with_style
 def plot_distinctive_terms(
     table: pd.DataFrame,
     *,
@@ -186,6 +189,7 @@ def plot_distinctive_terms(
     return fig
 
 
+@draw_with_style
 def plot_trends(
     trends: pd.DataFrame, *, labels: dict[str, str] | None = None, ylabel: str | None = None
 ) -> Figure:

@@ -38,6 +38,7 @@ from scipy.optimize import linear_sum_assignment
 
 from . import paths
 from .chinese import shorten
+from .figures import draw_with_style
 from .index import index_corpus
 from .progress import ENV_VARIABLE, track
 
@@ -1155,6 +1156,7 @@ def save_topic_tables(
 _METHOD_STYLE = {"nmf": ("#4c72b0", "o", "NMF (TF-IDF)"), "lda": ("#dd8452", "s", "LDA (counts)")}
 
 
+@draw_with_style
 def plot_sweep(
     sweep: pd.DataFrame, *, choice: Choice | None = None, min_stability: float = MIN_STABILITY
 ) -> Figure:
@@ -1217,6 +1219,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
+@draw_with_style
 def plot_topic_terms(model: TopicModel, *, n: int = 8, columns: int = 3) -> Figure:
     """Draw each topic's top terms as horizontal bars of their weight.
 
@@ -1255,6 +1258,7 @@ def plot_topic_terms(model: TopicModel, *, n: int = 8, columns: int = 3) -> Figu
 MAX_NAMED_DOCUMENTS = 30
 
 
+@draw_with_style
 def plot_passage_topics(model: TopicModel, *, doc_labels: dict[str, str] | None = None) -> Figure:
     """Draw every passage's topic mix as a heatmap, passages in reading order.
 
@@ -1300,6 +1304,7 @@ def plot_passage_topics(model: TopicModel, *, doc_labels: dict[str, str] | None 
     return fig
 
 
+@draw_with_style
 def plot_document_topics(
     model: TopicModel,
     *,
@@ -1341,6 +1346,7 @@ def plot_document_topics(
     return fig
 
 
+@draw_with_style
 def plot_prevalence(model: TopicModel) -> Figure:
     """Draw each topic's share of the text, year by year, as stacked bars.
 

@@ -1,4 +1,4 @@
-"""Tests for iecorpus.synthetic, and property tests of cleaning and loading on what it generates."""
+"""Tests for iecorpus.testing, and property tests of cleaning and loading on what it generates."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from iecorpus import load_corpus
 from iecorpus.clean import clean_document, restore_raw
-from iecorpus.synthetic import EN_KINDS, ZH_KINDS, SyntheticPage, make_page, write_corpus
+from iecorpus.testing import EN_KINDS, ZH_KINDS, SyntheticPage, make_page, write_corpus
 
 SEEDS = st.integers(0, 10**6)
 LANGUAGES = st.sampled_from(["en", "zh"])

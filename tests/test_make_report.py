@@ -1,5 +1,5 @@
-"""The whole collection on corpora other than the embedded one: a generated mixed corpus with
-hostile documents, and a folder of Chinese pages only. Each runs ``make report`` once."""
+"""`make report` end to end, on corpora other than the embedded one: a generated mixed corpus
+with hostile documents, and a folder of Chinese pages only. Each runs ``make report`` once."""
 
 import re
 import subprocess
@@ -7,7 +7,10 @@ import subprocess
 import pytest
 
 from iecorpus import paths
-from iecorpus.synthetic import write_corpus
+from iecorpus.testing import write_corpus
+
+# Each report takes minutes: the quick loop (make test-quick) leaves them out.
+pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 HOSTILE_TITLE = "<script>alert('title')</script> 产教融合 pilot <b>bold</b>"
