@@ -12,6 +12,7 @@ from .events import (
 )
 from .reading import CorpusError, DocumentError, ManifestError, read_document
 from .segment import detect_language, split_sentences
+from .sources import cite_documents
 from .temporal import find_temporal_expressions
 from .terms import (
     compare_keyness,
@@ -38,6 +39,7 @@ __all__ = [
     "ManifestError",
     "TopicModel",
     "choose_k",
+    "cite_documents",
     "clean_document",
     "compare_keyness",
     "compute_trends",
