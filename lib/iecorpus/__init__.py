@@ -10,6 +10,7 @@ from .events import (
     plot_timeline,
     score_events,
 )
+from .provenance import provenance
 from .reading import CorpusError, DocumentError, ManifestError, read_document
 from .segment import detect_language, split_sentences
 from .sources import cite_documents
@@ -63,6 +64,7 @@ __all__ = [
     "locate_concepts",
     "parse_date",
     "plot_timeline",
+    "provenance",
     "read_document",
     "read_manifest",
     "restore_raw",
