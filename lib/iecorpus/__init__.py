@@ -10,6 +10,7 @@ from .events import (
     plot_timeline,
     score_events,
 )
+from .export import describe_corpus, export_table, write_workbook
 from .provenance import provenance
 from .reading import CorpusError, DocumentError, ManifestError, read_document
 from .segment import detect_language, split_sentences
@@ -47,8 +48,10 @@ __all__ = [
     "concordance",
     "count_concepts",
     "count_terms",
+    "describe_corpus",
     "detect_language",
     "distinctive_terms",
+    "export_table",
     "extract_events",
     "find_collocates",
     "find_concept",
@@ -73,4 +76,5 @@ __all__ = [
     "sweep_topics",
     "to_simplified",
     "tokenize",
+    "write_workbook",
 ]
