@@ -11,10 +11,12 @@ from iecorpus import (
     distinctive_terms,
     extract_events,
     find_event_mentions,
+    fit_topics,
     load_corpus,
     paths,
     read_manifest,
 )
+from iecorpus.topics import best_passages
 
 ADDED = ["doc_title", "doc_date", "doc_url", "doc_site"]
 
@@ -74,6 +76,7 @@ def test_every_event_of_the_embedded_corpus_carries_its_pages_url(corpus):
         pytest.param(lambda c: find_event_mentions(c), id="event mentions"),
         pytest.param(lambda c: concordance(c, "1+X"), id="concordance"),
         pytest.param(lambda c: distinctive_terms(c, top=3), id="distinctive terms"),
+        pytest.param(lambda c: best_passages(fit_topics(c, k=3), n=2), id="topic passages"),
     ],
 )
 def test_the_join_adds_the_columns_after_doc_id_and_keeps_the_rows(corpus, make):
