@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from iecorpus import report
+from iecorpus import provenance, report
 
 SCRIPT_TITLE = "Terms <script>alert(1)</script> in 产教融合 news"
 IMG_QUESTION = 'Which terms rise? <img src=x onerror=alert(1)> & "why"'
@@ -89,6 +89,20 @@ def test_page_is_self_contained(report_dir):
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
     assert "<link" not in page
     assert "<style>" in page
+
+
+def test_the_index_says_which_version_of_the_library_made_the_reports(report_dir):
+    _, page = build(report_dir)
+    made = provenance()
+    assert f"Made with iecorpus {made.version}" in page
+    if made.commit:
+        assert f"commit {made.commit[:12]}" in page
+
+
+def test_the_version_line_is_escaped():
+    page = report.render_index([], heading="Reports", made_with="iecorpus <b>1</b>")
+    assert "Made with iecorpus &lt;b&gt;1&lt;/b&gt;." in page
+    assert "Made with" not in report.render_index([], heading="Reports")
 
 
 def test_empty_report_folder_says_how_to_fill_it(tmp_path):

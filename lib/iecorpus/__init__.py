@@ -10,10 +10,13 @@ from .events import (
     plot_timeline,
     score_events,
 )
+from .export import describe_corpus, export_table, write_workbook
 from .glossary import find_concept, load_glossary
 from .index import index_corpus
+from .provenance import package_version, provenance
 from .reading import CorpusError, DocumentError, ManifestError, read_document
 from .segment import detect_language, split_sentences
+from .sources import cite_documents
 from .temporal import find_temporal_expressions
 from .terms import (
     compare_keyness,
@@ -28,7 +31,7 @@ from .terms import (
 from .tokens import to_simplified, tokenize
 from .topics import TopicModel, choose_k, fit_topics, sweep_topics
 
-__version__ = "0.1.0"
+__version__ = package_version()
 
 __all__ = [
     "Corpus",
@@ -37,14 +40,17 @@ __all__ = [
     "ManifestError",
     "TopicModel",
     "choose_k",
+    "cite_documents",
     "clean_document",
     "compare_keyness",
     "compute_trends",
     "concordance",
     "count_concepts",
     "count_terms",
+    "describe_corpus",
     "detect_language",
     "distinctive_terms",
+    "export_table",
     "extract_events",
     "find_collocates",
     "find_concept",
@@ -60,6 +66,7 @@ __all__ = [
     "locate_concepts",
     "parse_date",
     "plot_timeline",
+    "provenance",
     "read_document",
     "read_manifest",
     "restore_raw",
@@ -68,4 +75,5 @@ __all__ = [
     "sweep_topics",
     "to_simplified",
     "tokenize",
+    "write_workbook",
 ]

@@ -35,6 +35,7 @@ MANIFEST_COLUMNS = (
     "language",
     "source",
     "url",
+    "site",
     "author",
     "encoding",
 )
@@ -49,6 +50,7 @@ DOCUMENT_COLUMNS = [
     "source",
     "author",
     "url",
+    "site",
     "encoding",
     "sha256",
     "text",
@@ -70,6 +72,7 @@ class Corpus:
             without suffix in sub-folders), ``file``, ``title``, ``date`` (ISO, as
             precise as known), ``date_precision`` (day/month/year), ``date_source``
             (text/manifest), ``language`` (en/zh), ``source``, ``author``, ``url``,
+            ``site`` (the website the page was found on, from the manifest),
             ``encoding``, ``sha256``, ``text`` (the cleaned body), ``n_chars_raw``,
             ``n_chars_clean``.
         paragraphs: ``doc_id``, ``paragraph`` (0-based), ``start``, ``end``
@@ -502,6 +505,7 @@ def _load_one(
         "source": row.get("source") or cleaned.source or "",
         "author": row.get("author") or cleaned.author or "",
         "url": row.get("url", ""),
+        "site": row.get("site", ""),
         "encoding": decoded.encoding,
         "sha256": sha,
         "text": cleaned.text,

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from iecorpus import paths
+from iecorpus.provenance import provenance
 
 #: Rendered notebooks are named like their source: two digits, a hyphen, a slug.
 REPORT_GLOB = "[0-9][0-9]-*.html"
@@ -33,6 +34,7 @@ li::after { content: ""; display: block; clear: both; }
 .thumb { float: right; width: 11rem; max-height: 8rem; object-fit: contain; margin: 0 0 0.5rem 1rem;
          border: 1px solid #ddd; background: #fff; }
 li a.code { color: #777; font-size: 0.85rem; font-weight: normal; }
+.made-with { color: #777; font-size: 0.85rem; border-top: 1px solid #ddd; padding-top: 0.6rem; }
 """
 
 
@@ -173,12 +175,14 @@ def collect_entries(report_dir: Path, *, notebooks_dir: Path) -> list[Entry]:
     return entries
 
 
-def render_index(entries: list[Entry], *, heading: str) -> str:
+def render_index(entries: list[Entry], *, heading: str, made_with: str = "") -> str:
     """Render the index page; every piece of document text is HTML-escaped.
 
     Args:
         entries: The reports to list, in order.
         heading: The page title.
+        made_with: The library that made the reports, as ``str(provenance())`` gives it
+            ("iecorpus 0.1.0, commit 1a2b3c4d5e6f"); shown at the foot of the page.
 
     Returns:
         A self-contained HTML page (inline CSS, no external resources, no scripts).
@@ -186,6 +190,8 @@ def render_index(entries: list[Entry], *, heading: str) -> str:
     items = "\n".join(_render_entry(e) for e in entries)
     empty = "<p>No reports yet: run <code>make report</code>.</p>"
     body = f"<ol>\n{items}\n</ol>" if entries else empty
+    if made_with:
+        body += f'\n<p class="made-with">Made with {html.escape(made_with)}.</p>'
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -242,7 +248,8 @@ def build_index(report_dir: str | Path, *, notebooks_dir: str | Path = paths.NOT
     if report_dir.resolve() != paths.REPORTS_DIR.resolve():
         heading += f" ({report_dir.name})"
     index = report_dir / "index.html"
-    index.write_text(render_index(entries, heading=heading), encoding="utf-8")
+    page = render_index(entries, heading=heading, made_with=str(provenance()))
+    index.write_text(page, encoding="utf-8")
     return index
 
 
