@@ -21,7 +21,7 @@ def sanitize(text: str) -> str:
 
 def test_nbval_reads_every_section():
     sections = re.findall(r"^\[(.+)\]$", CONFIG.read_text(encoding="utf-8"), flags=re.M)
-    assert len(PATTERNS) == len(sections) == 3
+    assert len(PATTERNS) == len(sections) == 5
 
 
 @pytest.mark.parametrize(
@@ -33,8 +33,11 @@ def test_nbval_reads_every_section():
         ("cleaned 5 documents in 1.23 s", "cleaned 5 documents in 0.87 s"),
         ("done (0.12s)", "done (3.40s)"),
         ("Wall time: 12.5 ms", "Wall time: 9.1 ms"),
+        ("**Made:** 2026-12-01 09:30 UTC with", "**Made:** 2027-01-02 10:00 UTC with"),
+        ("iecorpus 0.1.0, commit 1a2b3c4d5e6f", "iecorpus 0.1.0, commit 9f8e7d6c5b4a"),
     ],
-    ids=["address", "styler-table", "styler-css", "seconds", "seconds-packed", "ms"],
+    ids=["address", "styler-table", "styler-css", "seconds", "seconds-packed", "ms", "made",
+         "commit"],
 )
 def test_what_varies_between_runs_is_masked(first, second):
     assert first != second
@@ -50,8 +53,11 @@ def test_what_varies_between_runs_is_masked(first, second):
         "in the 2010s",
         "T_total column",
         "Tables T_12 and T_abcdef",
+        "dated 2021-05-26 to 2022-07-07",
+        "committed 12 pages",
     ],
-    ids=["figure-repr", "counts", "share", "decade", "word", "not-styler"],
+    ids=["figure-repr", "counts", "share", "decade", "word", "not-styler", "dates",
+         "committed"],
 )
 def test_findings_are_left_alone(stable):
     assert sanitize(stable) == stable
