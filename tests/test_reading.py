@@ -77,7 +77,7 @@ def test_read_document_reports_a_missing_file(tmp_path):
         (codecs.BOM_UTF8, "no text"),
         ("\u200b\u200b\ufeff \u200d\n".encode("utf-8"), "no text"),
         (codecs.BOM_UTF16_LE + "\u200b".encode("utf-16-le"), "no text"),
-        ("One line of UTF-8 text\x00 with a NUL byte in it.".encode("utf-8"), "UTF-8 text with 1"),
+        (b"One line of UTF-8 text\x00 with a NUL byte in it.", "UTF-8 text with 1"),
         ("產業學院".encode("big5"), "reads as GB18030"),
         ("新聞".encode("big5"), "and as big5"),
         ("産学連携を推進する".encode("shift_jis"), "and as shift_jis"),

@@ -170,9 +170,7 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         endings = _line_endings(text)
         if endings != "lf":
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return Decoded(
-            text, name, len(data), endings, hashlib.sha256(data).hexdigest(), as_decoded
-        )
+        return Decoded(text, name, len(data), endings, hashlib.sha256(data).hexdigest(), as_decoded)
     if encoding:
         raise DocumentError(
             path,
@@ -198,8 +196,7 @@ def _refuse_nul_bytes(data: bytes, path: str | Path) -> None:
     if text is not None and len(_CONTROL.findall(text)) <= max(2, len(text) // 100):
         raise DocumentError(
             path,
-            f"the file is UTF-8 text with {n_nul} NUL byte(s) in it (the first at byte "
-            f"{first})",
+            f"the file is UTF-8 text with {n_nul} NUL byte(s) in it (the first at byte {first})",
             "Delete the NUL bytes (for example with tr -d '\\000') and load it again",
         )
     raise DocumentError(
