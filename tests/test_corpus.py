@@ -464,3 +464,11 @@ def test_a_second_bom_and_line_endings_are_audited(tmp_path):
     corpus = load_corpus(tmp_path)
     assert corpus.raw["a"].startswith("\ufeffColleges")
     assert corpus.check_audit()[["balanced", "restores_raw"]].all().all()
+
+
+def test_a_manifest_row_naming_a_folder_says_so(tmp_path):
+    write(tmp_path, "sub/a.txt", EN_PAGE)
+    (tmp_path / "corpus.csv").write_text("file\nsub\n", encoding="utf-8")
+    corpus = quiet_load(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["sub/a"]
+    assert "a folder, not a file" in corpus.problems.at[0, "problem"]

@@ -394,7 +394,8 @@ class _Finder:
             return None
         return real
 
-    def walk(self, directory: Path, ancestors: frozenset[Path]) -> None:
+    def walk(self, directory: Path, real_dir: Path, ancestors: frozenset[Path]) -> None:
+        """List one folder (whose real path is ``real_dir``) and the folders below it."""
         try:
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
@@ -410,10 +411,10 @@ class _Finder:
                 continue
             path = Path(entry.path)
             link = entry.is_symlink()
-            real = self.link_target(path) if link else Path(os.path.realpath(path))
+            real = self.link_target(path) if link else real_dir / entry.name
             if real is None:
                 continue
-            if real.is_dir():
+            if entry.is_dir():
                 if real in ancestors:
                     self.refuse(
                         path,
@@ -421,8 +422,8 @@ class _Finder:
                         "Remove the link",
                     )
                 else:
-                    self.walk(path, ancestors | {real})
-            elif real.is_file():
+                    self.walk(path, real, ancestors | {real})
+            elif entry.is_file():
                 self.classify(path, link, real)
 
     def classify(self, path: Path, link: bool, real: Path) -> None:
@@ -499,6 +500,14 @@ def _manifest_rows(
                 advice,
                 "skipped",
             )
+        elif path.is_dir():
+            problems.add(
+                ManifestError(f"{where}: names {name!r}, which is a folder, not a file."),
+                name,
+                f"named in the manifest ({where}) but a folder, not a file",
+                "Name the files in it, one row each, or delete the row",
+                "ignored",
+            )
         elif not path.is_file():
             advice = "Fix the name, put the file in the corpus folder, or delete the row"
             error = ManifestError(
@@ -564,7 +573,7 @@ def locate_documents(
         )
     folder = folder.resolve()
     finder = _Finder(folder, problems, follow_outside_links=follow_outside_links)
-    finder.walk(folder, frozenset({folder}))
+    finder.walk(folder, folder, frozenset({folder}))
     files = finder.files()
     rows: dict[Path, dict] = {}
     if manifest is not None:
