@@ -115,8 +115,11 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         The :class:`Decoded` text.
 
     Raises:
-        DocumentError: The file is empty, binary, or in no encoding tried
-            (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which includes GBK).
+        DocumentError: The file is empty or shows no text (only a byte-order mark,
+            zero-width characters or white space), binary, UTF-8 with NUL bytes, in no
+            encoding tried (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which
+            includes GBK), in bytes that read as GB18030 and as Big5 or Shift-JIS alike,
+            or ``encoding`` is unknown or does not decode it.
     """
     if not data.strip():
         raise DocumentError(
