@@ -496,3 +496,21 @@ def test_check_audit_makes_one_pass_over_the_edits():
     audit = corpus.check_audit()
     assert time.perf_counter() - started < 3
     assert audit["balanced"].all() and audit["restores_raw"].all()
+
+
+def test_doc_ids_stay_unique_for_any_names():
+    from iecorpus.corpus import Problems, assign_doc_ids
+
+    problems = Problems()
+    names = sorted(["a.txt.md", "a.txt", "a.md", "..txt", "x..txt", "sub/b.txt", "sub/b.md", "c"])
+    ids = assign_doc_ids(names, problems)
+    assert len(set(ids.values())) == len(names)
+    assert (ids["a.txt"], ids["a.txt.md"], ids["sub/b.md"], ids["c"]) == (
+        "a.txt",
+        "a.txt~2",
+        "sub/b.md",
+        "c",
+    )
+    reported = problems.table().set_index("file")["problem"]
+    assert set(reported.index) == {"a.txt", "a.md", "a.txt.md", "sub/b.txt", "sub/b.md"}
+    assert "is that of a.txt already" in reported["a.txt.md"]

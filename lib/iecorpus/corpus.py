@@ -244,6 +244,10 @@ def read_manifest(manifest: str | Path, *, problems: Problems | None = None) -> 
     try:
         content = manifest.read_text(encoding="utf-8-sig")
         header, records = _csv_records(content)
+    except OSError as exc:
+        raise ManifestError(
+            f"{name}: the manifest cannot be read ({exc.strerror}). Check its permissions."
+        ) from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ManifestError(
             f"{name}: the manifest is not a readable UTF-8 CSV file ({exc}). Re-save it as CSV."
@@ -320,7 +324,7 @@ def assign_doc_ids(names: list[str], problems: Problems) -> dict[str, str]:
         ``a.md``) keep their suffix (``a.txt``, ``a.md``); a remaining clash gets
         ``~2``, ``~3`` ...
     """
-    stems = {n: PurePosixPath(n).with_suffix("").as_posix() for n in names}
+    stems = {n: _without_suffix(n) for n in names}
     counts = Counter(stems.values())
     ids: dict[str, str] = {}
     taken: set[str] = set()
@@ -331,18 +335,30 @@ def assign_doc_ids(names: list[str], problems: Problems) -> dict[str, str]:
             doc_id, k = f"{wanted}~{k}", k + 1
         taken.add(doc_id)
         ids[name] = doc_id
+    holder = {doc_id: name for name, doc_id in ids.items()}
     for name in names:
+        wanted = stems[name] if counts[stems[name]] == 1 else name
         if counts[stems[name]] > 1:
-            others = ", ".join(n for n in names if stems[n] == stems[name] and n != name)
-            problem = f"{others} has the same name without its suffix ({stems[name]!r})"
-            advice = (
-                f"Loaded as doc_id {ids[name]!r}; rename the files if they are different "
-                "articles, or delete one if they are the same"
-            )
-            problems.add(
-                CorpusError(f"{name}: {problem}. {advice}."), name, problem, advice, "loaded"
-            )
+            others = [n for n in names if stems[n] == stems[name] and n != name]
+            verb = "has" if len(others) == 1 else "have"
+            problem = f"{', '.join(others)} {verb} the same name without the suffix"
+        elif ids[name] != wanted:
+            problem = f"its doc_id {wanted!r} is that of {holder[wanted]} already"
+        else:
+            continue
+        advice = (
+            f"Loaded as doc_id {ids[name]!r}; rename the files if they are different "
+            "articles, or delete one if they are the same"
+        )
+        problems.add(CorpusError(f"{name}: {problem}. {advice}."), name, problem, advice, "loaded")
     return ids
+
+
+def _without_suffix(name: str) -> str:
+    head, _, base = name.rpartition("/")
+    stem = PurePosixPath(base).stem if base not in ("", ".", "..") else base
+    stem = stem if stem.strip(".") else base
+    return f"{head}/{stem}" if head else stem
 
 
 def _inside(path: Path, folder: Path) -> bool:
