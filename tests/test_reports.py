@@ -66,7 +66,7 @@ def hostile_report(tmp_path_factory):
     corpus = root / "hostile pages; touch PWNED"
     write_corpus(corpus, n_documents=40, languages=("en", "zh"), seed=3, with_manifest=False)
     (corpus / "name with spaces.txt").write_text(
-        f"{DOLLAR_TITLE}\n2021-05-26\n\n{HOSTILE_BODY}\n$15/hour vs $12/hour for apprentices.\n",
+        f"{DOLLAR_TITLE}\n2012-03-01\n\n{HOSTILE_BODY}\n$15/hour vs $12/hour for apprentices.\n",
         encoding="utf-8",
     )
     (corpus / "doc_00001.md").write_text("Same name, other suffix\n\nA note.\n", encoding="utf-8")
@@ -87,6 +87,7 @@ def test_hostile_pages_are_reported_as_problems_and_their_text_as_text(hostile_r
     assert "cleaning removed everything" in problems
     documents = (hostile_report / "processed" / "documents.csv").read_text(encoding="utf-8")
     assert "doc_00001.md" in documents and "doc_00001.txt" in documents
+    # Shown, as text, in the documents table (the page is the oldest, so among those shown).
     corpus_page = (hostile_report / "01-corpus.html").read_text(encoding="utf-8")
     assert "College gets $5m" in corpus_page
 
