@@ -7,8 +7,9 @@
 #   make report                execute every notebook and render HTML into reports/
 #                              (NN-name.html for reading, NN-name-code.html with the code)
 #   make report CORPUS=dir [MANIFEST=file.csv]
-#                              the same against another corpus, into reports/<dir name>/
-#                              (REPORTS=folder puts the reports somewhere else)
+#                              the same against another corpus, into reports/<dir name>-<hash>/
+#                              (REPORTS=folder puts the reports somewhere else); a failed
+#                              run leaves FAILED and an index.html saying so in that folder
 #   make notebooks             re-execute the committed notebooks in place (before a commit)
 #   make lab                   open JupyterLab on notebooks/
 #   make clean                 remove reports/ and the generated tables in data/processed/
@@ -25,23 +26,12 @@ LINT_DIRS := $(wildcard lib tests notebooks benchmarks tools)
 # Without notebooks, nbval is left out (pytest would otherwise stop on a missing path).
 NBVAL := $(if $(ALL_NOTEBOOKS),--nbval $(ALL_NOTEBOOKS) --nbval-sanitize-with tests/nbval_sanitize.cfg)
 
-# Parameters go to papermill only when the user passed CORPUS= or MANIFEST=; the notebooks'
-# defaults come from iecorpus.paths. Paths are made absolute because papermill runs the
-# notebooks in notebooks/, and passed with -r so that they stay strings.
-# Where reports go (the tests point it at a temporary folder).
+# Where reports go (the tests point it at a temporary folder). CORPUS, MANIFEST and REPORTS
+# reach tools/report.sh in the environment, never in a command's text: any folder name works
+# and none runs as a command. With CORPUS= or MANIFEST= the report goes to a folder of its own,
+# REPORTS/<name>-<hash of the absolute path>; papermill gets the paths made absolute.
 REPORTS ?= reports
-
-ifneq ($(strip $(CORPUS)$(MANIFEST)),)
-REPORT_NAME := $(if $(CORPUS),$(notdir $(patsubst %/,%,$(CORPUS))),$(basename $(notdir $(MANIFEST))))
-REPORT_DIR := $(REPORTS)/$(REPORT_NAME)
-PARAMS := $(if $(CORPUS),-r corpus_dir $(abspath $(CORPUS))) \
-          $(if $(MANIFEST),-r manifest $(abspath $(MANIFEST))) \
-          -r processed_dir $(abspath $(REPORT_DIR)/processed) \
-          -r figures_dir $(abspath $(REPORT_DIR)/figures)
-else
-REPORT_DIR := $(REPORTS)
-PARAMS :=
-endif
+export CORPUS MANIFEST REPORTS
 
 # HTML reports use JupyterLab's template without the scripts it would fetch from a CDN.
 HTML := --log-level ERROR --to html --embed-images --template offline \
@@ -61,20 +51,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 report: $(STAMP)
-	@$(if $(CORPUS),$(BIN)/python -m iecorpus.check $(CORPUS) $(if $(MANIFEST),--manifest $(MANIFEST)))
-	@mkdir -p $(REPORT_DIR)
-	@set -e; for nb in $(NUMBERED); do \
-	  name=$$(basename $$nb .ipynb); \
-	  echo "report: $$name"; \
-	  $(BIN)/papermill --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
-	    $(PARAMS) $$nb $(REPORT_DIR)/$$name.ipynb; \
-	  $(BIN)/python -m iecorpus.report --stabilize $(REPORT_DIR)/$$name.ipynb; \
-	  $(BIN)/jupyter nbconvert $(HTML) --no-input \
-	    --output-dir $(REPORT_DIR) $(REPORT_DIR)/$$name.ipynb; \
-	  $(BIN)/jupyter nbconvert $(HTML) \
-	    --output-dir $(REPORT_DIR) --output $$name-code $(REPORT_DIR)/$$name.ipynb; \
-	done
-	$(BIN)/python -m iecorpus.report $(REPORT_DIR)
+	@BIN='$(BIN)' NUMBERED='$(NUMBERED)' HTML='$(HTML)' sh tools/report.sh
 
 notebooks: $(STAMP)
 	@set -e; for nb in $(NUMBERED); do \

@@ -42,3 +42,34 @@ def test_a_missing_folder_and_a_bad_manifest_say_so(tmp_path, capsys):
     (tmp_path / "list.csv").write_text("name\nx\n", encoding="utf-8")
     assert main([str(tmp_path), "--manifest", str(tmp_path / "list.csv")]) == 2
     assert "no `file` column" in capsys.readouterr().err
+
+
+def test_a_manifest_row_outside_the_folder_is_refused_and_not_read(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("标题\n正文第一段。\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("outside\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "outside.txt")
+    (folder / "corpus.csv").write_text(
+        "file\na.txt\n../outside.txt\n/etc/passwd\n", encoding="utf-8"
+    )
+    result = check_corpus(folder)
+    assert (result.n_files, result.n_readable) == (1, 1)
+    assert main([str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "../outside.txt: named in the manifest (" in err and "row 3) but outside" in err
+    assert "/etc/passwd: named in the manifest (" in err and "row 4) but outside" in err
+    assert "link.txt: a symbolic link to" in err
+    assert check_corpus(folder, follow_outside_links=True).n_readable == 2
+    assert main([str(folder), "--follow-outside-links"]) == 0
+
+
+def test_the_check_does_not_reach_into_the_corpus_module_privately():
+    import ast
+    import inspect
+
+    from iecorpus import check
+
+    tree = ast.parse(inspect.getsource(check))
+    imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names]
+    assert not [name for name in imported if name.startswith("_")]

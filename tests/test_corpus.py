@@ -2,7 +2,9 @@
 
 import codecs
 import hashlib
+import os
 import re
+import time
 import warnings
 
 import pandas as pd
@@ -298,3 +300,212 @@ def test_a_corpus_from_clean_texts_is_segmented_as_loading_would_segment_it(corp
     pd.testing.assert_frame_equal(rebuilt.paragraphs, corpus.paragraphs)
     pd.testing.assert_frame_equal(rebuilt.sentences, corpus.sentences)
     assert rebuilt.removed.empty and list(rebuilt.removed.columns) == list(corpus.removed.columns)
+
+
+# ------------------------------------------------------------------------- hostile folders
+
+EN_PAGE = (
+    "Colleges and firms sign a training pact\n2021-05-26\n\n"
+    "The college signed an agreement on industry-education integration with the group.\n"
+)
+
+
+def quiet_load(*args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(*args, **kwargs)
+
+
+def test_files_that_differ_only_by_suffix_get_their_own_doc_id(tmp_path):
+    write(tmp_path, "a.txt", ZH_PAGE)
+    write(tmp_path, "a.md", EN_PAGE)
+    write(tmp_path, "b.txt", ZH_PAGE)
+    with pytest.warns(UserWarning, match="problem"):
+        corpus = load_corpus(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["a.md", "a.txt", "b"]
+    assert corpus.check_audit()["restores_raw"].all()
+    problems = corpus.problems.set_index("file")
+    assert (
+        "a.md" in problems.at["a.txt", "problem"]
+        and "doc_id 'a.txt'" in problems.at["a.txt", "advice"]
+    )
+    assert set(problems["action"]) == {"loaded"}
+
+
+def test_an_unquoted_comma_spoils_its_row_only(tmp_path):
+    write(tmp_path, "doc1.txt", EN_PAGE)
+    write(tmp_path, "doc2.txt", EN_PAGE)
+    (tmp_path / "corpus.csv").write_text(
+        "file,title,date\ndoc1.txt,Beijing, China: schools,2021-05-26\ndoc2.txt,Second,2020-01-02\n",
+        encoding="utf-8",
+    )
+    corpus = quiet_load(tmp_path)
+    docs = corpus.documents.set_index("doc_id")
+    assert docs.at["doc2", "title"] == "Second" and docs.at["doc2", "date"] == "2020-01-02"
+    assert docs.at["doc1", "date"] == "2021-05-26"  # from the page, as without a manifest
+    (problem,) = corpus.problems.itertuples()
+    assert "corpus.csv, line 2" in problem.problem and "4 cells" in problem.problem
+    assert "quote" in problem.advice and problem.file == "doc1.txt"
+
+
+def test_a_semicolon_separated_manifest_is_read(tmp_path):
+    write(tmp_path, "a.txt", EN_PAGE)
+    (tmp_path / "corpus.csv").write_text("file;title\na.txt;Semi, colon\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.documents.at[0, "title"] == "Semi, colon"
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "../outside.txt", "/etc/passwd"])
+def test_a_manifest_row_outside_the_folder_is_refused_and_nothing_outside_is_read(tmp_path, name):
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", EN_PAGE)
+    write(tmp_path, "outside.txt", "SECRET outside text\n")
+    (folder / "corpus.csv").write_text(f"file\na.txt\n{name}\n", encoding="utf-8")
+    corpus = quiet_load(folder)
+    assert list(corpus.documents["doc_id"]) == ["a"]
+    assert not any("SECRET" in text for text in corpus.raw.values())
+    (problem,) = corpus.problems.itertuples()
+    assert problem.file == name and "row 3" in problem.problem
+    assert "outside the corpus folder" in problem.problem and problem.action == "skipped"
+    with pytest.raises(ManifestError, match="row 3: names .* outside the corpus folder"):
+        load_corpus(folder, strict=True)
+
+
+def test_links_and_unlistable_folders_are_problem_rows(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", EN_PAGE)
+    write(tmp_path, "outside.txt", EN_PAGE.replace("college", "outside college"))
+    (folder / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (folder / "loop").symlink_to(folder)
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    (folder / "out.txt").symlink_to(tmp_path / "outside.txt")
+    (folder / "same.txt").symlink_to(folder / "a.txt")
+    locked = folder / "locked"
+    write(locked, "hidden.txt", EN_PAGE)
+    scandir = os.scandir
+
+    def unlistable(directory):  # as chmod 0 does, except for root, who lists anything
+        if os.path.basename(directory) == "locked":
+            raise PermissionError(13, "Permission denied")
+        return scandir(directory)
+
+    monkeypatch.setattr(os, "scandir", unlistable)
+    corpus = quiet_load(folder)
+    allowed = quiet_load(folder, follow_outside_links=True)
+    monkeypatch.undo()
+    assert list(corpus.documents["doc_id"]) == ["a"]
+    problems = corpus.problems.set_index("file")["problem"]
+    assert "points to nothing" in problems["dangling.txt"]
+    assert "loop" in problems["loop"] and "loop" in problems["self.txt"]
+    assert "outside the corpus folder" in problems["out.txt"]
+    assert "same file as a.txt" in problems["same.txt"]
+    assert "cannot be listed (Permission denied)" in problems["locked"]
+    assert set(allowed.documents["doc_id"]) == {"a", "out"}
+    assert "out.txt" not in set(allowed.problems["file"])
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (codecs.BOM_UTF8, "no text"),
+        ("\u200b\u200d\n\u2060".encode("utf-8"), "no text"),
+        ("尊龙凯时 尊龙凯时\nHome > News > Detail\n".encode(), "cleaning removed everything"),
+    ],
+)
+def test_a_page_that_ends_up_empty_is_reported(tmp_path, data, words):
+    write(tmp_path, "a.txt", EN_PAGE)
+    write(tmp_path, "odd.txt", data)
+    corpus = quiet_load(tmp_path)
+    problems = corpus.problems.set_index("file")
+    assert words in problems.at["odd.txt", "problem"]
+    if "cleaning" in words:
+        assert "corpus.removed" in problems.at["odd.txt", "problem"]
+        assert problems.at["odd.txt", "action"] == "loaded"
+    assert corpus.check_audit()[["balanced", "restores_raw"]].all().all()
+
+
+def test_a_manifest_named_html_file_is_ignored_once_and_not_loaded(tmp_path):
+    write(tmp_path, "a.txt", EN_PAGE)
+    write(tmp_path, "b.html", "<p>" + EN_PAGE + "</p>")
+    (tmp_path / "corpus.csv").write_text("file\na.txt\nb.html\n", encoding="utf-8")
+    corpus = quiet_load(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["a"]
+    assert list(corpus.problems["file"]) == ["b.html"]
+    assert corpus.problems.at[0, "action"] == "ignored"
+
+
+def test_an_unknown_codec_in_the_manifest_is_named(tmp_path):
+    write(tmp_path, "a.txt", EN_PAGE)
+    write(tmp_path, "b.txt", EN_PAGE)
+    (tmp_path / "corpus.csv").write_text("file,encoding\na.txt,\nb.txt,big-5\n", encoding="utf-8")
+    corpus = quiet_load(tmp_path)
+    assert "'big-5', which is not an encoding name" in corpus.problems.at[0, "problem"]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_the_audit_accounts_for_every_character_as_decoded(tmp_path, ending):
+    write(tmp_path, "a.txt", "\ufeff" + ZH_PAGE.replace("\n", ending))
+    corpus = load_corpus(tmp_path, manifest=None)
+    assert corpus.raw["a"] == ZH_PAGE.replace("\n", ending)  # the codec's BOM is not text
+    assert corpus.documents.at[0, "n_chars_raw"] == len(corpus.raw["a"])
+    assert corpus.documents.at[0, "text"] == "7月6日，某省能源职业教育集团正式揭牌。"
+    audit = corpus.check_audit()
+    assert audit["balanced"].all() and audit["restores_raw"].all()
+    assert corpus.removed["text"].str.contains("\r").any()
+
+
+def test_a_second_bom_and_line_endings_are_audited(tmp_path):
+    write(tmp_path, "a.txt", ("\ufeff" + EN_PAGE.replace("\n", "\r\n")).encode("utf-8"))
+    (tmp_path / "corpus.csv").write_text("file,encoding\na.txt,utf-8\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.raw["a"].startswith("\ufeffColleges")
+    assert corpus.check_audit()[["balanced", "restores_raw"]].all().all()
+
+
+def test_a_manifest_row_naming_a_folder_says_so(tmp_path):
+    write(tmp_path, "sub/a.txt", EN_PAGE)
+    (tmp_path / "corpus.csv").write_text("file\nsub\n", encoding="utf-8")
+    corpus = quiet_load(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["sub/a"]
+    assert "a folder, not a file" in corpus.problems.at[0, "problem"]
+
+
+def test_check_audit_makes_one_pass_over_the_edits():
+    # 8,000 documents of two edits each: one filter of the edits per document took seconds.
+    from iecorpus.corpus import DOCUMENT_COLUMNS, REMOVED_COLUMNS, Corpus
+
+    n = 8000
+    ids = [f"d{k}" for k in range(n)]
+    documents = pd.DataFrame(
+        {"doc_id": ids, "text": "kept", "n_chars_raw": 9, "n_chars_clean": 4},
+        columns=DOCUMENT_COLUMNS,
+    )
+    removed = pd.DataFrame(
+        [(d, 0, 3, 0, "navigation", "nav", "") for d in ids]
+        + [(d, 7, 9, 4, "layout", "\r\n", "") for d in ids],
+        columns=REMOVED_COLUMNS,
+    ).sample(frac=1, random_state=0)
+    empty = pd.DataFrame()
+    corpus = Corpus(documents, empty, empty, removed, empty, {d: "navkept\r\n" for d in ids})
+    started = time.perf_counter()
+    audit = corpus.check_audit()
+    assert time.perf_counter() - started < 3
+    assert audit["balanced"].all() and audit["restores_raw"].all()
+
+
+def test_doc_ids_stay_unique_for_any_names():
+    from iecorpus.corpus import Problems, assign_doc_ids
+
+    problems = Problems()
+    names = sorted(["a.txt.md", "a.txt", "a.md", "..txt", "x..txt", "sub/b.txt", "sub/b.md", "c"])
+    ids = assign_doc_ids(names, problems)
+    assert len(set(ids.values())) == len(names)
+    assert (ids["a.txt"], ids["a.txt.md"], ids["sub/b.md"], ids["c"]) == (
+        "a.txt",
+        "a.txt~2",
+        "sub/b.md",
+        "c",
+    )
+    reported = problems.table().set_index("file")["problem"]
+    assert set(reported.index) == {"a.txt", "a.md", "a.txt.md", "sub/b.txt", "sub/b.md"}
+    assert "is that of a.txt already" in reported["a.txt.md"]

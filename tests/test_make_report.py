@@ -1,5 +1,6 @@
-"""`make report` end to end, on corpora other than the embedded one: a generated mixed corpus
-with hostile documents, and a folder of Chinese pages only. Each runs ``make report`` once."""
+"""`make report` end to end on corpora other than the embedded one: a generated mixed corpus with
+hostile documents, a folder of Chinese pages only, and a folder of hostile pages whose own name
+has spaces and a semicolon. Each runs ``make report`` once."""
 
 import re
 import subprocess
@@ -30,7 +31,9 @@ def run_report(corpus, reports):
         timeout=900,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return reports / corpus.name
+    (folder,) = reports.iterdir()  # reports/<name>-<hash>, the only folder there
+    assert folder.name.startswith(re.sub(r"[^A-Za-z0-9._-]", "_", corpus.name) + "-")
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,42 @@ def chinese_report(tmp_path_factory):
     return run_report(corpus, root / "reports")
 
 
-@pytest.mark.parametrize("report", ["mixed_report", "chinese_report"])
+DOLLAR_TITLE = 'College gets $5m "smart campus" grant, $2m more'
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    corpus = root / "hostile pages; touch PWNED"
+    write_corpus(corpus, n_documents=40, languages=("en", "zh"), seed=3, with_manifest=False)
+    (corpus / "name with spaces.txt").write_text(
+        f"{DOLLAR_TITLE}\n2012-03-01\n\n{HOSTILE_BODY}\n$15/hour vs $12/hour for apprentices.\n",
+        encoding="utf-8",
+    )
+    (corpus / "doc_00001.md").write_text("Same name, other suffix\n\nA note.\n", encoding="utf-8")
+    (corpus / "bom-only.txt").write_bytes(b"\xef\xbb\xbf")
+    (corpus / "zero-width.txt").write_text("\u200b\u200d\n", encoding="utf-8")
+    (corpus / "spam-only.txt").write_text(
+        "尊龙凯时 尊龙凯时\nHome > News > Detail\n", encoding="utf-8"
+    )
+    folder = run_report(corpus, root / "reports")
+    assert not list(root.rglob("PWNED")) and not list(paths.PROJECT_ROOT.glob("PWNED"))
+    return folder
+
+
+def test_hostile_pages_are_reported_as_problems_and_their_text_as_text(hostile_report):
+    problems = (hostile_report / "processed" / "problems.csv").read_text(encoding="utf-8")
+    for name in ("bom-only.txt", "zero-width.txt", "spam-only.txt", "doc_00001.md"):
+        assert name in problems
+    assert "cleaning removed everything" in problems
+    documents = (hostile_report / "processed" / "documents.csv").read_text(encoding="utf-8")
+    assert "doc_00001.md" in documents and "doc_00001.txt" in documents
+    # Shown, as text, in the documents table (the page is the oldest, so among those shown).
+    corpus_page = (hostile_report / "01-corpus.html").read_text(encoding="utf-8")
+    assert "College gets $5m" in corpus_page
+
+
+@pytest.mark.parametrize("report", ["mixed_report", "chinese_report", "hostile_report"])
 def test_every_notebook_renders_with_its_figures(report, request):
     folder = request.getfixturevalue(report)
     for name in NOTEBOOKS:

@@ -69,3 +69,38 @@ def test_a_named_encoding_reads_what_detection_cannot():
 def test_read_document_reports_a_missing_file(tmp_path):
     with pytest.raises(DocumentError, match="gone.txt: the file does not exist"):
         read_document(tmp_path / "gone.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (codecs.BOM_UTF8, "no text"),
+        ("\u200b\u200b\ufeff \u200d\n".encode("utf-8"), "no text"),
+        (codecs.BOM_UTF16_LE + "\u200b".encode("utf-16-le"), "no text"),
+        (b"One line of UTF-8 text\x00 with a NUL byte in it.", "UTF-8 text with 1"),
+        ("產業學院".encode("big5"), "reads as GB18030"),
+        ("新聞".encode("big5"), "and as big5"),
+        ("産学連携を推進する".encode("shift_jis"), "and as shift_jis"),
+    ],
+)
+def test_what_would_load_as_nothing_or_as_mojibake_is_named(data, words):
+    with pytest.raises(DocumentError) as info:
+        decode_bytes(data, "corpus/odd.txt")
+    assert words in str(info.value)
+    assert "odd.txt" in str(info.value)
+
+
+def test_simplified_chinese_in_gbk_is_still_read_without_a_manifest():
+    assert decode_bytes("深化产教融合".encode("gbk"), "doc.txt").encoding == "gb18030"
+
+
+def test_an_unknown_encoding_name_is_named_as_such():
+    with pytest.raises(DocumentError, match="'big-5', which is not an encoding name"):
+        decode_bytes(b"abc", "doc.txt", encoding="big-5")
+    with pytest.raises(DocumentError, match="as utf-16, the encoding the manifest names"):
+        decode_bytes(b"abc", "doc.txt", encoding="utf-16")
+
+
+def test_the_text_as_decoded_keeps_what_normalising_dropped():
+    decoded = decode_bytes(b"a\r\nb\rc", "doc.txt")
+    assert (decoded.text, decoded.as_decoded) == ("a\nb\nc", "a\r\nb\rc")

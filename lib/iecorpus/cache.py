@@ -39,8 +39,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import chinese, clean, corpus, dates, paths, reading, segment
-from .corpus import Corpus, load_corpus, locate_documents
+from .corpus import Corpus, Problems, load_corpus, locate_documents
 from .datafiles import fingerprint
+from .provenance import package_version
 
 #: The folder inside ``processed_dir`` that holds the cache.
 CACHE_FOLDER = "corpus-cache"
@@ -105,16 +106,6 @@ class CachedCorpus:
         return f"Loaded and cleaned ({self.reason}) in {self.seconds:.2f} s; saved to {where}."
 
 
-class _Ignored:
-    """Collects the problems :func:`locate_documents` reports, without raising."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple] = []
-
-    def add(self, error, file, problem, advice, action) -> None:
-        self.rows.append((file, problem, advice, action))
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -168,9 +159,7 @@ def compute_cache_key(
         CorpusError: The folder does not exist or the manifest cannot be read (as
             :func:`iecorpus.load_corpus` would raise).
     """
-    from . import __version__
-
-    located = _Ignored()
+    located = Problems(strict=False)
     folder, files, rows = locate_documents(corpus_dir, manifest=manifest, problems=located)
     listing = []
     for file in files:
@@ -185,11 +174,12 @@ def compute_cache_key(
         if path.is_relative_to(folder)
     ) + sorted((str(path), row) for path, row in rows.items() if not path.is_relative_to(folder))
     rules = Path(rules_dir) if rules_dir is not None else paths.CLEANING_DIR
+    noticed = [sorted(row.items()) for row in located.rows]
     key = {
-        "raw_files": f"{len(listing)} files, {_digest([listing, located.rows])[:16]}",
+        "raw_files": f"{len(listing)} files, {_digest([listing, noticed])[:16]}",
         "manifest": f"{len(manifest_rows)} rows, {_digest(manifest_rows)[:16]}",
         "rules": fingerprint([rules])[:16],
-        "library": f"iecorpus {__version__}",
+        "library": f"iecorpus {package_version()}",
         "code": hash_library_code()[:16],
         "tables": _table_versions(),
         "options": f"strict={bool(strict)}",

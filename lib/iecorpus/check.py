@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .corpus import _Problems, locate_documents
+from .corpus import Problems, locate_documents
 from .reading import CorpusError, DocumentError, read_document
 
 
@@ -34,13 +34,21 @@ class CorpusCheck:
         return self.n_readable > 0
 
 
-def check_corpus(path: str | Path | None, *, manifest: str | Path | None = None) -> CorpusCheck:
+def check_corpus(
+    path: str | Path | None,
+    *,
+    manifest: str | Path | None = None,
+    follow_outside_links: bool = False,
+) -> CorpusCheck:
     """Look over a corpus folder without cleaning it: fast enough for thousands of files.
 
     Args:
         path: The corpus folder.
         manifest: Its manifest; defaults to ``corpus.csv`` in the folder when there is one.
             With neither, the embedded corpus (``path`` None) is checked.
+        follow_outside_links: Accept symbolic links to files outside the folder, as
+            :func:`iecorpus.load_corpus` does with the same keyword. Manifest rows naming
+            a path outside the folder are refused and never read.
 
     Returns:
         A :class:`CorpusCheck`.
@@ -48,8 +56,10 @@ def check_corpus(path: str | Path | None, *, manifest: str | Path | None = None)
     Raises:
         CorpusError: The folder does not exist, or the manifest cannot be read.
     """
-    problems = _Problems(strict=False)
-    folder, files, rows = locate_documents(path, manifest=manifest, problems=problems)
+    problems = Problems(strict=False)
+    folder, files, rows = locate_documents(
+        path, manifest=manifest, problems=problems, follow_outside_links=follow_outside_links
+    )
     readable = 0
     for file in files:
         try:
@@ -73,9 +83,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m iecorpus.check", description=__doc__)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--manifest", type=Path, default=None)
+    parser.add_argument(
+        "--follow-outside-links",
+        action="store_true",
+        help="read files that symbolic links lead to outside the folder",
+    )
     args = parser.parse_args(argv)
     try:
-        result = check_corpus(args.folder, manifest=args.manifest)
+        result = check_corpus(
+            args.folder, manifest=args.manifest, follow_outside_links=args.follow_outside_links
+        )
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

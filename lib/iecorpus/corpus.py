@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
+import csv
+import errno
+import io
 import os
+import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import paths
-from .clean import Rules, clean_document, load_rules, restore_raw
+from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
 from .dates import parse_date
 from .progress import track
 from .reading import (
@@ -69,7 +75,8 @@ class Corpus:
 
     Attributes:
         documents: One row per document: ``doc_id`` (file stem, or relative path
-            without suffix in sub-folders), ``file``, ``title``, ``date`` (ISO, as
+            without suffix in sub-folders; with the suffix where files differ only
+            by it, see :func:`assign_doc_ids`), ``file``, ``title``, ``date`` (ISO, as
             precise as known), ``date_precision`` (day/month/year), ``date_source``
             (text/manifest), ``language`` (en/zh), ``source``, ``author``, ``url``,
             ``site`` (the website the page was found on, from the manifest),
@@ -82,10 +89,13 @@ class Corpus:
         removed: Every span cleaning took out or changed: ``doc_id``, ``start``,
             ``end`` (offsets in the raw text), ``clean_start`` (where its
             replacement stands in ``text``), ``reason``, ``text`` (the raw span) and
-            ``replacement`` (empty for a removal, the repair otherwise).
+            ``replacement`` (empty for a removal, the repair otherwise). Raw means
+            as decoded: ``\\r`` line endings and extra byte-order marks that reading
+            normalised are ``layout`` edits here.
         problems: Files that could not be used as given: ``file``, ``problem``,
             ``advice``, ``action`` (skipped, loaded, ignored).
-        raw: The decoded raw text of each document, by ``doc_id``.
+        raw: The decoded raw text of each document (before line endings were
+            normalised), by ``doc_id``.
     """
 
     documents: pd.DataFrame
@@ -172,7 +182,21 @@ class Corpus:
             table["n_chars_clean"] - table["n_chars_inserted"] + table["n_chars_removed"]
             == table["n_chars_raw"]
         )
-        table["restores_raw"] = [self.restore(d) == self.raw[d] for d in table.index]
+        # One pass over the edits, grouped by document (not one filter of them per document).
+        edits = self.removed.sort_values(["doc_id", "start"], kind="stable")
+        spans: dict[str, list] = {}
+        for doc_id, *span in zip(
+            edits["doc_id"],
+            edits["clean_start"],
+            edits["text"],
+            edits["replacement"],
+            strict=True,
+        ):
+            spans.setdefault(doc_id, []).append(span)
+        texts = dict(zip(self.documents["doc_id"], self.documents["text"], strict=True))
+        table["restores_raw"] = [
+            _restores(texts[d], spans.get(d, []), self.raw[d]) for d in table.index
+        ]
         return table.reset_index()
 
     def save(self, directory: str | Path | None = None) -> list[Path]:
@@ -195,19 +219,57 @@ class Corpus:
         return written
 
 
-def read_manifest(manifest: str | Path) -> pd.DataFrame:
+class Problems:
+    """Collects what went wrong with a corpus's files and manifest rows; raises in strict mode.
+
+    Args:
+        strict: Raise each problem's error at once instead of collecting it.
+
+    Attributes:
+        rows: One dict per problem, with the keys of :data:`PROBLEM_COLUMNS`.
+    """
+
+    def __init__(self, strict: bool = False):
+        self.strict, self.rows = strict, []
+
+    def add(self, error: CorpusError, file: str, problem: str, advice: str, action: str) -> None:
+        """Report one problem.
+
+        Args:
+            error: What strict mode raises.
+            file: The file (or manifest row) as the user would name it.
+            problem: What is wrong, in a few words.
+            advice: What to do about it.
+            action: What was done: ``skipped``, ``loaded`` or ``ignored``.
+
+        Raises:
+            CorpusError: In strict mode, ``error``.
+        """
+        if self.strict:
+            raise error
+        self.rows.append({"file": file, "problem": problem, "advice": advice, "action": action})
+
+    def table(self) -> pd.DataFrame:
+        """Return the problems as a ``file``, ``problem``, ``advice``, ``action`` table."""
+        return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS)
+
+
+def read_manifest(manifest: str | Path, *, problems: Problems | None = None) -> pd.DataFrame:
     """Read a manifest: one row per document, ``file`` required, every other column optional.
 
     Args:
-        manifest: A CSV file with a ``file`` column (paths relative to the corpus
-            folder) and any of ``sha256``, ``title``, ``date``, ``language``,
-            ``source``, ``url``, ``author``, ``encoding``.
+        manifest: A CSV file (comma-, semicolon- or tab-separated) with a ``file`` column
+            (paths relative to the corpus folder) and any of ``sha256``, ``title``,
+            ``date``, ``language``, ``source``, ``url``, ``author``, ``encoding``.
+        problems: Where a malformed row (more cells than the header) is reported; the
+            other rows are read as written. Without it, such a row raises.
 
     Returns:
-        The manifest as strings, empty cells as "".
+        The manifest as strings, empty cells as "", indexed by the line each row starts on.
 
     Raises:
-        ManifestError: The file is missing, unreadable, or has no ``file`` column.
+        ManifestError: The file is missing, unreadable, or has no ``file`` column; a
+            malformed row when ``problems`` is None (or strict).
     """
     manifest = Path(manifest)
     name = paths.relative_to_project(manifest)
@@ -216,63 +278,246 @@ def read_manifest(manifest: str | Path) -> pd.DataFrame:
             f"{name}: the manifest does not exist. Check the path, or load the folder without one."
         )
     try:
-        table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        content = manifest.read_text(encoding="utf-8-sig")
+        header, records = _csv_records(content)
+    except OSError as exc:
+        raise ManifestError(
+            f"{name}: the manifest cannot be read ({exc.strerror}). Check its permissions."
+        ) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
         raise ManifestError(
             f"{name}: the manifest is not a readable UTF-8 CSV file ({exc}). Re-save it as CSV."
         ) from None
-    table.columns = [str(c).strip().lower() for c in table.columns]
-    if "file" not in table.columns:
+    columns = _unique([c.strip().lower() for c in header])
+    if "file" not in columns:
         raise ManifestError(
             f"{name}: the manifest has no `file` column "
-            f"(it has {', '.join(table.columns) or 'no columns'}). "
+            f"(it has {', '.join(c for c in columns if c) or 'no columns'}). "
             "Add a `file` column naming each document relative to the corpus folder."
         )
-    return table.apply(lambda column: column.str.strip())
+    kept, lines = [], []
+    for line, cells in records:
+        while len(cells) > len(columns) and not cells[-1].strip():
+            cells = cells[:-1]
+        if len(cells) > len(columns):
+            file = cells[columns.index("file")].strip() if "file" in columns else ""
+            advice = (
+                'Put quotes around a cell that holds a comma ("Beijing, China") or fix the row; '
+                "the file still loads, without the row's metadata"
+            )
+            problem = (
+                f"{name}, line {line} has {len(cells)} cells where the header has "
+                f"{len(columns)}: the row is not used"
+            )
+            error = ManifestError(f"{problem}. {advice}.")
+            if problems is None:
+                raise error
+            problems.add(error, file or f"(line {line})", problem, advice, "ignored")
+            continue
+        kept.append([c.strip() for c in cells] + [""] * (len(columns) - len(cells)))
+        lines.append(line)
+    return pd.DataFrame(kept, columns=columns, index=pd.Index(lines, name="line"), dtype=str)
 
 
-def _doc_id(path: Path, folder: Path) -> str:
-    return path.relative_to(folder).with_suffix("").as_posix()
+def _csv_records(content: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the non-blank rows of a CSV text, each with the line it starts on."""
+    first = content.split("\n", 1)[0]
+    delimiter = next(
+        (d for d in ",;\t|" if "file" in [c.strip().strip('"').lower() for c in first.split(d)]),
+        ",",
+    )
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    records = []
+    line = 1
+    for cells in reader:
+        if header is None:
+            header = cells
+        elif cells and any(c.strip() for c in cells):
+            records.append((line, cells))
+        line = reader.line_num + 1
+    return header or [], records
 
 
-class _Problems:
-    """Collects what went wrong; raises at once in strict mode."""
-
-    def __init__(self, strict: bool):
-        self.strict, self.rows = strict, []
-
-    def add(self, error: CorpusError, file: str, problem: str, advice: str, action: str) -> None:
-        if self.strict:
-            raise error
-        self.rows.append({"file": file, "problem": problem, "advice": advice, "action": action})
-
-    def table(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS)
+def _unique(columns: list[str]) -> list[str]:
+    seen: Counter = Counter()
+    unique = []
+    for column in columns:
+        unique.append(f"{column}.{seen[column]}" if seen[column] else column)
+        seen[column] += 1
+    return unique
 
 
-def _find_files(folder: Path, problems: _Problems) -> list[Path]:
-    found = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+def assign_doc_ids(names: list[str], problems: Problems) -> dict[str, str]:
+    """Give every file a unique ``doc_id``: its path without the suffix, or with it on a clash.
+
+    Args:
+        names: The files' paths relative to the corpus folder (POSIX), sorted.
+        problems: Where files that share a name without their suffix are reported.
+
+    Returns:
+        The ``doc_id`` of each name. Files that differ only by suffix (``a.txt``,
+        ``a.md``) keep their suffix (``a.txt``, ``a.md``); a remaining clash gets
+        ``~2``, ``~3`` ...
+    """
+    stems = {n: _without_suffix(n) for n in names}
+    counts = Counter(stems.values())
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        wanted = stems[name] if counts[stems[name]] == 1 else name
+        doc_id, k = wanted, 2
+        while doc_id in taken:
+            doc_id, k = f"{wanted}~{k}", k + 1
+        taken.add(doc_id)
+        ids[name] = doc_id
+    holder = {doc_id: name for name, doc_id in ids.items()}
+    for name in names:
+        wanted = stems[name] if counts[stems[name]] == 1 else name
+        if counts[stems[name]] > 1:
+            others = [n for n in names if stems[n] == stems[name] and n != name]
+            verb = "has" if len(others) == 1 else "have"
+            problem = f"{', '.join(others)} {verb} the same name without the suffix"
+        elif ids[name] != wanted:
+            problem = f"its doc_id {wanted!r} is that of {holder[wanted]} already"
+        else:
+            continue
+        advice = (
+            f"Loaded as doc_id {ids[name]!r}; rename the files if they are different "
+            "articles, or delete one if they are the same"
+        )
+        problems.add(CorpusError(f"{name}: {problem}. {advice}."), name, problem, advice, "loaded")
+    return ids
+
+
+def _without_suffix(name: str) -> str:
+    head, _, base = name.rpartition("/")
+    stem = PurePosixPath(base).stem if base not in ("", ".", "..") else base
+    stem = stem if stem.strip(".") else base
+    return f"{head}/{stem}" if head else stem
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+class _Finder:
+    """Walks a corpus folder, reporting what it cannot or will not read."""
+
+    def __init__(self, folder: Path, problems: Problems, *, follow_outside_links: bool):
+        self.folder, self.problems = folder, problems
+        self.follow_outside_links = follow_outside_links
+        self.refused: set[Path] = set()
+        self.candidates: list[tuple[Path, bool, Path]] = []
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.folder).as_posix()
+
+    def refuse(self, path: Path, problem: str, advice: str, action: str = "skipped") -> None:
+        self.refused.add(path)
+        error = DocumentError(path, problem, advice)
+        self.problems.add(error, self.name(path), problem, advice, action)
+
+    def link_target(self, path: Path) -> Path | None:
+        """The real path a link leads to, or None (reported) when it leads nowhere usable."""
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.refuse(
+                    path,
+                    "a symbolic link loop: the link leads back to itself",
+                    "Remove the link, or point it at the article's file",
+                )
+            else:
+                self.refuse(
+                    path,
+                    f"a symbolic link that points to nothing ({os.readlink(path)})",
+                    "Remove the link, or restore the file it points to",
+                )
+            return None
+        real = Path(os.path.realpath(path))
+        if not _inside(real, self.folder) and not self.follow_outside_links:
+            self.refuse(
+                path,
+                f"a symbolic link to {real}, outside the corpus folder",
+                "Copy the file into the folder, or load with follow_outside_links=True",
+            )
+            return None
+        return real
+
+    def walk(self, directory: Path, real_dir: Path, ancestors: frozenset[Path]) -> None:
+        """List one folder (whose real path is ``real_dir``) and the folders below it."""
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            self.refuse(
+                directory,
+                f"the folder cannot be listed ({exc.strerror})",
+                "Check its permissions: the files in it are not read",
+            )
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            link = entry.is_symlink()
+            real = self.link_target(path) if link else real_dir / entry.name
+            if real is None:
+                continue
+            if entry.is_dir():
+                if real in ancestors:
+                    self.refuse(
+                        path,
+                        "a symbolic link loop: it leads back to a folder that holds it",
+                        "Remove the link",
+                    )
+                else:
+                    self.walk(path, real, ancestors | {real})
+            elif entry.is_file():
+                self.classify(path, link, real)
+
+    def classify(self, path: Path, link: bool, real: Path) -> None:
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES and path.name.lower() != "readme.md":
-            found.append(path)
+            self.candidates.append((path, link, real))
         elif suffix in CONVERTIBLE_SUFFIXES:
-            error = DocumentError(
-                path, f"{suffix} files are not read", "Convert it to UTF-8 plain text (.txt)"
+            self.refuse(
+                path,
+                f"{suffix} files are not read",
+                "Convert it to UTF-8 plain text (.txt)",
+                "ignored",
             )
-            problems.add(
-                error, _doc_id(path, folder) + suffix, error.problem, error.advice, "ignored"
-            )
-    return found
+
+    def files(self) -> list[Path]:
+        """The files found, each real file once (a link to a file already found is reported)."""
+        by_real: dict[Path, list[tuple[Path, bool]]] = {}
+        for path, link, real in self.candidates:
+            by_real.setdefault(real, []).append((path, link))
+        found = []
+        for group in by_real.values():
+            keep = next((path for path, link in group if not link), group[0][0])
+            found.append(keep)
+            for path, _ in group:
+                if path != keep:
+                    self.refuse(
+                        path,
+                        f"the same file as {self.name(keep)} (through a link)",
+                        f"Nothing to do: it is loaded once, as {self.name(keep)}",
+                        "ignored",
+                    )
+        return sorted(found)
 
 
 def _manifest_rows(
-    table: pd.DataFrame, folder: Path, manifest: Path, problems: _Problems
+    table: pd.DataFrame, finder: _Finder, manifest: Path, problems: Problems
 ) -> dict[Path, dict]:
-    """Map each file the manifest names to its row, reporting rows that name nothing."""
+    """Map each file the manifest names to its row, reporting rows that name nothing usable."""
+    folder = finder.folder
     rows: dict[Path, dict] = {}
     manifest_name = paths.relative_to_project(manifest)
-    for number, row in enumerate(table.to_dict("records"), start=2):
+    for number, row in zip(table.index, table.to_dict("records"), strict=True):
         name = row["file"]
         path = Path(os.path.normpath(folder / name))  # folder is resolved already
         where = f"{manifest_name}, row {number}"
@@ -284,6 +529,37 @@ def _manifest_rows(
                 "Fill in or delete the row",
                 "ignored",
             )
+            continue
+        if path in finder.refused:
+            continue  # reported already, as the folder was read
+        real = Path(os.path.realpath(path))
+        outside = not _inside(path, folder) or (
+            not _inside(real, folder) and not finder.follow_outside_links
+        )
+        if outside:
+            advice = (
+                "Name the file relative to the corpus folder, and copy it into the folder "
+                "if it is elsewhere"
+            )
+            error = ManifestError(
+                f"{where}: names {name!r}, which is outside the corpus folder "
+                f"{paths.relative_to_project(folder)}. {advice}."
+            )
+            problems.add(
+                error,
+                name,
+                f"named in the manifest ({where}) but outside the corpus folder: not read",
+                advice,
+                "skipped",
+            )
+        elif path.is_dir():
+            problems.add(
+                ManifestError(f"{where}: names {name!r}, which is a folder, not a file."),
+                name,
+                f"named in the manifest ({where}) but a folder, not a file",
+                "Name the files in it, one row each, or delete the row",
+                "ignored",
+            )
         elif not path.is_file():
             advice = "Fix the name, put the file in the corpus folder, or delete the row"
             error = ManifestError(
@@ -293,6 +569,13 @@ def _manifest_rows(
             problems.add(
                 error, name, f"named in the manifest ({where}) but missing", advice, "skipped"
             )
+        elif path.suffix.lower() in CONVERTIBLE_SUFFIXES:
+            error = DocumentError(
+                path,
+                f"{path.suffix.lower()} files are not read",
+                "Convert it to UTF-8 plain text (.txt)",
+            )
+            problems.add(error, name, error.problem, error.advice, "ignored")
         elif path in rows:
             problems.add(
                 ManifestError(f"{where}: {name!r} is listed twice."),
@@ -307,18 +590,24 @@ def _manifest_rows(
 
 
 def locate_documents(
-    path: str | Path | None, *, manifest: str | Path | None, problems: _Problems
+    path: str | Path | None,
+    *,
+    manifest: str | Path | None,
+    problems: Problems,
+    follow_outside_links: bool = False,
 ) -> tuple[Path, list[Path], dict[Path, dict]]:
     """Find the documents of a corpus folder and match them with their manifest rows.
 
     Args:
         path: The corpus folder; None for the embedded corpus.
         manifest: The manifest; None for the default (see :func:`load_corpus`).
-        problems: Where unusable files and manifest rows are reported.
+        problems: Where unusable files, links, folders and manifest rows are reported.
+        follow_outside_links: Read files that symbolic links lead to outside the folder
+            (by default such links are reported and not followed).
 
     Returns:
-        The resolved folder, the files to read (sorted), and the manifest row of each
-        file that has one.
+        The resolved folder, the files to read (sorted, all inside the folder), and the
+        manifest row of each file that has one.
 
     Raises:
         CorpusError: The folder does not exist or the manifest cannot be read.
@@ -335,10 +624,13 @@ def locate_documents(
             "Check the path."
         )
     folder = folder.resolve()
-    files = _find_files(folder, problems)
+    finder = _Finder(folder, problems, follow_outside_links=follow_outside_links)
+    finder.walk(folder, folder, frozenset({folder}))
+    files = finder.files()
     rows: dict[Path, dict] = {}
     if manifest is not None:
-        rows = _manifest_rows(read_manifest(manifest), folder, Path(manifest), problems)
+        table = read_manifest(manifest, problems=problems)
+        rows = _manifest_rows(table, finder, Path(manifest), problems)
         files = sorted(set(files) | set(rows))
     return folder, files, rows
 
@@ -350,6 +642,7 @@ def load_corpus(
     strict: bool = False,
     rules: Rules | None = None,
     progress: bool | None = None,
+    follow_outside_links: bool = False,
 ) -> Corpus:
     """Load, clean and segment a folder of documents.
 
@@ -365,36 +658,47 @@ def load_corpus(
         rules: Cleaning rules (default: ``data/cleaning/``).
         progress: Show a progress bar; by default one is shown for 200 files or more
             unless ``IECORPUS_PROGRESS=0`` (as in rendered reports and tests).
+        follow_outside_links: Read the files that symbolic links in the folder lead to
+            outside it; by default such links are reported in ``problems`` and not read.
+            Manifest rows naming a path outside the folder are never read.
 
     Returns:
         The :class:`Corpus`.
+
+    Note:
+        Nothing goes missing silently: a file is loaded or has a row in ``problems``
+        (as do unlistable folders, link loops, dangling links, malformed manifest rows,
+        files that share a name without their suffix, and pages that cleaning emptied).
 
     Raises:
         CorpusError: The folder is missing or holds no document that could be
             read; in strict mode, any problem with any file or manifest row.
     """
     rules = rules or load_rules()
-    problems = _Problems(strict)
-    folder, files, rows = locate_documents(path, manifest=manifest, problems=problems)
+    problems = Problems(strict)
+    folder, files, rows = locate_documents(
+        path, manifest=manifest, problems=problems, follow_outside_links=follow_outside_links
+    )
+    doc_ids = assign_doc_ids([f.relative_to(folder).as_posix() for f in files], problems)
 
     records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
     for file in track(files, total=len(files), description="loading", enabled=progress):
         row = rows.get(file, {})
         name = file.relative_to(folder).as_posix()
         try:
-            record, raw = _load_one(file, folder, row, rules, problems)
+            record, raw = _load_one(file, name, row, rules, problems)
         except DocumentError as error:
             problems.add(error, name, error.problem, error.advice, "skipped")
             continue
-        cleaned = record.pop("_cleaned")
-        doc_id = record["doc_id"]
+        edits, clean_starts = record.pop("_edits")
+        doc_id = record["doc_id"] = doc_ids[name]
         raw_texts[doc_id] = raw
         records.append(record)
         removed.extend(
             (doc_id, e.start, e.end, s, e.reason, raw[e.start : e.end], e.replacement)
-            for e, s in zip(cleaned.edits, cleaned.clean_starts, strict=True)
+            for e, s in zip(edits, clean_starts, strict=True)
         )
-        _segment(doc_id, cleaned.text, paragraphs, sentences)
+        _segment(doc_id, record["text"], paragraphs, sentences)
 
     problem_table = problems.table()
     if not records:
@@ -450,14 +754,14 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
 
 
 def _load_one(
-    file: Path, folder: Path, row: dict, rules: Rules, problems: _Problems
+    file: Path, name: str, row: dict, rules: Rules, problems: Problems
 ) -> tuple[dict, str]:
     """Read, check and clean one file.
 
     Returns:
-        Its ``documents`` row (holding the Cleaned result under ``_cleaned``) and its raw text.
+        Its ``documents`` row (holding the edits and where they stand in the cleaned text
+        under ``_edits``, in the coordinates of the raw text) and its raw text as decoded.
     """
-    name = file.relative_to(folder).as_posix()
     decoded = read_document(file, encoding=row.get("encoding") or None)
     sha = decoded.sha256
     if row.get("sha256") and row["sha256"].lower() != sha:
@@ -469,6 +773,16 @@ def _load_one(
         )
         problems.add(error, name, error.problem, error.advice, "loaded")
     cleaned = clean_document(decoded.text, rules=rules)
+    if not cleaned.text:
+        error = DocumentError(
+            file,
+            "cleaning removed everything: the page may be all navigation or spam; "
+            "see `corpus.removed`",
+            "Read the page; if it holds an article, report the lines removed wrongly",
+        )
+        problems.add(error, name, error.problem, error.advice, "loaded")
+    raw = decoded.as_decoded or decoded.text
+    edits = _in_raw_coordinates(raw, decoded.text, cleaned)
     date, precision, date_source = (
         cleaned.date,
         cleaned.date_precision,
@@ -495,7 +809,7 @@ def _load_one(
         problems.add(error, name, error.problem, error.advice, "loaded")
         language = detect_language(cleaned.text or decoded.text)
     record = {
-        "doc_id": _doc_id(file, folder),
+        "doc_id": "",
         "file": name,
         "title": row.get("title") or cleaned.title or _fallback_title(cleaned.text, file),
         "date": date or "",
@@ -509,11 +823,66 @@ def _load_one(
         "encoding": decoded.encoding,
         "sha256": sha,
         "text": cleaned.text,
-        "n_chars_raw": len(decoded.text),
+        "n_chars_raw": len(raw),
         "n_chars_clean": len(cleaned.text),
-        "_cleaned": cleaned,
+        "_edits": edits,
     }
-    return record, decoded.text
+    return record, raw
+
+
+_LINE_END = re.compile(r"\r\n?")
+
+
+def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edit], list[int]]:
+    """Carry the cleaner's edits of the normalised ``text`` back to the text as decoded.
+
+    Args:
+        raw: The text as decoded (byte-order marks and ``\r`` line endings included).
+        text: ``raw`` with those dropped and normalised, as the cleaner read it.
+        cleaned: The cleaner's result on ``text``.
+
+    Returns:
+        Edits in ``raw`` coordinates (the cleaner's, widened to the characters that
+        normalising dropped inside them, plus a ``layout`` edit for each dropped
+        ``\r`` or mark outside them) and where each stands in the cleaned text.
+    """
+    if raw == text:
+        return cleaned.edits, cleaned.clean_starts
+    n_marks = len(raw) - len(raw.lstrip("\ufeff"))
+    normalising = [Edit(0, n_marks, "", "layout")] if n_marks else []
+    for match in _LINE_END.finditer(raw, n_marks):
+        a = match.start()
+        normalising.append(
+            Edit(a, a + 1, "", "layout")
+            if match.group() == "\r\n"
+            else Edit(a, a + 1, "\n", "layout")
+        )
+    _, positions = apply_edits(raw, normalising)  # where each stands in ``text``
+    shifts = [0]
+    for edit in normalising:
+        shifts.append(shifts[-1] + (edit.end - edit.start) - len(edit.replacement))
+
+    def to_raw(i: int) -> int:  # a dropped character belongs to the character after it
+        return i + shifts[bisect.bisect_left(positions, i)]
+
+    starts = [e.start for e in cleaned.edits]
+    edits = [Edit(to_raw(e.start), to_raw(e.end), e.replacement, e.reason) for e in cleaned.edits]
+    for edit, position in zip(normalising, positions, strict=True):
+        k = bisect.bisect_right(starts, position) - 1
+        if k < 0 or cleaned.edits[k].end <= position:
+            edits.append(edit)
+    edits.sort(key=lambda e: (e.start, e.end))
+    rebuilt, clean_starts = apply_edits(raw, edits)
+    if rebuilt != cleaned.text:  # a bug, not a user's problem: say so loudly
+        raise AssertionError("the audit in raw coordinates does not rebuild the cleaned text")
+    return edits, clean_starts
+
+
+def _restores(text: str, spans: list, raw: str) -> bool:
+    try:
+        return restore_raw(text, spans) == raw
+    except ValueError:
+        return False
 
 
 def _fallback_title(text: str, file: Path) -> str:
@@ -536,4 +905,12 @@ def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
             number += 1
 
 
-__all__ = ["Corpus", "corpus_from_texts", "load_corpus", "read_manifest"]
+__all__ = [
+    "Corpus",
+    "Problems",
+    "assign_doc_ids",
+    "corpus_from_texts",
+    "load_corpus",
+    "locate_documents",
+    "read_manifest",
+]

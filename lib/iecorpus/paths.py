@@ -45,6 +45,10 @@ def relative_to_project(path: str | os.PathLike) -> str:
     """
     p = Path(path)
     try:
-        return p.resolve().relative_to(PROJECT_ROOT.resolve()).as_posix()
+        resolved = p.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop: name the link itself
+        resolved = p.parent.resolve() / p.name
+    try:
+        return resolved.relative_to(PROJECT_ROOT.resolve()).as_posix()
     except ValueError:
         return str(path)

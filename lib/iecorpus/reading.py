@@ -44,6 +44,10 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image", "remove it from the corpus folder"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: What a page can hold and still show nothing: white space, zero-width characters, BOMs.
+_INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*")
+#: East Asian encodings that GB18030 also decodes (into nonsense) without an error.
+_LOOK_ALIKES = ("big5", "shift_jis")
 
 
 class CorpusError(Exception):
@@ -78,6 +82,8 @@ class Decoded:
         n_bytes: Size of the file.
         line_endings: ``lf``, ``crlf``, ``cr`` or ``mixed``.
         sha256: Checksum of the file's bytes.
+        as_decoded: The text exactly as the encoding decoded it, before byte-order
+            marks were dropped and line endings normalised (the audit's raw text).
     """
 
     text: str
@@ -85,6 +91,7 @@ class Decoded:
     n_bytes: int
     line_endings: str
     sha256: str
+    as_decoded: str = ""
 
 
 def _line_endings(text: str) -> str:
@@ -108,8 +115,11 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         The :class:`Decoded` text.
 
     Raises:
-        DocumentError: The file is empty, binary, or in no encoding tried
-            (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which includes GBK).
+        DocumentError: The file is empty or shows no text (only a byte-order mark,
+            zero-width characters or white space), binary, UTF-8 with NUL bytes, in no
+            encoding tried (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which
+            includes GBK), in bytes that read as GB18030 and as Big5 or Shift-JIS alike,
+            or ``encoding`` is unknown or does not decode it.
     """
     if not data.strip():
         raise DocumentError(
@@ -121,34 +131,55 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
                 path, f"this is {what}, not a text file", advice[0].upper() + advice[1:]
             )
     if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise DocumentError(
+                path,
+                f"the manifest names the encoding {encoding!r}, which is not an encoding name",
+                "Write a name such as utf-8, gb18030, big5, shift_jis or cp1252 in the "
+                "`encoding` column",
+            ) from None
         candidates = [encoding]
     else:
         bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
         if bom is None and b"\x00" in data:
-            raise DocumentError(
-                path,
-                "the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark",
-                "Save it as UTF-8 text, or name its encoding in the manifest's `encoding` column",
-            )
+            _refuse_nul_bytes(data, path)
         candidates = [bom] if bom else ["utf-8", "gb18030"]
     for name in candidates:
         try:
             text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        if name == "gb18030" and not _plausible_chinese(text):
-            continue
+        if name == "gb18030" and not encoding:
+            if not _plausible_chinese(text):
+                continue
+            _refuse_look_alikes(data, text, path)
         if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
             raise DocumentError(
                 path,
                 "the file is mostly control characters: it looks binary",
                 "Save the article as UTF-8 text",
             )
+        if _INVISIBLE.fullmatch(text):
+            raise DocumentError(
+                path,
+                "the file shows no text: it holds only a byte-order mark, zero-width "
+                "characters or white space",
+                "Remove it, or replace it with the article's text",
+            )
+        as_decoded = text
         text = text.lstrip("\ufeff")
         endings = _line_endings(text)
         if endings != "lf":
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return Decoded(text, name, len(data), endings, hashlib.sha256(data).hexdigest())
+        return Decoded(text, name, len(data), endings, hashlib.sha256(data).hexdigest(), as_decoded)
+    if encoding:
+        raise DocumentError(
+            path,
+            f"the file could not be decoded as {encoding}, the encoding the manifest names",
+            "Correct the manifest's `encoding` cell, or leave it empty to detect the encoding",
+        )
     tried = ", ".join(candidates)
     raise DocumentError(
         path,
@@ -156,6 +187,61 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         "Re-save it as UTF-8, or name its encoding (for example big5 or cp1252) in the manifest's "
         "`encoding` column",
     )
+
+
+def _refuse_nul_bytes(data: bytes, path: str | Path) -> None:
+    """Say whether NUL bytes sit in UTF-8 text or make the file binary (or BOM-less UTF-16)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    n_nul, first = data.count(b"\x00"), data.index(b"\x00")
+    if text is not None and len(_CONTROL.findall(text)) <= max(2, len(text) // 100):
+        raise DocumentError(
+            path,
+            f"the file is UTF-8 text with {n_nul} NUL byte(s) in it (the first at byte {first})",
+            "Delete the NUL bytes (for example with tr -d '\\000') and load it again",
+        )
+    raise DocumentError(
+        path,
+        "the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark",
+        "Save it as UTF-8 text, or name its encoding in the manifest's `encoding` column",
+    )
+
+
+def _refuse_look_alikes(data: bytes, text: str, path: str | Path) -> None:
+    """Refuse GB18030 text that reads as well in Big5 or Shift-JIS: a guess would be mojibake.
+
+    Note:
+        Text in GB2312's characters (simplified Chinese) is taken as GB18030. Otherwise,
+        where the bytes also decode as Big5 or Shift-JIS (short texts often do), no
+        guess is made: the message shows both readings.
+    """
+    if _in_gb2312(text):  # the common case, at C speed
+        return
+    non_ascii = [c for c in text if ord(c) > 127]
+    in_gb2312 = sum(1 for c in non_ascii if _in_gb2312(c))
+    if in_gb2312 >= 0.9 * len(non_ascii):
+        return
+    for name in _LOOK_ALIKES:
+        try:
+            other = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        raise DocumentError(
+            path,
+            f"the encoding cannot be told: the file reads as GB18030 ({text[:12].strip()!r}) "
+            f"and as {name} ({other[:12].strip()!r})",
+            f"Name its encoding (gb18030, {name} ...) in the manifest's `encoding` column",
+        )
+
+
+def _in_gb2312(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _plausible_chinese(text: str) -> bool:

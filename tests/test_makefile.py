@@ -1,0 +1,129 @@
+"""`make report` with hostile folder names, run against stand-in tools so that it takes a second:
+every path is quoted, reports stay under REPORTS in a folder of their own, failures say so."""
+
+import os
+import re
+import stat
+import subprocess
+
+import pytest
+
+from iecorpus import paths
+
+PAGE = "Colleges and firms sign a pact\n2021-05-26\n\nThe college signed an agreement.\n"
+
+# Stand-ins for the virtualenv's tools: they log their arguments, one call a line, and
+# write the files the real ones would (the check passes). papermill fails on the notebook
+# named in $FAIL_ON.
+PAPERMILL = """#!/bin/sh
+printf '%s\\037' papermill "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
+for last; do :; done
+case "$last" in *"${FAIL_ON:-//}"*) echo "papermill: stand-in failure" >&2; exit 1 ;; esac
+printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}' >"$last"
+"""
+JUPYTER = """#!/bin/sh
+printf '%s\\037' jupyter "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
+out=""; name=""
+while [ $# -gt 1 ]; do
+  case "$1" in --output-dir) out=$2; shift ;; --output) name=$2; shift ;; esac
+  shift
+done
+[ -n "$name" ] || name=$(basename "$1" .ipynb)
+printf '<html><title>%s</title></html>' "$name" >"$out/$name.html"
+"""
+PYTHON = """#!/bin/sh
+printf '%s\\037' python "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
+case "$1 $2 $3" in
+  "-m iecorpus.report --stabilize") ;;
+  "-m iecorpus.report "*) printf '<html><title>index</title></html>' >"$3/index.html" ;;
+esac
+"""
+
+
+@pytest.fixture
+def make(tmp_path):
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    for name, script in (("papermill", PAPERMILL), ("jupyter", JUPYTER), ("python", PYTHON)):
+        tool = venv / "bin" / name
+        tool.write_text(script, encoding="utf-8")
+        tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
+    (venv / ".installed").touch()
+    log = tmp_path / "tools.log"
+    reports = tmp_path / "reports"
+    env = {**os.environ, "TOOL_LOG": str(log)}
+
+    def run(*assignments, fail_on=None):
+        done = subprocess.run(
+            ["make", "-s", "report", f"VENV={venv}", f"REPORTS={reports}", *assignments],
+            cwd=tmp_path,  # a folder name with `;` that ran would leave its file here
+            env={**env, "FAIL_ON": fail_on or "//"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        lines = log.read_text().splitlines() if log.exists() else []
+        calls = [line.split("\x1f")[:-1] for line in lines]
+        log.unlink(missing_ok=True)
+        return done, calls, reports
+
+    return run
+
+
+def corpus_folder(parent, name):
+    folder = parent / name
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(PAGE, encoding="utf-8")
+    return folder
+
+
+def test_a_folder_name_with_spaces_and_a_semicolon_is_only_a_name(make, tmp_path):
+    # make itself expands $(...) in a command-line value; the shell must do nothing more.
+    folder = corpus_folder(tmp_path, "my corpus; touch PWNED `touch PWNED2` 'q' \\")
+    manifest = folder / "list; touch PWNED3.csv"
+    manifest.write_text("file\na.txt\n", encoding="utf-8")
+    done, calls, reports = make(
+        "-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", f"MANIFEST={manifest}"
+    )
+    assert done.returncode == 0, done.stderr
+    assert not list(tmp_path.rglob("PWNED*")) and not list(paths.PROJECT_ROOT.glob("PWNED*"))
+    assert ["python", "-m", "iecorpus.check", "--manifest", str(manifest), "--", str(folder)] in (
+        calls
+    )
+    (report,) = reports.iterdir()
+    assert re.fullmatch(r"my_corpus__touch_PWNED__touch_PWNED2_[_q]+-[0-9a-f]{8}", report.name)
+    papermill = [c for c in calls if c[0] == "papermill"]
+    assert len(papermill) == len(list(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")))
+    for call in papermill:
+        assert call[call.index("corpus_dir") + 1] == str(folder)
+        assert call[call.index("manifest") + 1] == str(manifest)
+        assert call[call.index("figures_dir") + 1] == str(report / "figures")
+    assert (report / "index.html").is_file() and not (report / "FAILED").exists()
+
+
+def test_reports_stay_in_a_folder_of_their_own_under_reports(make, tmp_path):
+    first = corpus_folder(tmp_path / "one", "corpus")
+    second = corpus_folder(tmp_path / "two", "corpus")
+    for folder in (first, second, tmp_path / "one" / "corpus" / ".."):
+        done, _, reports = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}")
+        assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in reports.iterdir())
+    assert len(names) == 3 and len(set(names)) == 3
+    assert sum(n.startswith("corpus-") for n in names) == 2 and any(
+        n.startswith("one-") for n in names
+    )
+    assert all(p.parent == reports for p in reports.iterdir())
+
+
+def test_a_failed_run_marks_its_folder_and_says_so(make, tmp_path):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, _, reports = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}")
+    assert done.returncode == 0, done.stderr
+    (report,) = reports.iterdir()
+    notebooks = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    done, _, _ = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", fail_on=notebooks[-1])
+    assert done.returncode != 0
+    assert "FAILED" in done.stderr and f"notebook {notebooks[-1]} did not run" in done.stderr
+    assert (report / "FAILED").is_file()
+    assert "This report is incomplete" in (report / "index.html").read_text(encoding="utf-8")
+    assert not (report / f"{notebooks[-1]}.html").exists()  # nothing stale looks current
