@@ -2,7 +2,6 @@
 
 import shutil
 
-import pandas as pd
 import pytest
 
 from iecorpus import glossary as glossary_module
@@ -11,6 +10,7 @@ from iecorpus.corpus import Corpus
 from iecorpus.glossary import load_glossary
 from iecorpus.index import cut_context, index_corpus
 from iecorpus.terms import concordance, count_concepts, locate_concepts
+from iecorpus.testing import corpus_of_snippets
 
 ZH_DIR = paths.EXAMPLE_ZH_DIR
 
@@ -25,23 +25,7 @@ def zh_corpus():
     return load_corpus(ZH_DIR)
 
 
-def make_corpus(*texts, language="en", dates=None):
-    """A corpus of snippets, without cleaning: one document per text."""
-    dates = dates or ["2021-01-01"] * len(texts)
-    documents = pd.DataFrame(
-        {
-            "doc_id": [f"d{k}" for k in range(len(texts))],
-            "title": "",
-            "date": dates,
-            "language": language,
-            "source": "",
-            "text": list(texts),
-        }
-    )
-    empty = pd.DataFrame()
-    return Corpus(
-        documents=documents, paragraphs=empty, sentences=empty, removed=empty, problems=empty
-    )
+make_corpus = corpus_of_snippets
 
 
 def concepts_of(text, language="en"):

@@ -2,11 +2,9 @@
 
 import math
 
-import pandas as pd
 import pytest
 
 from iecorpus import load_corpus, paths
-from iecorpus.corpus import Corpus
 from iecorpus.index import index_corpus
 from iecorpus.terms import (
     compare_keyness,
@@ -18,6 +16,7 @@ from iecorpus.terms import (
     find_collocates,
     summarize_concepts,
 )
+from iecorpus.testing import corpus_of_snippets
 
 ZH_DIR = paths.EXAMPLE_ZH_DIR
 
@@ -27,23 +26,7 @@ def zh_corpus():
     return load_corpus(ZH_DIR)
 
 
-def make_corpus(*texts, language="en", dates=None):
-    """A corpus of snippets, without cleaning: one document per text."""
-    dates = dates or ["2021-01-01"] * len(texts)
-    documents = pd.DataFrame(
-        {
-            "doc_id": [f"d{k}" for k in range(len(texts))],
-            "title": "",
-            "date": dates,
-            "language": language,
-            "source": "",
-            "text": list(texts),
-        }
-    )
-    empty = pd.DataFrame()
-    return Corpus(
-        documents=documents, paragraphs=empty, sentences=empty, removed=empty, problems=empty
-    )
+make_corpus = corpus_of_snippets
 
 
 # ---------------------------------------------------------------------------- concepts

@@ -1143,3 +1143,35 @@ def write_corpus(
 
 
 __all__ = ["SyntheticPage", "make_page", "write_corpus"]
+
+
+def corpus_of_snippets(*texts: str, language: str = "en", dates: list[str] | None = None):
+    """A corpus of short texts taken as already clean: one document per text.
+
+    Args:
+        *texts: The documents' texts.
+        language: The language of every document.
+        dates: One ISO date per text (default: 2021-01-01 for all).
+
+    Returns:
+        A :class:`~iecorpus.corpus.Corpus` with documents ``d0``, ``d1`` ... and empty
+        paragraph, sentence, removed and problem tables: for testing the term statistics
+        on snippets written for the test, without cleaning or segmenting them.
+    """
+    from .corpus import Corpus
+
+    dates = dates or ["2021-01-01"] * len(texts)
+    documents = pd.DataFrame(
+        {
+            "doc_id": [f"d{k}" for k in range(len(texts))],
+            "title": "",
+            "date": dates,
+            "language": language,
+            "source": "",
+            "text": list(texts),
+        }
+    )
+    empty = pd.DataFrame()
+    return Corpus(
+        documents=documents, paragraphs=empty, sentences=empty, removed=empty, problems=empty
+    )
