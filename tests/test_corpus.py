@@ -298,3 +298,15 @@ def test_a_corpus_from_clean_texts_is_segmented_as_loading_would_segment_it(corp
     pd.testing.assert_frame_equal(rebuilt.paragraphs, corpus.paragraphs)
     pd.testing.assert_frame_equal(rebuilt.sentences, corpus.sentences)
     assert rebuilt.removed.empty and list(rebuilt.removed.columns) == list(corpus.removed.columns)
+
+
+def test_an_empty_corpus_keeps_the_problems_and_every_column(corpus, tmp_path):
+    from iecorpus.check import check_corpus
+    from iecorpus.corpus import empty_corpus
+
+    (tmp_path / "blank.txt").write_text("", encoding="utf-8")
+    empty = empty_corpus(problems=check_corpus(tmp_path).problems)
+    assert list(empty.problems["file"]) == ["blank.txt"]
+    for name in ("documents", "paragraphs", "sentences", "removed", "problems"):
+        assert list(getattr(empty, name).columns) == list(getattr(corpus, name).columns), name
+    assert len(empty.documents) == 0 and empty.check_audit().empty

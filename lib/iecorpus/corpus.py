@@ -449,6 +449,22 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
     )
 
 
+def empty_corpus(*, problems: pd.DataFrame | None = None) -> Corpus:
+    """Build a corpus with no documents, for a folder where no file could be used.
+
+    Args:
+        problems: The files that could not be used (as ``Corpus.problems``, for example
+            :func:`iecorpus.check.check_corpus`'s), so that a report can still list them.
+
+    Returns:
+        A :class:`Corpus` whose tables have their columns and no rows.
+    """
+    empty = corpus_from_texts(pd.DataFrame({c: pd.Series(dtype=object) for c in DOCUMENT_COLUMNS}))
+    if problems is not None:
+        empty.problems = problems.reindex(columns=PROBLEM_COLUMNS).reset_index(drop=True)
+    return empty
+
+
 def _load_one(
     file: Path, folder: Path, row: dict, rules: Rules, problems: _Problems
 ) -> tuple[dict, str]:
@@ -536,4 +552,4 @@ def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
             number += 1
 
 
-__all__ = ["Corpus", "corpus_from_texts", "load_corpus", "read_manifest"]
+__all__ = ["Corpus", "corpus_from_texts", "empty_corpus", "load_corpus", "read_manifest"]
