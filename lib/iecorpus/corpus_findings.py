@@ -290,7 +290,7 @@ def say_figure(n_documents: int, *, max_documents: int) -> str:
     return (
         f"The figure draws the {number(max_documents)} of {plural(n_documents, 'document')} "
         "that lost the largest share of their page; the exported table `removed-by-document` "
-        "has them all (section 9)."
+        "has them all."
     )
 
 
@@ -449,7 +449,8 @@ def say_cache(cached, *, processed_dir: str | os.PathLike | None = None) -> str:
 
     Returns:
         A Markdown paragraph; folders are shown relative to the project, or relative to the
-        processed folder when that lies outside it.
+        processed folder when that lies outside it. It reads the same whether this run
+        built the cache or read it back, so that a re-run shows the same output.
     """
     if cached is None:
         return "Nothing is cached: no document could be loaded."
@@ -462,18 +463,12 @@ def say_cache(cached, *, processed_dir: str | os.PathLike | None = None) -> str:
         for t in tables
     )
     where = describe_place(cached.folder, processed_dir=processed_dir)
-    how = (
-        "This run read it back, since nothing that shapes it had changed."
-        if cached.status == "read"
-        else f"This run built it ({cached.reason})."
-    )
     return paragraph(
         f"The cleaned corpus is saved as Parquet tables in {where}: {listed}.",
-        how,
         "The notebooks `02-term-frequency`, `03-topics` and `04-timeline` open the corpus "
         "with the same `corpus_dir`, `manifest` and "
-        "`processed_dir` and read these tables instead of cleaning again; they are built "
-        "again when a file, the manifest, the cleaning rules or the library changes.",
+        "`processed_dir` and read these tables instead of cleaning again; any notebook builds "
+        "them again when a file, the manifest, the cleaning rules or the library changes.",
     )
 
 
@@ -549,7 +544,7 @@ def say_summary(
         (
             "The audit holds for every document."
             if holds
-            else "**The audit does not hold** for every document (section 7)."
+            else "**The audit does not hold** for every document: see its table."
         )
         if n
         else "",
