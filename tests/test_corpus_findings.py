@@ -69,6 +69,9 @@ def test_one_document_is_told_as_one_with_a_caveat(date, expected, caveat):
     assert "1 document (1 in English)" in text and expected in text
     assert ("rests on 1 document" in text) is caveat
     assert "Cleaning keeps 80.0% of the page." in text
+    assert "emptied" not in text
+    emptied = documents.assign(n_chars_clean=0, kept_pct=0.0)
+    assert "Cleaning emptied 1 page (`a`)" in say_documents(emptied)
 
 
 def test_no_document_is_told_not_counted():

@@ -43,6 +43,18 @@ def write_undated(folder: Path) -> None:
     )
 
 
+def write_emptied(folder: Path) -> None:
+    """Pages cleaning empties (all spam or navigation), beside one with `$` and markup in it."""
+    folder.mkdir()
+    (folder / "spam.txt").write_text("尊龙凯时\n", encoding="utf-8")
+    (folder / "menu.txt").write_text("Home > News > Detail\n\n尊龙凯时\n", encoding="utf-8")
+    (folder / "grant.txt").write_text(
+        'College gets $5m "smart campus" grant, $2m more\n2021-05-26\n\n'
+        "The college got $5m for a <b>smart</b> campus. Students will train there.\n",
+        encoding="utf-8",
+    )
+
+
 def write_unusable(folder: Path) -> None:
     folder.mkdir()
     (folder / "blank.txt").write_text("", encoding="utf-8")
@@ -57,6 +69,7 @@ CORPORA = {
         f, n_documents=6, languages=("zh",), seed=3, with_manifest=False
     ),
     "all-undated": write_undated,
+    "emptied-by-cleaning": write_emptied,
     "mixed-500": lambda f: write_corpus(f, n_documents=500, seed=4),
 }
 
@@ -171,6 +184,7 @@ def data_numbers(corpus, processed: Path) -> set[str]:
         corpus.documents["date_source"].value_counts(),
         (docs["date"] == "").sum(),
         max(0, (docs["date"] == "").sum() - 8),
+        (docs["n_chars_clean"] == 0).sum(),
     )
     found |= {f"{v:.1f}" for v in docs["kept_pct"]} | {f"{docs['kept_pct'].median():.1f}"}
     found |= counts(

@@ -121,11 +121,19 @@ def say_documents(documents: pd.DataFrame, *, date_sources: pd.Series | None = N
         f"of a page's characters (median {number(kept.median(), digits=1)}%); the page that keeps "
         f"least is {code_text(least['doc_id'])}, {_quoted(least['title'])}."
     )
+    emptied = documents.loc[documents["n_chars_clean"] == 0, "doc_id"]
+    empty_pages = (
+        f"Cleaning emptied {plural(len(emptied), 'page')} ({_named(emptied)}): such a page may "
+        "be all navigation or spam; `corpus.removed` shows what was taken out."
+        if len(emptied)
+        else ""
+    )
     return paragraph(
         f"The corpus has {plural(n, 'document')} ({_language_phrase(documents['language'])}).",
         dating,
         source,
         keeping,
+        empty_pages,
         size_caveat(n, what="What this corpus shows"),
     )
 
