@@ -2,6 +2,8 @@
 
 import warnings
 
+import pytest
+
 from iecorpus.audit import (
     REASONS,
     count_reasons,
@@ -53,3 +55,27 @@ def test_a_large_corpus_draws_only_the_documents_that_lost_most(corpus):
     fig = plot_removed(corpus, max_documents=2)
     assert len(fig.axes[0].get_yticklabels()) == 2
     assert "2 of 5 documents" in fig.axes[0].get_title()
+
+
+def test_documents_say_where_each_page_was_found(corpus):
+    table = describe_documents(corpus).set_index("doc_id")
+    assert table["url"].str.startswith("http").all()
+    assert table.at["000_2631aee1e2903283", "site"].startswith("bewg.net")
+
+
+@pytest.mark.parametrize("n_documents", [1, 40])
+def test_the_figure_fits_one_document_and_many_reasons(n_documents, tmp_path):
+    from iecorpus import load_corpus
+    from iecorpus.testing import write_corpus
+
+    write_corpus(tmp_path, n_documents=n_documents, seed=4)
+    generated = load_corpus(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "constrained_layout not applied" would be raised
+        fig = plot_removed(generated)
+        fig.canvas.draw()
+    ax = fig.axes[0]
+    bars = [h.get_facecolor() for h in ax.get_legend().legend_handles]
+    assert len(set(bars)) == len(bars), "two reasons share a colour"
+    legend = ax.get_legend().get_window_extent()
+    assert legend.height <= fig.bbox.height, "the legend is taller than the figure"

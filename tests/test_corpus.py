@@ -509,3 +509,15 @@ def test_doc_ids_stay_unique_for_any_names():
     reported = problems.table().set_index("file")["problem"]
     assert set(reported.index) == {"a.txt", "a.md", "a.txt.md", "sub/b.txt", "sub/b.md"}
     assert "is that of a.txt already" in reported["a.txt.md"]
+
+
+def test_an_empty_corpus_keeps_the_problems_and_every_column(corpus, tmp_path):
+    from iecorpus.check import check_corpus
+    from iecorpus.corpus import empty_corpus
+
+    (tmp_path / "blank.txt").write_text("", encoding="utf-8")
+    empty = empty_corpus(problems=check_corpus(tmp_path).problems)
+    assert list(empty.problems["file"]) == ["blank.txt"]
+    for name in ("documents", "paragraphs", "sentences", "removed", "problems"):
+        assert list(getattr(empty, name).columns) == list(getattr(corpus, name).columns), name
+    assert len(empty.documents) == 0 and empty.check_audit().empty

@@ -37,7 +37,8 @@ def describe_documents(corpus: Corpus) -> pd.DataFrame:
     Returns:
         ``doc_id``, ``title``, ``date``, ``date_precision``, ``language``, ``source``,
         ``n_paragraphs``, ``n_sentences``, ``n_chars_raw``, ``n_chars_clean`` and
-        ``kept_pct`` (share of the raw characters kept), sorted by date.
+        ``kept_pct`` (share of the raw characters kept), ``url`` and ``site`` (where the
+        page was found, from the manifest; empty when unknown), sorted by date.
     """
     docs = corpus.documents
     table = docs[["doc_id", "title", "date", "date_precision", "language", "source"]].copy()
@@ -50,6 +51,8 @@ def describe_documents(corpus: Corpus) -> pd.DataFrame:
     table["n_chars_raw"] = docs["n_chars_raw"]
     table["n_chars_clean"] = docs["n_chars_clean"]
     table["kept_pct"] = (100 * docs["n_chars_clean"] / docs["n_chars_raw"]).round(1)
+    table["url"] = docs.get("url", "")
+    table["site"] = docs.get("site", "")
     return table.sort_values(["date", "doc_id"]).reset_index(drop=True)
 
 
@@ -151,6 +154,13 @@ def show_examples(
     return pd.DataFrame(rows, columns=["reason", "doc_id", "before", "after"])
 
 
+def _distinct_colours() -> list:
+    """Nineteen colours that tell reasons apart: tab20 without the blue used for "kept"."""
+    from matplotlib import colormaps
+
+    return [c for i, c in enumerate(colormaps["tab20"].colors) if i != 0]
+
+
 @draw_with_style
 def plot_removed(
     corpus: Corpus, *, labels: dict[str, str] | None = None, max_documents: int = 25
@@ -181,9 +191,13 @@ def plot_removed(
     kept = clean - inserted.reindex(removed.index, fill_value=0)
     table = pd.concat([kept.rename("kept"), removed], axis=1)
     table.index = [labels.get(d, d) if labels else d for d in table.index]
-    fig = Figure(figsize=(9, 0.45 * len(table) + 1.6), layout="constrained")
+    # Tall enough for the bars and for the legend (one line per reason) beside them.
+    height = max(0.45 * len(table) + 1.6, 0.24 * len(table.columns) + 0.8)
+    fig = Figure(figsize=(9, height), layout="constrained")
     ax = fig.subplots()
-    colours = ["#4c72b0"] + [f"C{i + 1}" for i in range(len(table.columns) - 1)]
+    n_reasons = len(table.columns) - 1
+    palette = [f"C{i + 1}" for i in range(9)] if n_reasons <= 9 else _distinct_colours()
+    colours = ["#4c72b0"] + [palette[i % len(palette)] for i in range(n_reasons)]
     table[::-1].plot.barh(stacked=True, ax=ax, color=colours, width=0.7)
     ax.set_xlabel("characters of the raw page")
     ax.set_title(title)

@@ -753,6 +753,22 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
     )
 
 
+def empty_corpus(*, problems: pd.DataFrame | None = None) -> Corpus:
+    """Build a corpus with no documents, for a folder where no file could be used.
+
+    Args:
+        problems: The files that could not be used (as ``Corpus.problems``, for example
+            :func:`iecorpus.check.check_corpus`'s), so that a report can still list them.
+
+    Returns:
+        A :class:`Corpus` whose tables have their columns and no rows.
+    """
+    empty = corpus_from_texts(pd.DataFrame({c: pd.Series(dtype=object) for c in DOCUMENT_COLUMNS}))
+    if problems is not None:
+        empty.problems = problems.reindex(columns=PROBLEM_COLUMNS).reset_index(drop=True)
+    return empty
+
+
 def _load_one(
     file: Path, name: str, row: dict, rules: Rules, problems: Problems
 ) -> tuple[dict, str]:
@@ -910,6 +926,7 @@ __all__ = [
     "Problems",
     "assign_doc_ids",
     "corpus_from_texts",
+    "empty_corpus",
     "load_corpus",
     "locate_documents",
     "read_manifest",
