@@ -35,6 +35,11 @@ def _count(count: int, singular: str, plural_form: str | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _some(items: list[str], *, limit: int) -> str:
+    """The first ``limit`` items joined, then "others" when there are more."""
+    return join_words(items[:limit] + (["others"] if len(items) > limit else []))
+
+
 def _times(n: int) -> str:
     return {1: "", 2: " (twice)"}.get(n, f" ({number(n)} times)")
 
@@ -280,7 +285,7 @@ def describe_named_milestones(
     groups = named.groupby(["milestone_date", "label"], sort=True)["doc_id"]
     items = [
         f"the **{quote_text(label, limit=None)}** ({iso}){_times(len(ids))} in "
-        + join_words(code_text(d, limit=30) for d in dict.fromkeys(ids))
+        + _some([code_text(d, limit=30) for d in dict.fromkeys(ids)], limit=4)
         for (iso, label), ids in groups
     ]
     shown = items[:limit] + (["others"] if len(items) > limit else [])
