@@ -213,21 +213,33 @@ def _claims(processed: Path, corpus) -> list[tuple[re.Pattern, object]]:
         "milestone links": links,
     }
     return [
-        (re.compile(r"\b(\d+) events? in "), lambda m: len(events)),
-        (re.compile(r"\b(\d+) dates? in "), lambda m: len(dates)),
-        (re.compile(r"\bin (?:\d+ of |all )(\d+) documents"), lambda m: len(corpus.documents)),
+        (re.compile(r"(?<![\d,])(\d[\d,]*) events? in "), lambda m: len(events)),
+        (re.compile(r"(?<![\d,])(\d[\d,]*) dates? in "), lambda m: len(dates)),
         (
-            re.compile(r"\b(\d+) of them needs? the page"),
+            re.compile(r"\bin (?:[\d,]+ of |all )(\d[\d,]*) documents"),
+            lambda m: len(corpus.documents),
+        ),
+        (
+            re.compile(r"(?<![\d,])(\d[\d,]*) of them needs? the page"),
             lambda m: (resolved["anchored"] == "True").sum(),
         ),
-        (re.compile(r"\b\d+ of the (\d+) milestones"), lambda m: len(load_milestones())),
-        (re.compile(r"\b(\d+) of the \d+ milestones"), lambda m: named["milestone_id"].nunique()),
-        (re.compile(r"with their (\d+) evidence sentences?"), lambda m: len(evidence)),
-        (re.compile(r"\b(\d+) links? between"), lambda m: (links["lane"] != "national").sum()),
-        (re.compile(r"\b(\d+) of \d+ hand-made events? found"), lambda m: score["n_matched"]),
+        (re.compile(r"\d of the (\d[\d,]*) milestones"), lambda m: len(load_milestones())),
+        (
+            re.compile(r"(?<![\d,])(\d[\d,]*) of the [\d,]+ milestones"),
+            lambda m: named["milestone_id"].nunique(),
+        ),
+        (re.compile(r"with their (\d[\d,]*) evidence sentences?"), lambda m: len(evidence)),
+        (
+            re.compile(r"(?<![\d,])(\d[\d,]*) links? between"),
+            lambda m: (links["lane"] != "national").sum(),
+        ),
+        (
+            re.compile(r"(?<![\d,])(\d[\d,]*) of [\d,]+ hand-made events? found"),
+            lambda m: score["n_matched"],
+        ),
         (
             re.compile(
-                r"\b(dates|events|event evidence|milestones named|milestone links) \((\d+) rows?\)"
+                r"\b(dates|events|event evidence|milestones named|milestone links) \((\d[\d,]*) rows?\)"
             ),
             lambda m: len(rows[m.group(1)]),
         ),
@@ -246,6 +258,7 @@ def test_counts_in_findings_are_the_counts_of_their_tables(run):
     checked = 0
     for pattern, expected in _claims(processed, corpus):
         for match in pattern.finditer(text):
-            assert int(match.groups()[-1]) == int(expected(match)), match.group(0)
+            stated = int(match.groups()[-1].replace(",", ""))
+            assert stated == int(expected(match)), match.group(0)
             checked += 1
     assert checked >= 3, text
