@@ -50,6 +50,7 @@ def test_join_words(items, expected):
         (2, 5, "in 2 of 5 documents"),
         (5, 5, "in all 5 documents"),
         (1, 1, "in the one document"),
+        (2, 2, "in both documents"),
         (0, 4, "in none of the 4 documents"),
         (0, 0, "in no documents"),
     ],
@@ -121,4 +122,4 @@ def test_banner_says_which_corpus_when_and_with_what(tmp_path):
 
 def test_banner_of_an_empty_corpus():
     text = corpus_banner(_Corpus([], []))
-    assert "no documents" in text and "no dates" in text
+    assert "no documents" in text and "; no dates" in text and "dated no" not in text

@@ -100,7 +100,9 @@ def share(part: int, whole: int, noun: str, plural_form: str | None = None) -> s
     if whole == 0:
         return f"in no {nouns}"
     if part == whole:
-        return f"in the one {noun}" if whole == 1 else f"in all {number(whole)} {nouns}"
+        if whole <= 2:
+            return f"in the one {noun}" if whole == 1 else f"in both {nouns}"
+        return f"in all {number(whole)} {nouns}"
     if part == 0:
         return f"in none of the {number(whole)} {nouns}"
     return f"in {number(part)} of {number(whole)} {noun if whole == 1 else nouns}"
@@ -246,7 +248,7 @@ def corpus_banner(
     )
     dates = docs["date"].replace("", None).dropna().astype(str)
     undated = len(docs) - len(dates)
-    span = f"{dates.min()} to {dates.max()}" if len(dates) else "no dates"
+    span = f"dated {dates.min()} to {dates.max()}" if len(dates) else "no dates"
     problems = len(corpus.problems)
     made = made or datetime.now(timezone.utc)
     lines = [
@@ -254,7 +256,7 @@ def corpus_banner(
         + (f", manifest {code_text(describe_folder(manifest))}" if manifest else ""),
         f"**Documents:** {plural(len(docs), 'document')}"
         + (f" ({by_language})" if len(docs) else "")
-        + f"; dated {span}"
+        + f"; {span}"
         + (f"; {plural(undated, 'undated document')}" if undated else "")
         + f"; {plural(problems, 'file')} with problems",
         f"**Made:** {made:%Y-%m-%d %H:%M} UTC with {provenance()}",
