@@ -9,6 +9,11 @@ raw text back (:func:`restore_raw`), so raw = kept + removed can be checked.
 Reasons:
     navigation, spam, disclaimer, byline, dateline, title, duplicate-title,
     footer, prev-next, sidebar: page furniture, removed.
+    caption: a photo caption or the name list under a photo, removed.
+    credit: a photographer's or agency's credit inside a line, removed.
+    timestamp: a line that is only a clock time, or a date and a time, removed.
+    metadata: a metadata table flattened into ``label: | value |`` cells, removed.
+    footnote: a reference marker such as ``[1]``, removed.
     pinyin: a pinyin reading inlined after Chinese characters, removed.
     artefact: a machine-translation artefact, repaired (replacement is not empty).
     full-width: full-width letters and digits made half-width.
@@ -26,13 +31,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
-from .chinese import is_han
+from . import paths, shapes
+from .chinese import count_han, is_han
 from .datafiles import data_files, load_data
 from .dates import find_dates, parse_date
 
 # Higher wins where two edits overlap.
-PRIORITY = {"spam": 6, "pinyin": 5, "byline": 5, "artefact": 4, "full-width": 3, "layout": 1}
+PRIORITY = {
+    "dateline": 7,
+    "spam": 6,
+    "pinyin": 5,
+    "byline": 5,
+    "credit": 5,
+    "caption": 5,
+    "footnote": 5,
+    "artefact": 4,
+    "full-width": 3,
+    "layout": 1,
+}
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -102,6 +118,9 @@ class Rules:
         header: Regex of ``Label:`` prefixes found in bylines and datelines.
         header_fields: Maps a lower-cased label to its field (date, author, source, views).
         byline: Regex of words that make a short header line a byline.
+        brand_suffixes: Endings that make a repeated name an injected site's
+            (``spam_suffixes.txt``; empty when the file is absent).
+        url_dates: Patterns of a date in a page's address (``url_dates.csv``).
     """
 
     line: re.Pattern
@@ -112,6 +131,8 @@ class Rules:
     header: re.Pattern
     header_fields: dict[str, str]
     byline: re.Pattern
+    brand_suffixes: tuple[str, ...] = ()
+    url_dates: tuple[re.Pattern, ...] = ()
 
 
 @dataclass
@@ -127,6 +148,10 @@ class Cleaned:
         date_precision: ``day``, ``month`` or ``year`` (None without a date).
         author: Author or byline found in the header, or None.
         source: Source named in the header (来源, Source:), or None.
+        date_evidence: Where the date was read: ``header`` (a dateline or byline, the
+            headline), ``dateline`` (the opening of the first paragraph), ``weak`` (a
+            scraper's prefix or a metadata table's record date, which a date in the
+            page's URL outranks); None without a date.
     """
 
     text: str
@@ -137,6 +162,7 @@ class Cleaned:
     date_precision: str | None = None
     author: str | None = None
     source: str | None = None
+    date_evidence: str | None = None
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -199,14 +225,23 @@ def _read_rules(directory: str) -> Rules:
     header_fields = {row["label"].lower(): row["field"] for row in labels}
     alternatives = sorted((row["label"] for row in labels), key=len, reverse=True)
     header = re.compile(
-        r"(?:(?<=^)|(?<=[\s|｜/]))(?P<label>"
-        + "|".join(_word_pattern(a) if a.isascii() else re.escape(a) for a in alternatives)
+        r"(?P<label>"
+        + "|".join(
+            r"(?:(?<=^)|(?<=[\s|｜/]))" + _word_pattern(a) if a.isascii() else re.escape(a)
+            for a in alternatives
+        )
         + r")\s*[:：]\s*",
         re.IGNORECASE,
     )
     byline = re.compile(
         "|".join(_word_pattern(w) for w in _read_lines(folder / "byline_words.txt")), re.IGNORECASE
     )
+    suffixes = folder / "spam_suffixes.txt"
+    url_dates = []
+    if (folder / "url_dates.csv").is_file():
+        for number, row in enumerate(_read_csv(folder / "url_dates.csv"), start=2):
+            _check_pattern(row["pattern"], folder / "url_dates.csv", number)
+            url_dates.append(re.compile(row["pattern"]))
     return Rules(
         line=re.compile("|".join(line_parts), re.IGNORECASE),
         reasons=reasons,
@@ -216,6 +251,8 @@ def _read_rules(directory: str) -> Rules:
         header=header,
         header_fields=header_fields,
         byline=byline,
+        brand_suffixes=tuple(_read_lines(suffixes)) if suffixes.is_file() else (),
+        url_dates=tuple(url_dates),
     )
 
 
@@ -331,6 +368,10 @@ def _split_lines(raw: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+#: A date run into the name before it, with no space or separator ("岳阳日报2024-09-21").
+_GLUED_DATE = re.compile(r"(?<=[\u3400-\u9fff])((?:19|20)\d{2}[-/.年][\d\s:：/.\-月日号]*)$")
+
+
 def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     """Read a dateline or byline such as ``Author:Mengye News Time:2022.07.07``.
 
@@ -367,8 +408,18 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
                 return None
             found.setdefault("date", value_dates[0].iso)
             found.setdefault("date_precision", value_dates[0].precision)
-        elif kind in ("author", "source") and value:
+        elif kind in ("author", "source", "title", "section") and value:
+            glued = _GLUED_DATE.search(value) if kind == "source" else None
+            if glued and find_dates(glued[1]):  # 来源:岳阳日报2024-09-21 09:29
+                value_dates = find_dates(glued[1])
+                found.setdefault("date", value_dates[0].iso)
+                found.setdefault("date_precision", value_dates[0].precision)
+                value = value[: glued.start(1)]
             found.setdefault(kind, value)
+        elif kind == "views":
+            found.setdefault("views", value)
+        elif kind == "record-date" and find_dates(value):
+            found.setdefault("record_date", find_dates(value)[0].iso)
     return found or None
 
 
@@ -393,6 +444,23 @@ def _is_headline(text: str) -> bool:
     return len(text) < 150 and not text.endswith(TERMINAL)
 
 
+#: Bullets that open the items of a menu or breadcrumb laid out one per line.
+_MENU_BULLETS = ("•", "·", "►", "▶", "»", "›")
+#: At most this many lines at the top of a page are read as its header.
+_HEADER_LINES = 24
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + count_han(text) // 2
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line that reads as a paragraph of the body, not a headline, label or menu item."""
+    if len(text) > 200:
+        return True
+    return text.endswith(TERMINAL) and (len(text.split()) >= 4 or count_han(text) >= 10)
+
+
 class _Classifier:
     """Walks the lines of one page and decides what each one is."""
 
@@ -402,12 +470,44 @@ class _Classifier:
         self.stripped = [raw[s:c].strip(_EDGE) for s, c, _ in self.lines]
         self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
         self.meta: dict[str, str] = {}
+        #: Edits inside kept lines decided while classifying (a scraper's date prefix, a
+        #: dateline opening the first paragraph), by line.
+        self.extra: dict[int, list[Edit]] = {}
+        self._kinds: dict[int, tuple[str, str | None, dict]] = {}
+        self._strip_scraper_prefix()
+        self.brands = (
+            shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
+            if rules.brand_suffixes
+            else []
+        )
+
+    def _strip_scraper_prefix(self) -> None:
+        for i, (start, content_end, _) in enumerate(self.lines):
+            if not self.stripped[i]:
+                continue
+            found = shapes.scraper_date_prefix(self.raw[start:content_end])
+            if found:
+                length, iso = found
+                self.extra[i] = [Edit(start, start + length, "", "dateline")]
+                self.stripped[i] = self.raw[start + length : content_end].strip(_EDGE)
+                self.meta["weak_date"] = iso
+            return
+
+    def _offset(self, i: int) -> int:
+        """Where line ``i``'s stripped text starts in the raw text."""
+        start, content_end, _ = self.lines[i]
+        text = self.stripped[i]
+        return self.raw.index(text, start, content_end) if text else start
 
     def _next_text(self, i: int) -> str:
+        j = self._next_index(i)
+        return self.stripped[j] if j is not None else ""
+
+    def _next_index(self, i: int) -> int | None:
         for j in range(i + 1, len(self.lines)):
             if self.stripped[j]:
-                return self.stripped[j]
-        return ""
+                return j
+        return None
 
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
         if len(text) > 1000:
@@ -430,9 +530,194 @@ class _Classifier:
         fields = parse_header_line(text, self.rules)
         if not fields:
             return None
+        self._take(fields)
+        return _field_reason(fields)
+
+    def _take(self, fields: dict[str, str]) -> None:
         for key, value in fields.items():
-            self.meta.setdefault(key, value)
-        return "byline" if {"author", "source"} & fields.keys() else "dateline"
+            if key in ("table", "clock", "views", "section"):
+                continue
+            if key == "record_date":
+                self.meta.setdefault("weak_date", value)
+            elif key == "title":
+                self.meta.setdefault("table_title", value)
+            else:
+                self.meta.setdefault(key, value)
+
+    def _header_fields(self, text: str) -> dict[str, str] | None:
+        """The fields of a header line: labels, a credit and a date, a bare timestamp, a table."""
+        if len(text) > 200:
+            return None
+        if _is_table_row(text):
+            return {"table": "", **_table_fields(text, self.rules)}
+        fields = parse_header_line(text, self.rules)
+        if fields:
+            return fields
+        stamp = shapes.timestamp_of(text)
+        if stamp:
+            return {"date": stamp[0]} if stamp[0] else {"clock": ""}
+        if text.startswith(("(", "（")) and text.endswith((")", "）")):
+            dates = find_dates(text)
+            if len(dates) == 1 and len(text) <= 80:  # "(Information as at 10 December 2020)"
+                return {"date": dates[0].iso, "date_precision": dates[0].precision}
+        split = shapes.split_credit_line(text)
+        if split:
+            field, name, rest = split
+            inner: dict[str, str] = {}
+            for part in re.split(r"\s[|｜]\s|[|｜]", rest):
+                part = part.strip()
+                stamp = shapes.timestamp_of(part) if part else None
+                found = parse_header_line(part, self.rules) if part else None
+                if stamp and stamp[0]:
+                    inner.setdefault("date", stamp[0])
+                elif found:
+                    for key, value in found.items():
+                        inner.setdefault(key, value)
+                elif part and field == "author":
+                    inner.setdefault("source", part)
+            if inner.get("date"):
+                inner[field] = name
+                return inner
+        return None
+
+    def _zone_kind(self, i: int) -> tuple[str, str | None, dict]:
+        """What a line at the top of the page is: noise, meta, cand(idate headline) or para."""
+        if i in self._kinds:
+            return self._kinds[i]
+        text = self.stripped[i]
+        kind: tuple[str, str | None, dict]
+        fields = self._header_fields(text)
+        rule = None if fields else self._line_rule(text)
+        if fields:
+            kind = ("meta", _field_reason(fields), fields)
+        elif rule:
+            kind = ("noise", rule[0], {})
+        elif self._is_spam_line(text):
+            kind = ("noise", "spam", {})
+        elif shapes.is_language_switcher(text):
+            kind = ("noise", "navigation", {})
+        elif shapes.is_caption(text):
+            kind = ("noise", "caption", {})
+        elif len(text) <= 100 and not text.endswith(TERMINAL) and self.rules.byline.search(text):
+            kind = ("meta", "byline", {"author": text})
+        elif not re.search(r"\w", text) or (text.startswith(_MENU_BULLETS) and len(text) <= 150):
+            kind = ("noise", "navigation", {})
+        elif _is_paragraph(text) and not text.endswith((":", "：")):
+            kind = ("para", None, {})
+        elif text.endswith((":", "：")) and len(text) > 12:
+            kind = ("para", None, {})  # an address line opening a notice: 各省、…:
+        else:
+            kind = ("cand", None, {})
+        self._kinds[i] = kind
+        return kind
+
+    def _is_spam_line(self, text: str) -> bool:
+        if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
+            return True
+        if self.brands and len(text) <= 20 and text in self.brands:
+            return True
+        return shapes.is_keyword_spam(text)
+
+    def _continues(self, i: int) -> bool:
+        """Line ``i`` carries on the line above it: hard-wrapped text, not a header line."""
+        if i == 0 or not self.stripped[i - 1] or self._zone_kind(i - 1)[0] not in ("cand", "para"):
+            return False
+        text = self.stripped[i]
+        if text[:1].islower() and text[:1].isascii():
+            return True
+        above = self.stripped[i - 1]
+        return count_han(text) >= 20 and count_han(above) >= 20 and not above.endswith(TERMINAL)
+
+    def _plan_header(self) -> int | None:
+        """Decide the lines above the body: headline, datelines, bylines and labels.
+
+        Returns:
+            The index of the first body line, or None when no paragraph shows up among
+            the first lines (then the line-by-line reading of the header applies).
+        """
+        zone: list[tuple[int, str, str | None, dict]] = []
+        body = None
+        for i, text in enumerate(self.stripped):
+            if not text:
+                continue
+            if len(zone) >= _HEADER_LINES:
+                return None
+            kind, reason, fields = self._zone_kind(i)
+            if kind == "cand" and self._continues(i):
+                # hard-wrapped text: the paragraph started at the top of this block
+                block = i
+                while block > 0 and self.stripped[block - 1]:
+                    block -= 1
+                zone = [z for z in zone if z[0] < block]
+                body = block
+                break
+            if kind == "para":
+                j = self._next_index(i)
+                heads = [z for z in zone if z[1] == "cand"]
+                if (
+                    len(text) <= 250
+                    and j is not None
+                    and self._zone_kind(j)[0] == "meta"
+                    and not any(z[1] == "meta" for z in zone)
+                    and len(heads) < len(zone) + 1
+                ):
+                    kind = "cand"  # a headline ending in a full stop, above its dateline
+                else:
+                    body = i
+                    break
+            zone.append((i, kind, reason, fields))
+        if body is None:
+            return None
+        metas = [k for k, z in enumerate(zone) if z[1] == "meta"]
+        cands = [k for k, z in enumerate(zone) if z[1] == "cand"]
+        title_k = dek_k = None
+        texts = [self.stripped[z[0]] for z in zone]
+        heads = [_title_and_date(t)[0] for t in texts]
+        repeated = [k for k in cands if heads.count(heads[k]) > 1 and len(heads[k]) >= 15]
+        has_table_title = any("title" in z[3] for z in zone)
+        if repeated:
+            title_k = repeated[0]
+        elif cands and not has_table_title:
+            before = [k for k in cands if metas and k < metas[0]]
+            # Above a dateline the headline is the last candidate (labels come first);
+            # without one, the first (later short lines are the body's headings).
+            title_k = before[-1] if before else cands[0]
+            if len(before) >= 2:
+                a, b = before[-2], before[-1]
+                follows = zone[b + 1] if b + 1 < len(zone) else None
+                if (
+                    follows
+                    and follows[1] == "meta"
+                    and "author" in follows[3]
+                    and _words(texts[a]) >= 4
+                    and len(texts[b]) > len(texts[a])
+                ):
+                    title_k, dek_k = a, b  # headline, standfirst, byline
+        last_meta = metas[-1] if metas else -1
+        for k, (i, kind, reason, fields) in enumerate(zone):
+            text = texts[k]
+            if kind == "meta":
+                self._take(fields)
+                self.status[i] = reason
+            elif kind == "noise":
+                self.status[i] = reason
+            elif k == title_k or (title_k is not None and heads[k] == heads[title_k]):
+                title, date = _title_and_date(text)
+                if date:
+                    self.meta.setdefault("date", date[0])
+                    self.meta.setdefault("date_precision", date[1])
+                if k == title_k:
+                    self.meta["title"] = title
+                    self.status[i] = "title"
+                else:
+                    self.status[i] = "duplicate-title"
+            elif k == dek_k:
+                continue
+            elif (title_k is not None and k < title_k) or k < last_meta:
+                self.status[i] = "navigation"
+        if "title" not in self.meta and "table_title" in self.meta:
+            self.meta["title"] = self.meta["table_title"]
+        return body
 
     def _header(self, text: str) -> str | None:
         """Return the reason for a title or byline at the top, or None if the body starts here."""
@@ -448,12 +733,49 @@ class _Classifier:
             return "byline"
         return None
 
+    def _body_shape(self, text: str) -> str | None:
+        """Furniture inside or after the body, told by its shape."""
+        if len(text) > 400:
+            return None
+        stamp = shapes.timestamp_of(text)
+        if stamp and stamp[1]:
+            return "timestamp"
+        if _is_table_row(text):
+            return "metadata"
+        if shapes.is_caption(text):
+            return "caption"
+        if self.brands and text in self.brands:
+            return "spam"
+        if shapes.is_language_switcher(text) or shapes.is_keyword_spam(text):
+            return "navigation" if shapes.is_language_switcher(text) else "spam"
+        return None
+
+    def _opening_dateline(self, i: int) -> None:
+        """A dateline opening the first paragraph ("BEIJING, Aug. 26 (Xinhua) -- ") is cut."""
+        found = shapes.dateline_prefix(self.stripped[i])
+        if not found:
+            return
+        length, iso = found
+        start = self._offset(i)
+        self.extra.setdefault(i, []).append(Edit(start, start + length, "", "dateline"))
+        if iso:
+            self.meta.setdefault("dateline_date", iso)
+
     def run(self) -> None:
+        start = self._plan_header()
         in_body, tail = False, None
         kept: list[int] = []
         for i, text in enumerate(self.stripped):
             if not text:
                 continue
+            if start is not None and i < start:
+                if self.status[i] is None:
+                    kept.append(i)
+                    in_body = True
+                continue
+            if i == start:
+                in_body = True
+                self._opening_dateline(i)
             rule = self._line_rule(text)
             if tail:
                 self.status[i] = rule[0] if rule else tail
@@ -466,10 +788,9 @@ class _Classifier:
                 self.status[i] = rule[0]
                 if rule[1] and in_body:
                     tail = rule[0]
+                    self._drop_teaser_heads(i, kept)
                 continue
-            if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(
-                _EDGE
-            ):
+            if self._is_spam_line(text):
                 self.status[i] = "spam"
                 continue
             title = self.meta.get("title")
@@ -482,16 +803,67 @@ class _Classifier:
                     self.status[i] = reason
                     continue
                 in_body = True
+                self._opening_dateline(i)
             elif kept and self._starts_sidebar(i, text, kept):
                 tail = "sidebar"
                 self.status[i] = tail
                 continue
+            reason = self._body_shape(text)
+            if reason:
+                self.status[i] = reason
+                continue
             kept.append(i)
+        if "title" not in self.meta and len(kept) >= 3:
+            self._trailing_headline(kept)
         if not kept and "title" in self.meta:
             # A page of one short line: that line is the text, not a headline.
             first = self.status.index("title")
             self.status[first] = None
             del self.meta["title"]
+        self._settle_date()
+
+    def _settle_date(self) -> None:
+        if "date" in self.meta:
+            if not self.meta.get("date"):
+                del self.meta["date"]
+            else:
+                self.meta["date_evidence"] = "header"
+        for key, evidence in (("dateline_date", "dateline"), ("weak_date", "weak")):
+            if "date" not in self.meta and self.meta.get(key):
+                parsed = parse_date(self.meta[key])
+                if parsed:
+                    self.meta["date"], self.meta["date_precision"] = parsed
+                    self.meta["date_evidence"] = evidence
+        if "date" in self.meta and "date_precision" not in self.meta:
+            parsed = parse_date(self.meta["date"])
+            self.meta["date_precision"] = parsed[1] if parsed else "day"
+
+    def _trailing_headline(self, kept: list[int]) -> None:
+        """A headline and its source-and-date line standing after the body (summary pages)."""
+        last, before = kept[-1], kept[-2]
+        fields = self._header_fields(self.stripped[last])
+        head = self.stripped[before]
+        if fields and fields.get("date") and _is_headline(head) and len(head) >= 8:
+            self._take(fields)
+            self.status[last] = _field_reason(fields)
+            self.status[before] = "title"
+            self.meta["title"] = head
+            del kept[-2:]
+
+    def _drop_teaser_heads(self, i: int, kept: list[int]) -> None:
+        """Short headline-like lines just above a related-articles block belong to it.
+
+        Only lines directly above line ``i`` are taken (no removed line between), and
+        only while they read as headlines: short, with no sentence inside.
+        """
+        while len(kept) > 1:
+            last = kept[-1]
+            text = self.stripped[last]
+            between = any(self.stripped[j] for j in range(last + 1, i))
+            if between or len(text) > 80 or not _is_headline(text) or _SENTENCE_END.search(text):
+                return
+            self.status[kept.pop()] = "sidebar"
+            i = last
 
     def _starts_sidebar(self, i: int, text: str, kept: list[int]) -> bool:
         """Teasers after the body: a repeated headline, a tag list, a truncated summary."""
@@ -510,10 +882,65 @@ class _Classifier:
         return False
 
 
-def _inline_edits(raw: str, start: int, end: int, rules: Rules) -> list[Edit]:
-    """Edits inside one kept line ``raw[start:end]`` (content, without the newline)."""
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
+_TABLE_ROW = re.compile(r"^[^|｜]{1,16}[:：]\s*[|｜]")
+
+
+def _is_table_row(text: str) -> bool:
+    """A row of a metadata table flattened into cells: ``label: | value | label: | value |``."""
+    return bool(_TABLE_ROW.match(text)) or (
+        len(text) <= 40 and text.count("|") >= 2 and not re.search(r"\w{2}", text.replace("|", ""))
+    )
+
+
+def _table_fields(text: str, rules: Rules) -> dict[str, str]:
+    cells = [c.strip() for c in re.split(r"[|｜]", text)]
+    found: dict[str, str] = {}
+    for label, value in zip(cells, cells[1:] + [""], strict=True):
+        if not label.endswith((":", "：")) or not value:
+            continue
+        kind = rules.header_fields.get(label.rstrip(":：").strip().lower(), "")
+        if kind == "title":
+            found.setdefault("title", value)
+        elif kind in ("date", "record-date") and find_dates(value):
+            found.setdefault("record_date", find_dates(value)[0].iso)
+        elif kind in ("author", "source"):
+            found.setdefault(kind, value)
+    return found
+
+
+def _field_reason(fields: dict[str, str]) -> str:
+    if "table" in fields:
+        return "metadata"
+    if fields.keys() <= {"clock", "views"}:
+        return "timestamp"
+    if {"author", "source"} & fields.keys():
+        return "byline"
+    if fields.keys() <= {"section", "title", "record_date"}:
+        return "metadata" if fields.keys() & {"title", "record_date"} else "navigation"
+    return "dateline"
+
+
+def _inline_edits(
+    raw: str,
+    start: int,
+    end: int,
+    rules: Rules,
+    extra: Iterable[Edit] = (),
+    brands: re.Pattern | None = None,
+) -> list[Edit]:
+    """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
+
+    ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
+    ``brands`` matches the spam brands found on this page.
+    """
     line = raw[start:end]
     candidates = [Edit(start + s, start + e, "", "spam") for s, e in find_spam(line, rules)]
+    candidates.extend(extra)
+    if brands is not None:
+        candidates.extend(
+            Edit(start + m.start(), start + m.end(), "", "spam") for m in brands.finditer(line)
+        )
     core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
     for rule in rules.inline:
         if rule.applies(line):
@@ -659,7 +1086,11 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
     pager.run()
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
-    inline = {i: _inline_edits(raw, lines[i][0], lines[i][1], rules) for i in kept}
+    brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
+    inline = {
+        i: _inline_edits(raw, lines[i][0], lines[i][1], rules, pager.extra.get(i, ()), brands)
+        for i in kept
+    }
     # joined[k]: kept line k is followed directly (no blank or removed line) by kept line k+1.
     joined = [kept[k + 1] == kept[k] + 1 for k in range(len(kept) - 1)] + [False]
     line_ends = [
@@ -700,6 +1131,7 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
         date_precision=meta.get("date_precision"),
         author=meta.get("author"),
         source=meta.get("source"),
+        date_evidence=meta.get("date_evidence"),
     )
 
 
