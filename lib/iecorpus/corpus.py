@@ -22,6 +22,7 @@ from .reading import (
     read_document,
 )
 from .segment import detect_language, split_paragraphs, split_sentences
+from .shapes import find_url_date
 
 MANIFEST_COLUMNS = (
     "file",
@@ -34,10 +35,15 @@ MANIFEST_COLUMNS = (
     "author",
     "encoding",
 )
+#: Other names of manifest columns, read as the column they stand for.
+MANIFEST_ALIASES = {"publication_date": "date", "pub_date": "date", "published": "date"}
+#: Manifest columns for people to read, which loading leaves alone.
+MANIFEST_NOTES = ("note", "notes", "comment", "comments", "description")
 DOCUMENT_COLUMNS = [
     "doc_id",
     "file",
     "title",
+    "title_source",
     "date",
     "date_precision",
     "date_source",
@@ -63,11 +69,13 @@ class Corpus:
 
     Attributes:
         documents: One row per document: ``doc_id`` (file stem, or relative path
-            without suffix in sub-folders), ``file``, ``title``, ``date`` (ISO, as
-            precise as known), ``date_precision`` (day/month/year), ``date_source``
-            (text/manifest), ``language`` (en/zh), ``source``, ``author``, ``url``,
-            ``encoding``, ``sha256``, ``text`` (the cleaned body), ``n_chars_raw``,
-            ``n_chars_clean``.
+            without suffix in sub-folders), ``file``, ``title``, ``title_source``
+            (manifest; headline, read from the page; first-sentence, a guess from the
+            start of the text), ``date`` (ISO, as precise as known), ``date_precision``
+            (day/month/year), ``date_source`` (manifest; text, read from the page; url,
+            read from the manifest's ``url``), ``language`` (en/zh), ``source``,
+            ``author``, ``url``, ``encoding``, ``sha256``, ``text`` (the cleaned body),
+            ``n_chars_raw``, ``n_chars_clean``.
         paragraphs: ``doc_id``, ``paragraph`` (0-based), ``start``, ``end``
             (offsets in the document's ``text``), ``n_chars``, ``is_heading``, ``text``.
         sentences: ``doc_id``, ``paragraph``, ``sentence`` (0-based within the
@@ -164,11 +172,13 @@ def read_manifest(manifest: str | Path) -> pd.DataFrame:
 
     Args:
         manifest: A CSV file with a ``file`` column (paths relative to the corpus
-            folder) and any of ``sha256``, ``title``, ``date``, ``language``,
-            ``source``, ``url``, ``author``, ``encoding``.
+            folder) and any of ``sha256``, ``title``, ``date`` (or ``publication_date``,
+            ``pub_date``, ``published``), ``language``, ``source``, ``url``, ``author``,
+            ``encoding``; ``note`` columns are for people and are left alone.
 
     Returns:
-        The manifest as strings, empty cells as "".
+        The manifest as strings, empty cells as "". A column of another name is
+        reported in a warning that names it, and is not used.
 
     Raises:
         ManifestError: The file is missing, unreadable, or has no ``file`` column.
@@ -186,6 +196,7 @@ def read_manifest(manifest: str | Path) -> pd.DataFrame:
             f"{name}: the manifest is not a readable UTF-8 CSV file ({exc}). Re-save it as CSV."
         ) from None
     table.columns = [str(c).strip().lower() for c in table.columns]
+    table = _canonical_columns(table, name)
     if "file" not in table.columns:
         raise ManifestError(
             f"{name}: the manifest has no `file` column "
@@ -193,6 +204,27 @@ def read_manifest(manifest: str | Path) -> pd.DataFrame:
             "Add a `file` column naming each document relative to the corpus folder."
         )
     return table.apply(lambda column: column.str.strip())
+
+
+def _canonical_columns(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Read aliases as their column, and name the columns loading will not use."""
+    renames = {c: MANIFEST_ALIASES[c] for c in table.columns if c in MANIFEST_ALIASES}
+    renames = {c: to for c, to in renames.items() if to not in table.columns}
+    table = table.rename(columns=renames)
+    unknown = [
+        c
+        for c in table.columns
+        if c not in MANIFEST_COLUMNS and c not in MANIFEST_NOTES and c not in MANIFEST_ALIASES
+    ]
+    if unknown and "file" in table.columns:
+        known = ", ".join(MANIFEST_COLUMNS)
+        warnings.warn(
+            f"{name}: the column(s) {', '.join(repr(c) for c in unknown)} are not used "
+            f"(the columns read are {known}; publication dates go in `date`). Rename a "
+            "column to use it, or leave it as a note.",
+            stacklevel=3,
+        )
+    return table
 
 
 def _doc_id(path: Path, folder: Path) -> str:
@@ -438,6 +470,9 @@ def _load_one(
         cleaned.date_precision,
         "text" if cleaned.date else "",
     )
+    from_url = find_url_date(row["url"], rules.url_dates) if row.get("url") else None
+    if from_url and (not date or cleaned.date_evidence == "weak"):
+        (date, precision), date_source = from_url, "url"
     if row.get("date"):
         parsed = parse_date(row["date"])
         if parsed:
@@ -462,6 +497,11 @@ def _load_one(
         "doc_id": _doc_id(file, folder),
         "file": name,
         "title": row.get("title") or cleaned.title or _fallback_title(cleaned.text, file),
+        "title_source": "manifest"
+        if row.get("title")
+        else "headline"
+        if cleaned.title
+        else "first-sentence",
         "date": date or "",
         "date_precision": precision or "",
         "date_source": date_source,
