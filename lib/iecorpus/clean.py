@@ -604,8 +604,8 @@ class _Classifier:
             kind = ("noise", "navigation", {})
         elif _is_paragraph(text) and not text.endswith((":", "：")):
             kind = ("para", None, {})
-        elif text.endswith((":", "：")) and len(text) > 12:
-            kind = ("para", None, {})  # an address line opening a notice: 各省、…:
+        elif text.endswith((":", "：", "，", ",", "、", "；", ";")) and len(text) > 12:
+            kind = ("para", None, {})  # a headline never ends so; 各省、…: opens a notice
         else:
             kind = ("cand", None, {})
         self._kinds[i] = kind

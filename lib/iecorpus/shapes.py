@@ -46,8 +46,11 @@ _PHOTO_CREDIT = re.compile(
     r")\s*[|｜]?\s*$"
 )
 _POSITION = re.compile(r"\((?:\d(?:st|nd|rd|th)[, ]*)?(?:[LR]|left|right|front|center)\)")
+#: "Photo shows ...", "This aerial photo taken on ... shows ...": what a caption says.
 _PHOTO_SHOWS = re.compile(
-    r"\b(?:photos?|picture|image)\b[^.]{0,80}?\b(?:shows?|taken|take|captured)\b", re.IGNORECASE
+    r"(?:^|[.!?]\s+)(?:(?:this|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?:photo|picture|image)\s+"
+    r"(?:shows\b|(?:taken|take|captured)\b[^.]{0,120}?\bshows\b)",
+    re.IGNORECASE,
 )
 _ENDS_WITH_DATE = re.compile(
     rf",\s*(?:on\s+)?(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*(?:19|20)\d{{2}})?\.$",
@@ -231,19 +234,20 @@ def split_credit_line(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def find_brands(lines: list[str], suffixes: tuple[str, ...], *, minimum: int = 2) -> list[str]:
+def find_brands(lines: list[str], suffixes: tuple[str, ...], *, minimum: int = 3) -> list[str]:
     """Names of sites injected into a page: ``X官网``, ``X彩网`` repeated in its text.
 
     Args:
         lines: The page's stripped lines.
         suffixes: Endings that make a name a site's (``官网``, ``彩网``, from
             ``data/cleaning/spam_suffixes.txt``).
-        minimum: How many times a name must occur to be taken.
+        minimum: How many times a name must occur inside the text to be taken.
 
     Returns:
         The brands, longest first. A brand is a short line of its own ending in a suffix
-        and found again elsewhere on the page, or the longest run of Han characters (two
-        to five) that stands before a suffix at ``minimum`` places or more.
+        and found again elsewhere on the page (a hijacked header), or the longest run of
+        Han characters (two to five) that stands before a suffix at ``minimum`` places
+        or more.
     """
     if not suffixes:
         return []
@@ -252,7 +256,7 @@ def find_brands(lines: list[str], suffixes: tuple[str, ...], *, minimum: int = 2
         return []
     brands = set()
     for line in lines:
-        if 3 <= len(line) <= 12 and line.endswith(suffixes) and text.count(line) >= minimum:
+        if 3 <= len(line) <= 12 and line.endswith(suffixes) and text.count(line) >= 2:
             brands.add(line)
     for suffix in suffixes:
         ends = [m.start() for m in re.finditer(re.escape(suffix), text)]
