@@ -28,11 +28,11 @@ import bisect
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths, shapes
-from .chinese import count_han, is_han
+from .chinese import CN_NUMERAL, count_han, is_han
 from .datafiles import data_files, load_data
 from .dates import find_dates, parse_date
 
@@ -92,17 +92,28 @@ class InlineRule:
         replacement: What replaces each match.
         reason: The audit reason.
         needs: Literal strings of which a line must hold one for the pattern to be
-            tried (the CSV's optional ``needs`` column, ``|``-separated); empty: always.
+            tried (the CSV's optional ``needs`` column, ``|``-separated; an entry
+            starting with ``re:`` is a quick regular expression instead); empty: always.
     """
 
     pattern: re.Pattern
     replacement: str
     reason: str
     needs: tuple[str, ...] = ()
+    gate: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
-        return not self.needs or any(n in line for n in self.needs)
+        if self.gate is not None:
+            return self.gate.search(line) is not None
+        return not self.needs or self.needs[0] in line
+
+
+def _gate(needs: tuple[str, ...]) -> re.Pattern | None:
+    """One regex finding any of a rule's ``needs``; None for none or a single literal."""
+    if not needs or (len(needs) == 1 and not needs[0].startswith("re:")):
+        return None
+    return re.compile("|".join(n[3:] if n.startswith("re:") else re.escape(n) for n in needs))
 
 
 @dataclass(frozen=True)
@@ -121,6 +132,8 @@ class Rules:
         brand_suffixes: Endings that make a repeated name an injected site's
             (``spam_suffixes.txt``; empty when the file is absent).
         url_dates: Patterns of a date in a page's address (``url_dates.csv``).
+        inline_ascii: The inline rules an ASCII line can match (those whose ``needs``
+            are all Chinese are left out).
     """
 
     line: re.Pattern
@@ -133,6 +146,7 @@ class Rules:
     byline: re.Pattern
     brand_suffixes: tuple[str, ...] = ()
     url_dates: tuple[re.Pattern, ...] = ()
+    inline_ascii: tuple[InlineRule, ...] = ()
 
 
 @dataclass
@@ -173,6 +187,15 @@ def _read_lines(path: Path) -> list[str]:
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+#: What every date find_dates reads holds: a year of four digits, or of four Chinese numerals.
+_YEAR_HINT = re.compile(rf"(?:19|20)\d{{2}}|[{CN_NUMERAL}]{{4}}年")
+
+
+def _find_dates(text: str) -> list:
+    """:func:`find_dates`, skipped for the many lines that hold no year at all."""
+    return find_dates(text) if _YEAR_HINT.search(text) else []
 
 
 def _word_pattern(word: str) -> str:
@@ -224,13 +247,12 @@ def _read_rules(directory: str) -> Rules:
     labels = _read_csv(folder / "header_labels.csv")
     header_fields = {row["label"].lower(): row["field"] for row in labels}
     alternatives = sorted((row["label"] for row in labels), key=len, reverse=True)
+    # An English label stands after a space or a separator; a Chinese one may be run
+    # into the value before it (来源:管理学院发布时间:2024-01-20).
+    english = "|".join(_word_pattern(a) for a in alternatives if a.isascii())
+    chinese = _trie_regex([a for a in alternatives if not a.isascii()])
     header = re.compile(
-        r"(?P<label>"
-        + "|".join(
-            r"(?:(?<=^)|(?<=[\s|｜/]))" + _word_pattern(a) if a.isascii() else re.escape(a)
-            for a in alternatives
-        )
-        + r")\s*[:：]\s*",
+        rf"(?P<label>(?:(?<=^)|(?<=[\s|｜/]))(?:{english})|{chinese})\s*[:：]\s*",
         re.IGNORECASE,
     )
     byline = re.compile(
@@ -253,12 +275,15 @@ def _read_rules(directory: str) -> Rules:
         byline=byline,
         brand_suffixes=tuple(_read_lines(suffixes)) if suffixes.is_file() else (),
         url_dates=tuple(url_dates),
+        inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
     )
 
 
 def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
-    return InlineRule(re.compile(row["pattern"], re.M), replacement, row["reason"], needs)
+    return InlineRule(
+        re.compile(row["pattern"], re.M), replacement, row["reason"], needs, _gate(needs)
+    )
 
 
 def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern | None]:
@@ -388,7 +413,7 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     labels = list(rules.header.finditer(text))
     found: dict[str, str] = {}
     lead = text[: labels[0].start()] if labels else text
-    dates = find_dates(lead)
+    dates = _find_dates(lead)
     if dates:
         found["date"], found["date_precision"] = dates[0].iso, dates[0].precision
         lead = lead[: dates[0].start] + lead[dates[0].end :]
@@ -403,29 +428,29 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
         )
         kind = rules.header_fields.get(here["label"].lower(), "")
         if kind == "date":
-            value_dates = find_dates(value)
+            value_dates = _find_dates(value)
             if not value_dates:
                 return None
             found.setdefault("date", value_dates[0].iso)
             found.setdefault("date_precision", value_dates[0].precision)
         elif kind in ("author", "source", "title", "section") and value:
             glued = _GLUED_DATE.search(value) if kind == "source" else None
-            if glued and find_dates(glued[1]):  # 来源:岳阳日报2024-09-21 09:29
-                value_dates = find_dates(glued[1])
+            if glued and _find_dates(glued[1]):  # 来源:岳阳日报2024-09-21 09:29
+                value_dates = _find_dates(glued[1])
                 found.setdefault("date", value_dates[0].iso)
                 found.setdefault("date_precision", value_dates[0].precision)
                 value = value[: glued.start(1)]
             found.setdefault(kind, value)
         elif kind == "views":
             found.setdefault("views", value)
-        elif kind == "record-date" and find_dates(value):
-            found.setdefault("record_date", find_dates(value)[0].iso)
+        elif kind == "record-date" and _find_dates(value):
+            found.setdefault("record_date", _find_dates(value)[0].iso)
     return found or None
 
 
 def _title_and_date(text: str) -> tuple[str, tuple[str, str] | None]:
     """Split a date glued to the end of a headline ("... in Beijing 2021-05-26")."""
-    dates = find_dates(text)
+    dates = _find_dates(text)
     if dates and dates[-1].start > 0 and not text[dates[-1].end :].strip():
         title = text[: dates[-1].start].rstrip(" \t-–—|｜,，·")
         if title:
@@ -477,7 +502,7 @@ class _Classifier:
         self._strip_scraper_prefix()
         self.brands = (
             shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
-            if rules.brand_suffixes
+            if any(s in raw for s in rules.brand_suffixes)
             else []
         )
 
@@ -546,8 +571,8 @@ class _Classifier:
 
     def _header_fields(self, text: str) -> dict[str, str] | None:
         """The fields of a header line: labels, a credit and a date, a bare timestamp, a table."""
-        if len(text) > 200:
-            return None
+        if len(text) > 200 or not _MAYBE_META.search(text):
+            return None  # a header line holds a date, a label's colon or a table's pipes
         if _is_table_row(text):
             return {"table": "", **_table_fields(text, self.rules)}
         fields = parse_header_line(text, self.rules)
@@ -557,14 +582,14 @@ class _Classifier:
         if stamp:
             return {"date": stamp[0]} if stamp[0] else {"clock": ""}
         if text.startswith(("(", "（")) and text.endswith((")", "）")):
-            dates = find_dates(text)
+            dates = _find_dates(text)
             if len(dates) == 1 and len(text) <= 80:  # "(Information as at 10 December 2020)"
                 return {"date": dates[0].iso, "date_precision": dates[0].precision}
         split = shapes.split_credit_line(text)
         if split:
-            field, name, rest = split
+            role, name, rest = split
             inner: dict[str, str] = {}
-            for part in re.split(r"\s[|｜]\s|[|｜]", rest):
+            for part in _CELL_SPLIT.split(rest):
                 part = part.strip()
                 stamp = shapes.timestamp_of(part) if part else None
                 found = parse_header_line(part, self.rules) if part else None
@@ -573,10 +598,10 @@ class _Classifier:
                 elif found:
                     for key, value in found.items():
                         inner.setdefault(key, value)
-                elif part and field == "author":
+                elif part and role == "author":
                     inner.setdefault("source", part)
             if inner.get("date"):
-                inner[field] = name
+                inner[role] = name
                 return inner
         return None
 
@@ -600,7 +625,7 @@ class _Classifier:
             kind = ("noise", "caption", {})
         elif len(text) <= 100 and not text.endswith(TERMINAL) and self.rules.byline.search(text):
             kind = ("meta", "byline", {"author": text})
-        elif not re.search(r"\w", text) or (text.startswith(_MENU_BULLETS) and len(text) <= 150):
+        elif not _WORD_CHAR.search(text) or (text.startswith(_MENU_BULLETS) and len(text) <= 150):
             kind = ("noise", "navigation", {})
         elif _is_paragraph(text) and not text.endswith((":", "：")):
             kind = ("para", None, {})
@@ -611,12 +636,12 @@ class _Classifier:
         self._kinds[i] = kind
         return kind
 
-    def _is_spam_line(self, text: str) -> bool:
+    def _is_spam_line(self, text: str, *, by_shape: bool = True) -> bool:
         if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
             return True
         if self.brands and len(text) <= 20 and text in self.brands:
             return True
-        return shapes.is_keyword_spam(text)
+        return by_shape and shapes.is_keyword_spam(text)
 
     def _continues(self, i: int) -> bool:
         """Line ``i`` carries on the line above it: hard-wrapped text, not a header line."""
@@ -636,7 +661,7 @@ class _Classifier:
             the first lines (then the line-by-line reading of the header applies).
         """
         zone: list[tuple[int, str, str | None, dict]] = []
-        body = None
+        body, metas_seen = None, False
         for i, text in enumerate(self.stripped):
             if not text:
                 continue
@@ -653,26 +678,26 @@ class _Classifier:
                 break
             if kind == "para":
                 j = self._next_index(i)
-                heads = [z for z in zone if z[1] == "cand"]
                 if (
                     len(text) <= 250
                     and j is not None
-                    and self._zone_kind(j)[0] == "meta"
                     and not any(z[1] == "meta" for z in zone)
-                    and len(heads) < len(zone) + 1
+                    and self._zone_kind(j)[0] == "meta"
                 ):
                     kind = "cand"  # a headline ending in a full stop, above its dateline
                 else:
                     body = i
                     break
             zone.append((i, kind, reason, fields))
+            metas_seen = metas_seen or kind == "meta"
         if body is None:
             return None
         metas = [k for k, z in enumerate(zone) if z[1] == "meta"]
         cands = [k for k, z in enumerate(zone) if z[1] == "cand"]
         title_k = dek_k = None
         texts = [self.stripped[z[0]] for z in zone]
-        heads = [_title_and_date(t)[0] for t in texts]
+        splits = [_title_and_date(texts[k]) if z[1] == "cand" else None for k, z in enumerate(zone)]
+        heads = [split[0] if split else None for split in splits]
         repeated = [k for k in cands if heads.count(heads[k]) > 1 and len(heads[k]) >= 15]
         has_table_title = any("title" in z[3] for z in zone)
         if repeated:
@@ -702,7 +727,7 @@ class _Classifier:
             elif kind == "noise":
                 self.status[i] = reason
             elif k == title_k or (title_k is not None and heads[k] == heads[title_k]):
-                title, date = _title_and_date(text)
+                title, date = splits[k]
                 if date:
                     self.meta.setdefault("date", date[0])
                     self.meta.setdefault("date_precision", date[1])
@@ -737,18 +762,21 @@ class _Classifier:
         """Furniture inside or after the body, told by its shape."""
         if len(text) > 400:
             return None
-        stamp = shapes.timestamp_of(text)
-        if stamp and stamp[1]:
-            return "timestamp"
-        if _is_table_row(text):
+        if len(text) <= 60:
+            stamp = shapes.timestamp_of(text)
+            if stamp and stamp[1]:
+                return "timestamp"
+        if ("|" in text or "｜" in text) and _is_table_row(text):
             return "metadata"
-        if shapes.is_caption(text):
-            return "caption"
+        if not text.endswith(_CJK_STOPS) and shapes.is_caption(text):
+            return "caption"  # a caption ends in a credit, a date or a Latin full stop
         if self.brands and text in self.brands:
             return "spam"
-        if shapes.is_language_switcher(text) or shapes.is_keyword_spam(text):
-            return "navigation" if shapes.is_language_switcher(text) else "spam"
-        return None
+        if text.endswith(TERMINAL):
+            return None
+        if shapes.is_language_switcher(text):
+            return "navigation"
+        return "spam" if shapes.is_keyword_spam(text) else None
 
     def _opening_dateline(self, i: int) -> None:
         """A dateline opening the first paragraph ("BEIJING, Aug. 26 (Xinhua) -- ") is cut."""
@@ -790,7 +818,7 @@ class _Classifier:
                     tail = rule[0]
                     self._drop_teaser_heads(i, kept)
                 continue
-            if self._is_spam_line(text):
+            if self._is_spam_line(text, by_shape=False):  # _body_shape tries the shapes
                 self.status[i] = "spam"
                 continue
             title = self.meta.get("title")
@@ -882,6 +910,11 @@ class _Classifier:
         return False
 
 
+_CELL_SPLIT = re.compile(r"\s?[|｜]\s?")
+_WORD_CHAR = re.compile(r"\w")
+_TWO_WORD_CHARS = re.compile(r"\w{2}")
+_MAYBE_META = re.compile(r"[\d:：|｜年]")
+_CJK_STOPS = ("。", "！", "？", "；", "，", "、")
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
 _TABLE_ROW = re.compile(r"^[^|｜]{1,16}[:：]\s*[|｜]")
 
@@ -889,12 +922,14 @@ _TABLE_ROW = re.compile(r"^[^|｜]{1,16}[:：]\s*[|｜]")
 def _is_table_row(text: str) -> bool:
     """A row of a metadata table flattened into cells: ``label: | value | label: | value |``."""
     return bool(_TABLE_ROW.match(text)) or (
-        len(text) <= 40 and text.count("|") >= 2 and not re.search(r"\w{2}", text.replace("|", ""))
+        len(text) <= 40
+        and text.count("|") >= 2
+        and not _TWO_WORD_CHARS.search(text.replace("|", ""))
     )
 
 
 def _table_fields(text: str, rules: Rules) -> dict[str, str]:
-    cells = [c.strip() for c in re.split(r"[|｜]", text)]
+    cells = [c.strip() for c in _CELL_SPLIT.split(text)]
     found: dict[str, str] = {}
     for label, value in zip(cells, cells[1:] + [""], strict=True):
         if not label.endswith((":", "：")) or not value:
@@ -902,8 +937,8 @@ def _table_fields(text: str, rules: Rules) -> dict[str, str]:
         kind = rules.header_fields.get(label.rstrip(":：").strip().lower(), "")
         if kind == "title":
             found.setdefault("title", value)
-        elif kind in ("date", "record-date") and find_dates(value):
-            found.setdefault("record_date", find_dates(value)[0].iso)
+        elif kind in ("date", "record-date") and _find_dates(value):
+            found.setdefault("record_date", _find_dates(value)[0].iso)
         elif kind in ("author", "source"):
             found.setdefault(kind, value)
     return found
@@ -942,14 +977,14 @@ def _inline_edits(
             Edit(start + m.start(), start + m.end(), "", "spam") for m in brands.finditer(line)
         )
     core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
-    for rule in rules.inline:
+    ascii_line = line.isascii()
+    for rule in rules.inline_ascii if ascii_line else rules.inline:
         if rule.applies(line):
             for m in rule.pattern.finditer(line, 0, core):
                 if m.end() > m.start():
                     candidates.append(
                         Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
                     )
-    ascii_line = line.isascii()
     if not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())

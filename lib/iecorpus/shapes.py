@@ -19,6 +19,10 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _CLOCK_ONLY = re.compile(rf"{_CLOCK}")
+_LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY}\s*")
+_HAS_DIGIT = re.compile(r"\d")
+#: Han characters other than those of a date: a timestamp line holds none of them.
+_STAMP_EXTRA = re.compile(rf"(?![年月日号])[{HAN}]")
 _EDGE_MARKS = " \t|｜•·-–—[]【】()（）"
 
 #: A scraper's metadata glued before the first line: " date 2022-12-27 ...".
@@ -33,6 +37,10 @@ _SCRIPTS = [
     re.compile(r"[\u3040-\u30ff]"),
     re.compile(rf"[{HAN}]"),
 ]
+#: A letter of a script other than Latin and Han (Cyrillic, Greek, hangul, kana, accented).
+_OTHER_SCRIPT = re.compile(r"[\u00c0-\u024f\u0370-\u04ff\u3040-\u30ff\uac00-\ud7af]")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_SEO_SEPARATOR = re.compile(r"[-_,，|｜/]")
 _SEO_SPLIT = re.compile(r"\s*[-_,，|｜/]\s*")
 _TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: A photographer's or picture agency's credit at the end of a line.
@@ -45,6 +53,8 @@ _PHOTO_CREDIT = re.compile(
     r"|[（(](?:[图圖]片?|攝影|摄影)(?:由|[:：/／])[^()（）\n]{1,30}[)）]"  # （圖由…提供）
     r")\s*[|｜]?\s*$"
 )
+#: The last characters a line ending in a photo credit can have.
+_CREDIT_ENDS = frozenset(")]）|｜")
 _POSITION = re.compile(r"\((?:\d(?:st|nd|rd|th)[, ]*)?(?:[LR]|left|right|front|center)\)")
 #: "Photo shows ...", "This aerial photo taken on ... shows ...": what a caption says.
 _PHOTO_SHOWS = re.compile(
@@ -102,10 +112,10 @@ def timestamp_of(text: str) -> tuple[str | None, bool] | None:
         ``(ISO date or None, whether a clock time is on the line)``, or None when the
         line holds anything else.
     """
-    if len(text) > 60:
+    if len(text) > 60 or not _HAS_DIGIT.search(text) or _STAMP_EXTRA.search(text):
         return None
     core = text.strip(_EDGE_MARKS)
-    core = re.sub(rf"^{_WEEKDAY}\s*", "", core)
+    core = _LEADING_WEEKDAY.sub("", core)
     dates = find_dates(core)
     iso = None
     if dates:
@@ -130,12 +140,15 @@ def is_language_switcher(text: str) -> bool:
         True for a line of words glued without spaces (four joins or more), or of three
         scripts or more, that does not end like a sentence.
     """
-    if len(text) > 400 or text.endswith(_TERMINAL):
+    if len(text) > 400 or text.endswith(_TERMINAL) or text.count(" ") > len(text) / 10:
         return False
+    if text.isascii():
+        return len(_GLUED.findall(text)) >= 4 and text.count(" ") <= len(text) / 12
+    if not _OTHER_SCRIPT.search(text):
+        return False  # Han and Latin only: at most two scripts, and no glued foreign names
     if len(_GLUED.findall(text)) >= 4 and text.count(" ") <= len(text) / 12:
         return True
-    scripts = sum(1 for s in _SCRIPTS if s.search(text))
-    return scripts >= 3 and text.count(" ") <= len(text) / 10
+    return sum(1 for s in _SCRIPTS if s.search(text)) >= 3
 
 
 def is_keyword_spam(text: str) -> bool:
@@ -150,6 +163,8 @@ def is_keyword_spam(text: str) -> bool:
         end like a sentence.
     """
     if len(text) > 300 or text.endswith(_TERMINAL) or " " in text.strip():
+        return False
+    if len(_SEO_SEPARATOR.findall(text)) < 3:
         return False
     parts = [p for p in _SEO_SPLIT.split(text) if p]
     if len(parts) < 4 or any(len(p) > 16 for p in parts):
@@ -178,10 +193,14 @@ def is_caption(text: str) -> bool:
     """
     if len(text) > 400:
         return False
-    credit = photo_credit(text)
+    credit = photo_credit(text) if text[-1:] in _CREDIT_ENDS or text[-1:].isupper() else None
     rest = text[: credit[0]].rstrip() if credit else text
-    if _PHOTO_SHOWS.search(rest) or _POSITION.search(rest):
+    if ("hoto" in rest or "mage" in rest or "icture" in rest) and _PHOTO_SHOWS.search(rest):
         return True
+    if ")" in rest and _POSITION.search(rest):
+        return True
+    if not credit and not (rest.endswith(".") and rest[-2:-1].isdigit()):
+        return False
     one_sentence = not _SENTENCE_BREAK.search(rest)
     if credit and one_sentence and rest:
         return True
@@ -220,7 +239,7 @@ def split_credit_line(text: str) -> tuple[str, str, str] | None:
         XIAOMIN in Dalian | China Daily | Updated: ...", ``("source", "Outlet", "2025-12-16
         15:10")`` for "Outlet·2025-12-16 15:10"; None for any other line.
     """
-    if len(text) > 200 or text.endswith((".", "。")):
+    if len(text) > 200 or text.endswith((".", "。")) or not _HAS_DIGIT.search(text):
         return None
     m = _BY_LINE.match(text)
     if m:
@@ -267,7 +286,7 @@ def find_brands(lines: list[str], suffixes: tuple[str, ...], *, minimum: int = 3
             heads = Counter(
                 text[e - size : e]
                 for e in ends
-                if e >= size and re.fullmatch(f"[{HAN}]+", text[e - size : e])
+                if e >= size and _HAN_RUN.fullmatch(text[e - size : e])
             )
             head, count = heads.most_common(1)[0] if heads else ("", 0)
             if count < minimum:
