@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths, shapes
-from .chinese import CN_NUMERAL, count_han, is_han
+from .chinese import count_han, is_han
 from .datafiles import data_files, load_data
-from .dates import find_dates, parse_date
+from .dates import parse_date
 
 # Higher wins where two edits overlap.
 PRIORITY = {
@@ -189,13 +189,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-#: What every date find_dates reads holds: a year of four digits, or of four Chinese numerals.
-_YEAR_HINT = re.compile(rf"(?:19|20)\d{{2}}|[{CN_NUMERAL}]{{4}}年")
-
-
-def _find_dates(text: str) -> list:
-    """:func:`find_dates`, skipped for the many lines that hold no year at all."""
-    return find_dates(text) if _YEAR_HINT.search(text) else []
+_find_dates = shapes.find_dates
 
 
 def _word_pattern(word: str) -> str:
@@ -525,8 +519,10 @@ class _Classifier:
         return self.raw.index(text, start, content_end) if text else start
 
     def _next_text(self, i: int) -> str:
-        j = self._next_index(i)
-        return self.stripped[j] if j is not None else ""
+        for j in range(i + 1, len(self.lines)):
+            if self.stripped[j]:
+                return self.stripped[j]
+        return ""
 
     def _next_index(self, i: int) -> int | None:
         for j in range(i + 1, len(self.lines)):
@@ -979,12 +975,14 @@ def _inline_edits(
     core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
     ascii_line = line.isascii()
     for rule in rules.inline_ascii if ascii_line else rules.inline:
-        if rule.applies(line):
-            for m in rule.pattern.finditer(line, 0, core):
-                if m.end() > m.start():
-                    candidates.append(
-                        Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
-                    )
+        gate, needs = rule.gate, rule.needs  # rule.applies(line), without the call
+        if (gate.search(line) is None) if gate is not None else (needs and needs[0] not in line):
+            continue
+        for m in rule.pattern.finditer(line, 0, core):
+            if m.end() > m.start():
+                candidates.append(
+                    Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
+                )
     if not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
