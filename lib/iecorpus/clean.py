@@ -1109,10 +1109,14 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
 
     Note:
         Rules never name one document's strings: navigation and spam are matched
-        by the patterns in ``data/cleaning/``; sidebars are found by their shape
-        (repeated headlines, tag lists ``a | b | c``, truncated teasers) after the
-        body has started; everything after an end mark ("- END -", 上一篇) is
-        furniture.
+        by the patterns in ``data/cleaning/``; the lines above the first paragraph
+        are read together (the headline is the line above its dateline or byline, a
+        repeated one first; labels and menu items around it are navigation); inside
+        and after the body, captions, credits, timestamps, metadata tables, language
+        switchers, keyword spam and repeated brands are found by their shape
+        (:mod:`iecorpus.shapes`), and so are sidebars (repeated headlines, tag lists
+        ``a | b | c``, truncated teasers, short headlines above a related block);
+        everything after an end mark ("- END -", 上一篇) is furniture.
     """
     rules = rules or load_rules()
     pager = _Classifier(raw, rules)

@@ -342,6 +342,7 @@ def find_url_date(url: str, patterns: tuple[re.Pattern, ...]) -> tuple[str, str]
 __all__ = [
     "dateline_prefix",
     "find_brands",
+    "find_dates",
     "find_url_date",
     "is_caption",
     "is_keyword_spam",
