@@ -14,6 +14,7 @@ Reasons:
     timestamp: a line that is only a clock time, or a date and a time, removed.
     metadata: a metadata table flattened into ``label: | value |`` cells, removed.
     footnote: a reference marker such as ``[1]``, removed.
+    furniture: a line many documents of the folder repeat (:mod:`iecorpus.evidence`), removed.
     pinyin: a pinyin reading inlined after Chinese characters, removed.
     artefact: a machine-translation artefact, repaired (replacement is not empty).
     full-width: full-width letters and digits made half-width.
@@ -483,8 +484,8 @@ def _is_paragraph(text: str) -> bool:
 class _Classifier:
     """Walks the lines of one page and decides what each one is."""
 
-    def __init__(self, raw: str, rules: Rules):
-        self.raw, self.rules = raw, rules
+    def __init__(self, raw: str, rules: Rules, furniture: frozenset[str] = frozenset()):
+        self.raw, self.rules, self.furniture = raw, rules, furniture
         self.lines = _split_lines(raw)
         self.stripped = [raw[s:c].strip(_EDGE) for s, c, _ in self.lines]
         self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
@@ -607,6 +608,9 @@ class _Classifier:
             return self._kinds[i]
         text = self.stripped[i]
         kind: tuple[str, str | None, dict]
+        if self._is_furniture(i):
+            self._kinds[i] = ("noise", "furniture", {})
+            return self._kinds[i]
         fields = self._header_fields(text)
         rule = None if fields else self._line_rule(text)
         if fields:
@@ -631,6 +635,12 @@ class _Classifier:
             kind = ("cand", None, {})
         self._kinds[i] = kind
         return kind
+
+    def _is_furniture(self, i: int) -> bool:
+        if not self.furniture:
+            return False
+        start, content_end, _ = self.lines[i]
+        return self.raw[start:content_end].strip() in self.furniture
 
     def _is_spam_line(self, text: str, *, by_shape: bool = True) -> bool:
         if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
@@ -803,6 +813,9 @@ class _Classifier:
             rule = self._line_rule(text)
             if tail:
                 self.status[i] = rule[0] if rule else tail
+                continue
+            if self._is_furniture(i):
+                self.status[i] = "furniture"
                 continue
             reason = self._labelled(text, in_body)
             if reason:
@@ -1096,12 +1109,16 @@ def _repaired(raw: str, start: int, end: int, edits: list[Edit]) -> str:
     return apply_edits(raw[start:end], shifted)[0].strip(_EDGE)
 
 
-def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
+def clean_document(
+    raw: str, *, rules: Rules | None = None, furniture: frozenset[str] = frozenset()
+) -> Cleaned:
     """Separate the article body from the page around it.
 
     Args:
         raw: The decoded text of one page (newlines already ``\\n``).
         rules: Cleaning rules; defaults to :func:`load_rules` on ``data/cleaning/``.
+        furniture: Stripped lines known to be the site's furniture because many pages
+            of the folder repeat them (:func:`iecorpus.evidence.find_furniture`).
 
     Returns:
         A :class:`Cleaned` with the body text, every edit, and the title, date,
@@ -1119,7 +1136,7 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
         everything after an end mark ("- END -", 上一篇) is furniture.
     """
     rules = rules or load_rules()
-    pager = _Classifier(raw, rules)
+    pager = _Classifier(raw, rules, furniture)
     pager.run()
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]

@@ -12,6 +12,7 @@ import pandas as pd
 from . import paths
 from .clean import Rules, clean_document, load_rules, restore_raw
 from .dates import parse_date
+from .evidence import find_duplicates, find_furniture
 from .progress import track
 from .reading import (
     CONVERTIBLE_SUFFIXES,
@@ -56,6 +57,7 @@ DOCUMENT_COLUMNS = [
     "text",
     "n_chars_raw",
     "n_chars_clean",
+    "duplicate_of",
 ]
 PROBLEM_COLUMNS = ["file", "problem", "advice", "action"]
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"]
@@ -75,7 +77,9 @@ class Corpus:
             (day/month/year), ``date_source`` (manifest; text, read from the page; url,
             read from the manifest's ``url``), ``language`` (en/zh), ``source``,
             ``author``, ``url``, ``encoding``, ``sha256``, ``text`` (the cleaned body),
-            ``n_chars_raw``, ``n_chars_clean``.
+            ``n_chars_raw``, ``n_chars_clean``, ``duplicate_of`` (the earlier document
+            whose text this one repeats, see :func:`iecorpus.evidence.find_duplicates`;
+            "" for none: a duplicate is flagged, never dropped).
         paragraphs: ``doc_id``, ``paragraph`` (0-based), ``start``, ``end``
             (offsets in the document's ``text``), ``n_chars``, ``is_heading``, ``text``.
         sentences: ``doc_id``, ``paragraph``, ``sentence`` (0-based within the
@@ -346,6 +350,7 @@ def load_corpus(
     strict: bool = False,
     rules: Rules | None = None,
     progress: bool | None = None,
+    furniture_share: float | None = None,
 ) -> Corpus:
     """Load, clean and segment a folder of documents.
 
@@ -361,6 +366,9 @@ def load_corpus(
         rules: Cleaning rules (default: ``data/cleaning/``).
         progress: Show a progress bar; by default one is shown for 200 files or more
             unless ``IECORPUS_PROGRESS=0`` (as in rendered reports and tests).
+        furniture_share: Remove, as site furniture (reason ``furniture``), every short
+            line that at least this share of the documents repeats (and at least three
+            of them); None, the default, reads each page on its own.
 
     Returns:
         The :class:`Corpus`.
@@ -373,12 +381,15 @@ def load_corpus(
     problems = _Problems(strict)
     folder, files, rows = locate_documents(path, manifest=manifest, problems=problems)
 
+    furniture = frozenset()
+    if furniture_share is not None:
+        furniture = find_furniture(_raw_texts(files, rows), min_share=furniture_share)
     records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
     for file in track(files, total=len(files), description="loading", enabled=progress):
         row = rows.get(file, {})
         name = file.relative_to(folder).as_posix()
         try:
-            record, raw = _load_one(file, folder, row, rules, problems)
+            record, raw = _load_one(file, folder, row, rules, problems, furniture)
         except DocumentError as error:
             problems.add(error, name, error.problem, error.advice, "skipped")
             continue
@@ -409,6 +420,9 @@ def load_corpus(
             f"{len(problem_table)} problem(s) while loading: {summary}{more}. See corpus.problems.",
             stacklevel=2,
         )
+    flags = find_duplicates([r["doc_id"] for r in records], [r["text"] for r in records])
+    for record, flag in zip(records, flags, strict=True):
+        record["duplicate_of"] = flag
     return Corpus(
         documents=pd.DataFrame(records, columns=DOCUMENT_COLUMNS),
         paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
@@ -445,8 +459,22 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
     )
 
 
+def _raw_texts(files: list[Path], rows: dict[Path, dict]):
+    """The decoded text of each readable file (the others are reported when loaded)."""
+    for file in files:
+        try:
+            yield read_document(file, encoding=rows.get(file, {}).get("encoding") or None).text
+        except DocumentError:
+            continue
+
+
 def _load_one(
-    file: Path, folder: Path, row: dict, rules: Rules, problems: _Problems
+    file: Path,
+    folder: Path,
+    row: dict,
+    rules: Rules,
+    problems: _Problems,
+    furniture: frozenset[str] = frozenset(),
 ) -> tuple[dict, str]:
     """Read, check and clean one file.
 
@@ -464,7 +492,7 @@ def _load_one(
             "if the new file is meant",
         )
         problems.add(error, name, error.problem, error.advice, "loaded")
-    cleaned = clean_document(decoded.text, rules=rules)
+    cleaned = clean_document(decoded.text, rules=rules, furniture=furniture)
     date, precision, date_source = (
         cleaned.date,
         cleaned.date_precision,
