@@ -389,6 +389,14 @@ SHAPED_PAGES = [
         id="traditional-dateline-and-a-caption-name-list-run-into-paragraphs",
     ),
     pytest.param(
+        "武汉职业技术学院与某公司共建生态环保产业学院合作协议正式签署 2017/08/18\n"
+        "武汉职业技术学院与某公司共建生态环保产业学院合作协议正式签署\n\n"
+        "厦门市域产教联合体正式成立，首批成员单位包括32家企业、5所职业院校。\n",
+        ["厦门市域产教联合体正式成立，首批成员单位包括32家企业、5所职业院校。"],
+        {"title": "武汉职业技术学院与某公司共建生态环保产业学院合作协议正式签署", "date": "2017-08-18"},
+        id="a-long-chinese-headline-repeated-on-the-next-line-is-not-wrapped-text",
+    ),
+    pytest.param(
         "A summary of the plan\n\nThe ministry launched the second phase of the plan.\n\n"
         "The number of schools rose to 220.\n\nThe plan covers all provinces.\n\n"
         "中国部署技能型高校建设计划\nExample News·2025-12-16 15:10\n",

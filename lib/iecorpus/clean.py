@@ -657,7 +657,12 @@ class _Classifier:
         if text[:1].islower() and text[:1].isascii():
             return True
         above = self.stripped[i - 1]
-        return count_han(text) >= 20 and count_han(above) >= 20 and not above.endswith(TERMINAL)
+        return (
+            count_han(text) >= 20
+            and count_han(above) >= 20
+            and not above.endswith(TERMINAL)
+            and _title_and_date(text)[0] != _title_and_date(above)[0]  # a repeated headline
+        )
 
     def _plan_header(self) -> int | None:
         """Decide the lines above the body: headline, datelines, bylines and labels.
