@@ -34,7 +34,12 @@ def test_duplicates_are_flagged_by_their_start_and_length():
     body = "The college and a carmaker opened a training hub in Wuhan that trains technicians. " * 3
     flags = find_duplicates(
         ["a", "b", "c", "d"],
-        [body, "Another story about another college and its new hall, " * 4, body + " Updated.", "short"],
+        [
+            body,
+            "Another story about another college and its new hall, " * 4,
+            body + " Updated.",
+            "short",
+        ],
     )
     assert flags == ["", "", "a", ""]
 
@@ -42,7 +47,9 @@ def test_duplicates_are_flagged_by_their_start_and_length():
 def test_loading_removes_furniture_on_request_and_flags_copies(tmp_path):
     for name, text in PAGES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    story = "The college opened a training hall where 300 students practise repairs every week. " * 2
+    story = (
+        "The college opened a training hall where 300 students practise repairs every week. " * 2
+    )
     (tmp_path / "f.txt").write_text(f"Campus Portal\n\nA hall opens\n\n{story}\n", encoding="utf-8")
     (tmp_path / "g.txt").write_text(f"Mirror Site\n\nA hall opens\n\n{story}\n", encoding="utf-8")
     plain = load_corpus(tmp_path)

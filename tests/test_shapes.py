@@ -91,7 +91,10 @@ def test_a_dateline_opening_a_paragraph_is_found_with_its_date(line, expected):
     ("line", "expected"),
     [
         ("(Agency) 10:05, May 3, 2022", ("source", "Agency", "10:05, May 3, 2022")),
-        ("By LI MING in Wuhan | Daily News | Updated: 2023-06-01", ("author", "LI MING", "Daily News | Updated: 2023-06-01")),
+        (
+            "By LI MING in Wuhan | Daily News | Updated: 2023-06-01",
+            ("author", "LI MING", "Daily News | Updated: 2023-06-01"),
+        ),
         ("Example News·2025-01-02 15:10", ("source", "Example News", "2025-01-02 15:10")),
         ("By 2025, the province will build 30 colleges.", None),
     ],
