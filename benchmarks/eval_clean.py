@@ -34,6 +34,7 @@ import pandas as pd
 
 from iecorpus import load_corpus
 from iecorpus.clean import clean_document
+from iecorpus.dates import find_dates
 
 try:  # the generator is moving to iecorpus.testing; this is the one place that knows
     from iecorpus.testing import make_page
@@ -58,8 +59,8 @@ KINDS = [
         "byline/credit",
         re.compile(
             r"^\(?(?:by|photo|cover photo|contributors?)\b|reporter|/photograph|/for\b|"
-            r"for china daily|photo provided|xinhua\)|xinhua/|记者|記者|"
-            r"^[(（]?文/|图/|通讯员|编辑|^\(?来源|^source\s*:|提供）|商訊",
+            r"photo provided|^\(?[A-Z][a-z]+\)|^\([A-Z][a-z]+/|记者|記者|"
+            r"^[(（]?文/|图/|通讯员|编辑|^\(?来源|^source\s*:|提供）|^[(（][^()（）]{2,8}[)）]$",
             re.IGNORECASE,
         ),
     ),
@@ -67,16 +68,17 @@ KINDS = [
         "timestamp/date line",
         re.compile(
             r"^(?:date|time|release time|updated)\b|\d{4}[-/.]\d{1,2}[-/.]?\d{0,2}|"
-            r"^\d{1,2}:\d{2}$|\b\d{1,2} \w+ \d{4}\b|发布时间|浏览|点击|as at",
+            r"^\d{1,2}:\d{2}$|\b\d{1,2} \w+ \d{4}\b|发布时间|浏览|点击",
             re.IGNORECASE,
         ),
     ),
     (
         "navigation/breadcrumb",
         re.compile(
-            r"^(?:home|location|news|• )|>|/ |当前位置|首页|english.*(?:french|русский)|"
-            r"edition|save as pdf|share|leave your message|请继续|請繼續|"
-            r"^[\w ]+ news$|^news center$|新闻$|新聞$|hotline",
+            r"^(?:home|location|news|• )|>|/ |当前位置|首页|"
+            r"(?-i:[a-z][A-Z].*[a-z][A-Z].*[a-z][A-Z])|"
+            r"^(?:save|share|print|leave|read|more)\b|请继续|請繼續|\d{3,4}-\d{3,4}|"
+            r"^[\w ]+ (?:news|center|centre)$|新闻$|新聞$",
             re.IGNORECASE,
         ),
     ),
@@ -84,9 +86,8 @@ KINDS = [
     (
         "disclaimer/metadata",
         re.compile(
-            r"\|\s*$|^\[\d\]|信息|声明|categories|related laws|advertorial|core viewpoint|"
-            r"^group \d",
-            re.IGNORECASE,
+            r"\|\s*$|^\[\d\]|信息|声明|^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[-:]\s*$|"
+            r"^\w+(?: \w+)? \d+:$|^\w+:\s|^related\b|^[A-Z][a-z]{4,}$",
         ),
     ),
 ]
@@ -194,9 +195,12 @@ def score_pages(folder: Path, *, verbose: bool) -> dict:
         if g["title_expected"]:
             title_ok = _norm(doc["title"]) == _norm(g["title_expected"])
         date_ok = url_ok = None
+        printed = False
         if g["date_expected"]:
             date_ok = doc["date"] == g["date_expected"]
             url_ok = url_docs.loc[file, "date"] == g["date_expected"]
+            # printed: the page itself writes the date (in any form find_dates reads)
+            printed = any(d.iso.startswith(g["date_expected"]) for d in find_dates(raw))
         totals.update(
             pages=1,
             clean=clean,
@@ -211,6 +215,8 @@ def score_pages(folder: Path, *, verbose: bool) -> dict:
             dates=date_ok is not None,
             dates_ok=bool(date_ok),
             url_ok=bool(url_ok),
+            printed=printed,
+            printed_ok=printed and bool(date_ok),
         )
         mark = {None: "-", True: "ok", False: "NO"}
         n_noise = len(g["must_remove"])
@@ -291,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"  pages-dev: titles {real['titles_ok']}/{real['titles']}, dates without manifest "
-        f"{real['dates_ok']}/{real['dates']}, with url-only manifest "
+        f"{real['dates_ok']}/{real['dates']} (printed on the page {real['printed_ok']}/"
+        f"{real['printed']}), with url-only manifest "
         f"{real['url_ok']}/{real['dates']}"
     )
     s = synthetic
