@@ -617,6 +617,8 @@ class _Classifier:
             kind = ("meta", _field_reason(fields), fields)
         elif rule:
             kind = ("noise", rule[0], {})
+        elif not _WORD_CHAR.search(text):
+            kind = ("noise", "navigation", {})  # bullets and arrows of a menu, an image stub
         elif self._is_spam_line(text):
             kind = ("noise", "spam", {})
         elif shapes.is_language_switcher(text):
@@ -625,7 +627,7 @@ class _Classifier:
             kind = ("noise", "caption", {})
         elif len(text) <= 100 and not text.endswith(TERMINAL) and self.rules.byline.search(text):
             kind = ("meta", "byline", {"author": text})
-        elif not _WORD_CHAR.search(text) or (text.startswith(_MENU_BULLETS) and len(text) <= 150):
+        elif text.startswith(_MENU_BULLETS) and len(text) <= 150:
             kind = ("noise", "navigation", {})
         elif _is_paragraph(text) and not text.endswith((":", "：")):
             kind = ("para", None, {})
@@ -961,8 +963,10 @@ def _table_fields(text: str, rules: Rules) -> dict[str, str]:
 def _field_reason(fields: dict[str, str]) -> str:
     if "table" in fields:
         return "metadata"
-    if fields.keys() <= {"clock", "views"}:
+    if fields.keys() == {"clock"}:
         return "timestamp"
+    if fields.keys() <= {"clock", "views"}:
+        return "navigation"  # a hit counter is one of the page's widgets
     if {"author", "source"} & fields.keys():
         return "byline"
     if fields.keys() <= {"section", "title", "record_date"}:
