@@ -303,4 +303,3 @@ def test_a_corpus_from_clean_texts_is_segmented_as_loading_would_segment_it(corp
     pd.testing.assert_frame_equal(rebuilt.paragraphs, corpus.paragraphs)
     pd.testing.assert_frame_equal(rebuilt.sentences, corpus.sentences)
     assert rebuilt.removed.empty and list(rebuilt.removed.columns) == list(corpus.removed.columns)
-
