@@ -152,7 +152,6 @@ def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": set()}) == []
 
 
-# check.py still imports corpus._Problems; the change that ends it is on another branch.
 PENDING: dict[str, str] = {}
 
 

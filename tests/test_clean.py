@@ -273,3 +273,183 @@ def test_headings_above_their_paragraphs_are_not_mistaken_for_wrapped_lines():
         "电力能源职业教育集团由无锡商业职业技术学院牵头组建，目前已吸纳260家企业和6所院校。\n"
     )
     assert len(clean(raw).text.split("\n\n")) == 6
+
+
+# ---------------------------------------------------------------- noise told by its shape
+
+SHAPED_PAGES = [
+    pytest.param(
+        "Example Observer\n\nEnglishFrançaisDeutschEspañolItaliano\n\n"
+        "College Partners Build a Training Hub\n\nTue, 6 June 2023\nCategories: Education\n\n"
+        "On 5 June 2023, the college and a carmaker opened a training hub in Wuhan.\n\n"
+        "It will train 2,000 technicians a year.\n\n"
+        "Photo by Li Ming on Example\n\nSave the page\n\nYou might also like\n\n"
+        "Court Rules on a Labour Case\n\nIn May 2024, a court ruled on a case.\n",
+        ["On 5 June 2023, the college and a carmaker opened a training hub in Wuhan.",
+         "It will train 2,000 technicians a year."],
+        {"title": "College Partners Build a Training Hub", "date": "2023-06-06"},
+        id="site-name-switcher-weekday-date-and-related-block",
+    ),
+    pytest.param(
+        "Home>>\n\nA port college trains skilled workers\n\n(Agency) 09:21, August 27, 2024\n\n"
+        "QINGDAO, Aug. 26 (Agency) -- Ships arrive and depart at the port.\n\n"
+        "The college has trained 70,000 graduates. (Agency/Zhao Lei)\n\n"
+        "A student operates a crane simulator at the college in Qingdao, Shandong province, Aug. 20, 2024.\n\n"
+        "This aerial photo taken on June 16, 2023 shows the port.\n",
+        ["Ships arrive and depart at the port.", "The college has trained 70,000 graduates."],
+        {"title": "A port college trains skilled workers", "date": "2024-08-27", "source": "Agency"},
+        id="credit-dateline-opening-dateline-and-a-gallery",
+    ),
+    pytest.param(
+        "免费看片-免费看片大全-免费看片在线-免费看片高清\n\nGlobal EditionASIA\nChina\nHome / China / Education\n\n"
+        "A city grows its vocational training\n\nDeputy urges closer ties between schools and firms\n\n"
+        "By LI MING in Dalian, Liaoning | Daily News | Updated: 2025-03-12 08:59\nShare\nShare - WeChat\n"
+        "Students learn repairs at a school in Dalian, on Feb 17. WANG LEI/FOR DAILY NEWS\n\n"
+        "The city is working to integrate vocational and general education.\n",
+        ["Deputy urges closer ties between schools and firms",
+         "The city is working to integrate vocational and general education."],
+        {"title": "A city grows its vocational training", "date": "2025-03-12", "author": "LI MING"},
+        id="keyword-spam-headline-standfirst-byline-caption",
+    ),
+    pytest.param(
+        "Hotline:400-000-000\nNews center\nThis paper explains the plan and the next steps.\n"
+        "Time: 2019/2/19 0:00:00\nA spokesman presided. (Example Press reporter Li Ming/Photograph)\n\n"
+        "Speaker:\nGood morning, everyone. Welcome to the press conference.\n\n2019-02-19 10:00:51\n\n"
+        "Speaker:\nToday we explain the plan.\n",
+        ["Speaker:", "Good morning, everyone. Welcome to the press conference.",
+         "Speaker:", "Today we explain the plan."],
+        {"title": "This paper explains the plan and the next steps.", "date": "2019-02-19"},
+        id="headline-ending-in-a-full-stop-above-its-dateline-and-timestamps",
+    ),
+    pytest.param(
+        "• Home\n    • >\n    • News\n    • >\n    • Working together for development\n\n"
+        "Working together for development\n\nRelease Time : 2025-07-31\n\n"
+        "On May 31, 2024, the community was founded in Guangzhou.\n\n\n"
+        "Figure 1: The founding conference\n\n\nFigure 2: The award ceremony\n\n"
+        "The conference brought together colleges and companies.\n",
+        ["On May 31, 2024, the community was founded in Guangzhou.",
+         "The conference brought together colleges and companies."],
+        {"title": "Working together for development", "date": "2025-07-31"},
+        id="bulleted-breadcrumb-and-figure-captions",
+    ),
+    pytest.param(
+        " date 2022-12-27 On December 27, the ministry held a press conference [1] on the plan.\n\n"
+        "The plan [2] sets goals for 2025.\n",
+        ["On December 27, the ministry held a press conference on the plan.",
+         "The plan sets goals for 2025."],
+        {"title": None, "date": "2022-12-27"},
+        id="scraper-date-prefix-and-footnote-markers",
+    ),
+    pytest.param(
+        "信息名称: | 关于开展产教融合试点的通知 | ||||\n"
+        "信息索引: | 000-2021-0001 | 生成日期: | 2021-03-02 | 发文机构: | 某省教育厅 |\n"
+        "发文字号: | 某教〔2021〕1号 | ||\n某教〔2021〕1号\n\n各市教育局:\n\n"
+        "现将《试点方案》印发给你们,请认真贯彻执行。\n\n某省教育厅\n\n2021年2月26日\n\n一、总体要求\n",
+        ["某教〔2021〕1号", "各市教育局:", "现将《试点方案》印发给你们,请认真贯彻执行。", "某省教育厅",
+         "2021年2月26日", "一、总体要求"],
+        {"title": "关于开展产教融合试点的通知", "date": "2021-03-02", "date_evidence": "weak"},
+        id="metadata-table-gives-the-title-and-a-weak-date",
+    ),
+    pytest.param(
+        "星海彩网\n\n职教中心签约仪式在星海彩网举行\n日期:2023-11-22 来源:设计学院 浏览量:945 打印本文\n\n"
+        "11月22日上午，签约仪式在星海彩网举行。\n\n双方将共建实训基地。\n",
+        ["11月22日上午，签约仪式在举行。", "双方将共建实训基地。"],
+        {"title": "职教中心签约仪式在星海彩网举行", "date": "2023-11-22"},
+        id="brand-repeated-in-header-title-and-body",
+    ),
+    pytest.param(
+        "校园新闻\n\n当前位置: 首页 > > 院校新闻 > 校园新闻 >\n\n协同育人促合作 产教融合谋发展\n\n"
+        "2024-04-26 09:03:00   点击:\n\n为加强校企合作，4月25日，基地挂牌。\n\n"
+        "学校将以基地为依托。（文/园林学院 李明 图/园林学院 王芳）\n",
+        ["为加强校企合作，4月25日，基地挂牌。", "学校将以基地为依托。"],
+        {"title": "协同育人促合作 产教融合谋发展", "date": "2024-04-26"},
+        id="section-label-breadcrumb-timestamp-counter-credit",
+    ),
+    pytest.param(
+        "我院与综合保税区签署合作协议\n\n作者: 来源:管理学院发布时间:2024-01-20浏览次数:293\n\n"
+        "为深化产教融合，双方签署合作协议。（记者张明）\n",
+        ["为深化产教融合，双方签署合作协议。"],
+        {"title": "我院与综合保税区签署合作协议", "date": "2024-01-20"},
+        id="labels-run-together-and-a-reporter-tag",
+    ),
+    pytest.param(
+        " date 2025-09-12 聯盟期許透過競賽，提升學生實作能力。（圖由某科技大學提供）\n\n2025/09/12 09:58\n\n"
+        "〔記者王大明／雲林報導〕某科技大學與16所職校簽訂合作意向書。\n\n請繼續往下閱讀...\n\n"
+        "校長表示，這項聯盟從2015年成立以來持續擴大。\n",
+        ["某科技大學與16所職校簽訂合作意向書。", "校長表示，這項聯盟從2015年成立以來持續擴大。"],
+        {"title": None, "date": "2025-09-12"},
+        id="traditional-caption-timestamp-reporter-tag-read-more",
+    ),
+    pytest.param(
+        "香港, 2024年12月20日 - (某通訊社) - 座談會在香港舉行，副總幹事出席。 圖1 嘉賓合影 左起:李明教授、張華校長、王強博士、\n\n"
+        "陳文先生、林美女士、黃一博士 本次座談會嘉賓陣容鼎盛。\n\n"
+        "趙明教授、王小女士、李大先生、周五博士\n\n座談會分兩部份。\n",
+        ["座談會在香港舉行，副總幹事出席。", "本次座談會嘉賓陣容鼎盛。", "座談會分兩部份。"],
+        {"date": "2024-12-20", "date_evidence": "dateline"},
+        id="traditional-dateline-and-a-caption-name-list-run-into-paragraphs",
+    ),
+    pytest.param(
+        "武汉职业技术学院与某公司共建生态环保产业学院合作协议正式签署 2017/08/18\n"
+        "武汉职业技术学院与某公司共建生态环保产业学院合作协议正式签署\n\n"
+        "厦门市域产教联合体正式成立，首批成员单位包括32家企业、5所职业院校。\n",
+        ["厦门市域产教联合体正式成立，首批成员单位包括32家企业、5所职业院校。"],
+        {"title": "武汉职业技术学院与某公司共建生态环保产业学院合作协议正式签署", "date": "2017-08-18"},
+        id="a-long-chinese-headline-repeated-on-the-next-line-is-not-wrapped-text",
+    ),
+    pytest.param(
+        "A summary of the plan\n\nThe ministry launched the second phase of the plan.\n\n"
+        "The number of schools rose to 220.\n\nThe plan covers all provinces.\n\n"
+        "中国部署技能型高校建设计划\nExample News·2025-12-16 15:10\n",
+        ["The ministry launched the second phase of the plan.", "The number of schools rose to 220.",
+         "The plan covers all provinces.", "中国部署技能型高校建设计划", "Example News·2025-12-16 15:10"],
+        {"title": "A summary of the plan", "date": None},
+        id="a-trailing-source-line-is-not-taken-when-the-page-has-a-headline",
+    ),
+    pytest.param(
+        "The ministry launched the second phase of the plan, which covers all provinces and 220 schools.\n\n"
+        "The number of schools rose to 220.\n\nThe plan covers all provinces.\n\n"
+        "中国部署技能型高校建设计划\nExample News·2025-12-16 15:10\n",
+        ["The ministry launched the second phase of the plan, which covers all provinces and 220 schools.",
+         "The number of schools rose to 220.", "The plan covers all provinces."],
+        {"title": "中国部署技能型高校建设计划", "date": "2025-12-16", "source": "Example News"},
+        id="a-headline-and-source-line-after-the-body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "paragraphs", "meta"), SHAPED_PAGES)
+def test_noise_is_found_by_its_shape(raw, paragraphs, meta):
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n") == paragraphs
+    for key, value in meta.items():
+        assert getattr(cleaned, key) == value, key
+    assert audit_restores(raw, cleaned)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "By 2025, the province will build 30 industrial colleges.",
+        "The plan was approved on March 14, 2023.",
+        "The photos taken by students won three prizes at the fair.",
+        "Share prices of vocational training firms rose last year.",
+        "Contributors to the fund include 20 enterprises.",
+        "二、主要任务",
+        "2020年9月16日",
+        "学生可登录学校官网查询，学校官网也将公布名单。",
+        "The agreement, signed in Beijing on 3 May 2021, runs for five years.",
+        "Related work is under way in 12 provinces.",
+    ],
+)
+def test_body_lines_that_look_like_noise_stay(body):
+    raw = f"A headline\n\nThe college opened a new training hall this spring.\n\n{body}\n\nMore will follow.\n"
+    cleaned = clean(raw)
+    assert body in cleaned.text.split("\n\n")
+    assert audit_restores(raw, cleaned)
+
+
+def test_every_new_reason_is_documented():
+    documented = set(re.findall(r"[a-z-]+", __import__("iecorpus.clean").clean.__doc__))
+    for raw, _, _ in (p.values for p in SHAPED_PAGES):
+        for edit in clean(raw).edits:
+            assert edit.reason in documented, edit.reason

@@ -9,6 +9,12 @@ raw text back (:func:`restore_raw`), so raw = kept + removed can be checked.
 Reasons:
     navigation, spam, disclaimer, byline, dateline, title, duplicate-title,
     footer, prev-next, sidebar: page furniture, removed.
+    caption: a photo caption or the name list under a photo, removed.
+    credit: a photographer's or agency's credit inside a line, removed.
+    timestamp: a line that is only a clock time, or a date and a time, removed.
+    metadata: a metadata table flattened into ``label: | value |`` cells, removed.
+    footnote: a reference marker such as ``[1]``, removed.
+    furniture: a line many documents of the folder repeat (:mod:`iecorpus.evidence`), removed.
     pinyin: a pinyin reading inlined after Chinese characters, removed.
     artefact: a machine-translation artefact, repaired (replacement is not empty).
     full-width: full-width letters and digits made half-width.
@@ -23,16 +29,27 @@ import bisect
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
-from .chinese import is_han
+from . import paths, shapes
+from .chinese import HAN, count_han, is_han
 from .datafiles import data_files, load_data
-from .dates import find_dates, parse_date
+from .dates import parse_date
 
 # Higher wins where two edits overlap.
-PRIORITY = {"spam": 6, "pinyin": 5, "byline": 5, "artefact": 4, "full-width": 3, "layout": 1}
+PRIORITY = {
+    "dateline": 7,
+    "spam": 6,
+    "pinyin": 5,
+    "byline": 5,
+    "credit": 5,
+    "caption": 5,
+    "footnote": 5,
+    "artefact": 4,
+    "full-width": 3,
+    "layout": 1,
+}
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -76,17 +93,28 @@ class InlineRule:
         replacement: What replaces each match.
         reason: The audit reason.
         needs: Literal strings of which a line must hold one for the pattern to be
-            tried (the CSV's optional ``needs`` column, ``|``-separated); empty: always.
+            tried (the CSV's optional ``needs`` column, ``|``-separated; an entry
+            starting with ``re:`` is a quick regular expression instead); empty: always.
     """
 
     pattern: re.Pattern
     replacement: str
     reason: str
     needs: tuple[str, ...] = ()
+    gate: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
-        return not self.needs or any(n in line for n in self.needs)
+        if self.gate is not None:
+            return self.gate.search(line) is not None
+        return not self.needs or self.needs[0] in line
+
+
+def _gate(needs: tuple[str, ...]) -> re.Pattern | None:
+    """One regex finding any of a rule's ``needs``; None for none or a single literal."""
+    if not needs or (len(needs) == 1 and not needs[0].startswith("re:")):
+        return None
+    return re.compile("|".join(n[3:] if n.startswith("re:") else re.escape(n) for n in needs))
 
 
 @dataclass(frozen=True)
@@ -102,6 +130,11 @@ class Rules:
         header: Regex of ``Label:`` prefixes found in bylines and datelines.
         header_fields: Maps a lower-cased label to its field (date, author, source, views).
         byline: Regex of words that make a short header line a byline.
+        brand_suffixes: Endings that make a repeated name an injected site's
+            (``spam_suffixes.txt``; empty when the file is absent).
+        url_dates: Patterns of a date in a page's address (``url_dates.csv``).
+        inline_ascii: The inline rules an ASCII line can match (those whose ``needs``
+            are all Chinese are left out).
     """
 
     line: re.Pattern
@@ -112,6 +145,9 @@ class Rules:
     header: re.Pattern
     header_fields: dict[str, str]
     byline: re.Pattern
+    brand_suffixes: tuple[str, ...] = ()
+    url_dates: tuple[re.Pattern, ...] = ()
+    inline_ascii: tuple[InlineRule, ...] = ()
 
 
 @dataclass
@@ -127,6 +163,10 @@ class Cleaned:
         date_precision: ``day``, ``month`` or ``year`` (None without a date).
         author: Author or byline found in the header, or None.
         source: Source named in the header (来源, Source:), or None.
+        date_evidence: Where the date was read: ``header`` (a dateline or byline, the
+            headline), ``dateline`` (the opening of the first paragraph), ``weak`` (a
+            scraper's prefix or a metadata table's record date, which a date in the
+            page's URL outranks); None without a date.
     """
 
     text: str
@@ -137,6 +177,7 @@ class Cleaned:
     date_precision: str | None = None
     author: str | None = None
     source: str | None = None
+    date_evidence: str | None = None
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -147,6 +188,9 @@ def _read_lines(path: Path) -> list[str]:
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+_find_dates = shapes.find_dates
 
 
 def _word_pattern(word: str) -> str:
@@ -198,15 +242,23 @@ def _read_rules(directory: str) -> Rules:
     labels = _read_csv(folder / "header_labels.csv")
     header_fields = {row["label"].lower(): row["field"] for row in labels}
     alternatives = sorted((row["label"] for row in labels), key=len, reverse=True)
+    # An English label stands after a space or a separator; a Chinese one may be run
+    # into the value before it (来源:管理学院发布时间:2024-01-20).
+    english = "|".join(_word_pattern(a) for a in alternatives if a.isascii())
+    chinese = _trie_regex([a for a in alternatives if not a.isascii()])
     header = re.compile(
-        r"(?:(?<=^)|(?<=[\s|｜/]))(?P<label>"
-        + "|".join(_word_pattern(a) if a.isascii() else re.escape(a) for a in alternatives)
-        + r")\s*[:：]\s*",
+        rf"(?P<label>(?:(?<=^)|(?<=[\s|｜/]))(?:{english})|{chinese})\s*[:：]\s*",
         re.IGNORECASE,
     )
     byline = re.compile(
         "|".join(_word_pattern(w) for w in _read_lines(folder / "byline_words.txt")), re.IGNORECASE
     )
+    suffixes = folder / "spam_suffixes.txt"
+    url_dates = []
+    if (folder / "url_dates.csv").is_file():
+        for number, row in enumerate(_read_csv(folder / "url_dates.csv"), start=2):
+            _check_pattern(row["pattern"], folder / "url_dates.csv", number)
+            url_dates.append(re.compile(row["pattern"]))
     return Rules(
         line=re.compile("|".join(line_parts), re.IGNORECASE),
         reasons=reasons,
@@ -216,12 +268,17 @@ def _read_rules(directory: str) -> Rules:
         header=header,
         header_fields=header_fields,
         byline=byline,
+        brand_suffixes=tuple(_read_lines(suffixes)) if suffixes.is_file() else (),
+        url_dates=tuple(url_dates),
+        inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
     )
 
 
 def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
-    return InlineRule(re.compile(row["pattern"], re.M), replacement, row["reason"], needs)
+    return InlineRule(
+        re.compile(row["pattern"], re.M), replacement, row["reason"], needs, _gate(needs)
+    )
 
 
 def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern | None]:
@@ -331,6 +388,10 @@ def _split_lines(raw: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+#: A date run into the name before it, with no space or separator ("岳阳日报2024-09-21").
+_GLUED_DATE = re.compile(rf"(?<=[{HAN}])((?:19|20)\d{{2}}[-/.年][\d\s:：/.\-月日号]*)$")
+
+
 def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     """Read a dateline or byline such as ``Author:Mengye News Time:2022.07.07``.
 
@@ -347,7 +408,7 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     labels = list(rules.header.finditer(text))
     found: dict[str, str] = {}
     lead = text[: labels[0].start()] if labels else text
-    dates = find_dates(lead)
+    dates = _find_dates(lead)
     if dates:
         found["date"], found["date_precision"] = dates[0].iso, dates[0].precision
         lead = lead[: dates[0].start] + lead[dates[0].end :]
@@ -362,19 +423,29 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
         )
         kind = rules.header_fields.get(here["label"].lower(), "")
         if kind == "date":
-            value_dates = find_dates(value)
+            value_dates = _find_dates(value)
             if not value_dates:
                 return None
             found.setdefault("date", value_dates[0].iso)
             found.setdefault("date_precision", value_dates[0].precision)
-        elif kind in ("author", "source") and value:
+        elif kind in ("author", "source", "title", "section") and value:
+            glued = _GLUED_DATE.search(value) if kind == "source" else None
+            if glued and _find_dates(glued[1]):  # 来源:岳阳日报2024-09-21 09:29
+                value_dates = _find_dates(glued[1])
+                found.setdefault("date", value_dates[0].iso)
+                found.setdefault("date_precision", value_dates[0].precision)
+                value = value[: glued.start(1)]
             found.setdefault(kind, value)
+        elif kind == "views":
+            found.setdefault("views", value)
+        elif kind == "record-date" and _find_dates(value):
+            found.setdefault("record_date", _find_dates(value)[0].iso)
     return found or None
 
 
 def _title_and_date(text: str) -> tuple[str, tuple[str, str] | None]:
     """Split a date glued to the end of a headline ("... in Beijing 2021-05-26")."""
-    dates = find_dates(text)
+    dates = _find_dates(text)
     if dates and dates[-1].start > 0 and not text[dates[-1].end :].strip():
         title = text[: dates[-1].start].rstrip(" \t-–—|｜,，·")
         if title:
@@ -393,21 +464,72 @@ def _is_headline(text: str) -> bool:
     return len(text) < 150 and not text.endswith(TERMINAL)
 
 
+#: Bullets that open the items of a menu or breadcrumb laid out one per line.
+_MENU_BULLETS = ("•", "·", "►", "▶", "»", "›")
+#: At most this many lines at the top of a page are read as its header.
+_HEADER_LINES = 24
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + count_han(text) // 2
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line that reads as a paragraph of the body, not a headline, label or menu item."""
+    if len(text) > 200:
+        return True
+    return text.endswith(TERMINAL) and (len(text.split()) >= 4 or count_han(text) >= 10)
+
+
 class _Classifier:
     """Walks the lines of one page and decides what each one is."""
 
-    def __init__(self, raw: str, rules: Rules):
-        self.raw, self.rules = raw, rules
+    def __init__(self, raw: str, rules: Rules, furniture: frozenset[str] = frozenset()):
+        self.raw, self.rules, self.furniture = raw, rules, furniture
         self.lines = _split_lines(raw)
         self.stripped = [raw[s:c].strip(_EDGE) for s, c, _ in self.lines]
         self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
         self.meta: dict[str, str] = {}
+        #: Edits inside kept lines decided while classifying (a scraper's date prefix, a
+        #: dateline opening the first paragraph), by line.
+        self.extra: dict[int, list[Edit]] = {}
+        self._kinds: dict[int, tuple[str, str | None, dict]] = {}
+        self._strip_scraper_prefix()
+        self.brands = (
+            shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
+            if any(s in raw for s in rules.brand_suffixes)
+            else []
+        )
+
+    def _strip_scraper_prefix(self) -> None:
+        for i, (start, content_end, _) in enumerate(self.lines):
+            if not self.stripped[i]:
+                continue
+            found = shapes.scraper_date_prefix(self.raw[start:content_end])
+            if found:
+                length, iso = found
+                self.extra[i] = [Edit(start, start + length, "", "dateline")]
+                self.stripped[i] = self.raw[start + length : content_end].strip(_EDGE)
+                self.meta["weak_date"] = iso
+            return
+
+    def _offset(self, i: int) -> int:
+        """Where line ``i``'s stripped text starts in the raw text."""
+        start, content_end, _ = self.lines[i]
+        text = self.stripped[i]
+        return self.raw.index(text, start, content_end) if text else start
 
     def _next_text(self, i: int) -> str:
         for j in range(i + 1, len(self.lines)):
             if self.stripped[j]:
                 return self.stripped[j]
         return ""
+
+    def _next_index(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.lines)):
+            if self.stripped[j]:
+                return j
+        return None
 
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
         if len(text) > 1000:
@@ -430,9 +552,210 @@ class _Classifier:
         fields = parse_header_line(text, self.rules)
         if not fields:
             return None
+        self._take(fields)
+        return _field_reason(fields)
+
+    def _take(self, fields: dict[str, str]) -> None:
         for key, value in fields.items():
-            self.meta.setdefault(key, value)
-        return "byline" if {"author", "source"} & fields.keys() else "dateline"
+            if key in ("table", "clock", "views", "section"):
+                continue
+            if key == "record_date":
+                self.meta.setdefault("weak_date", value)
+            elif key == "title":
+                self.meta.setdefault("table_title", value)
+            else:
+                self.meta.setdefault(key, value)
+
+    def _header_fields(self, text: str) -> dict[str, str] | None:
+        """The fields of a header line: labels, a credit and a date, a bare timestamp, a table."""
+        if len(text) > 200 or not _MAYBE_META.search(text):
+            return None  # a header line holds a date, a label's colon or a table's pipes
+        if _is_table_row(text):
+            return {"table": "", **_table_fields(text, self.rules)}
+        fields = parse_header_line(text, self.rules)
+        if fields:
+            return fields
+        stamp = shapes.timestamp_of(text)
+        if stamp:
+            return {"date": stamp[0]} if stamp[0] else {"clock": ""}
+        if text.startswith(("(", "（")) and text.endswith((")", "）")):
+            dates = _find_dates(text)
+            if len(dates) == 1 and len(text) <= 80:  # "(Information as at 10 December 2020)"
+                return {"date": dates[0].iso, "date_precision": dates[0].precision}
+        split = shapes.split_credit_line(text)
+        if split:
+            role, name, rest = split
+            inner: dict[str, str] = {}
+            for part in _CELL_SPLIT.split(rest):
+                part = part.strip()
+                stamp = shapes.timestamp_of(part) if part else None
+                found = parse_header_line(part, self.rules) if part else None
+                if stamp and stamp[0]:
+                    inner.setdefault("date", stamp[0])
+                elif found:
+                    for key, value in found.items():
+                        inner.setdefault(key, value)
+                elif part and role == "author":
+                    inner.setdefault("source", part)
+            if inner.get("date"):
+                inner[role] = name
+                return inner
+        return None
+
+    def _zone_kind(self, i: int) -> tuple[str, str | None, dict]:
+        """What a line at the top of the page is: noise, meta, cand(idate headline) or para."""
+        if i in self._kinds:
+            return self._kinds[i]
+        text = self.stripped[i]
+        kind: tuple[str, str | None, dict]
+        if self._is_furniture(i):
+            self._kinds[i] = ("noise", "furniture", {})
+            return self._kinds[i]
+        fields = self._header_fields(text)
+        rule = None if fields else self._line_rule(text)
+        if fields:
+            kind = ("meta", _field_reason(fields), fields)
+        elif rule:
+            kind = ("noise", rule[0], {})
+        elif not _WORD_CHAR.search(text):
+            kind = ("noise", "navigation", {})  # bullets and arrows of a menu, an image stub
+        elif self._is_spam_line(text):
+            kind = ("noise", "spam", {})
+        elif shapes.is_language_switcher(text):
+            kind = ("noise", "navigation", {})
+        elif shapes.is_caption(text):
+            kind = ("noise", "caption", {})
+        elif len(text) <= 100 and not text.endswith(TERMINAL) and self.rules.byline.search(text):
+            kind = ("meta", "byline", {"author": text})
+        elif text.startswith(_MENU_BULLETS) and len(text) <= 150:
+            kind = ("noise", "navigation", {})
+        elif _is_paragraph(text) and not text.endswith((":", "：")):
+            kind = ("para", None, {})
+        elif text.endswith((":", "：", "，", ",", "、", "；", ";")) and len(text) > 12:
+            kind = ("para", None, {})  # a headline never ends so; 各省、…: opens a notice
+        else:
+            kind = ("cand", None, {})
+        self._kinds[i] = kind
+        return kind
+
+    def _is_furniture(self, i: int) -> bool:
+        if not self.furniture:
+            return False
+        start, content_end, _ = self.lines[i]
+        return self.raw[start:content_end].strip() in self.furniture
+
+    def _is_spam_line(self, text: str, *, by_shape: bool = True) -> bool:
+        if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
+            return True
+        if self.brands and len(text) <= 20 and text in self.brands:
+            return True
+        return by_shape and shapes.is_keyword_spam(text)
+
+    def _continues(self, i: int) -> bool:
+        """Line ``i`` carries on the line above it: hard-wrapped text, not a header line."""
+        if i == 0 or not self.stripped[i - 1] or self._zone_kind(i - 1)[0] not in ("cand", "para"):
+            return False
+        text = self.stripped[i]
+        if text[:1].islower() and text[:1].isascii():
+            return True
+        above = self.stripped[i - 1]
+        return (
+            count_han(text) >= 20
+            and count_han(above) >= 20
+            and not above.endswith(TERMINAL)
+            and _title_and_date(text)[0] != _title_and_date(above)[0]  # a repeated headline
+        )
+
+    def _plan_header(self) -> int | None:
+        """Decide the lines above the body: headline, datelines, bylines and labels.
+
+        Returns:
+            The index of the first body line, or None when no paragraph shows up among
+            the first lines (then the line-by-line reading of the header applies).
+        """
+        zone: list[tuple[int, str, str | None, dict]] = []
+        body, metas_seen = None, False
+        for i, text in enumerate(self.stripped):
+            if not text:
+                continue
+            if len(zone) >= _HEADER_LINES:
+                return None
+            kind, reason, fields = self._zone_kind(i)
+            if kind == "cand" and self._continues(i):
+                # hard-wrapped text: the paragraph started at the top of this block
+                block = i
+                while block > 0 and self.stripped[block - 1]:
+                    block -= 1
+                zone = [z for z in zone if z[0] < block]
+                body = block
+                break
+            if kind == "para":
+                j = self._next_index(i)
+                if (
+                    len(text) <= 250
+                    and j is not None
+                    and not any(z[1] == "meta" for z in zone)
+                    and self._zone_kind(j)[0] == "meta"
+                ):
+                    kind = "cand"  # a headline ending in a full stop, above its dateline
+                else:
+                    body = i
+                    break
+            zone.append((i, kind, reason, fields))
+            metas_seen = metas_seen or kind == "meta"
+        if body is None:
+            return None
+        metas = [k for k, z in enumerate(zone) if z[1] == "meta"]
+        cands = [k for k, z in enumerate(zone) if z[1] == "cand"]
+        title_k = dek_k = None
+        texts = [self.stripped[z[0]] for z in zone]
+        splits = [_title_and_date(texts[k]) if z[1] == "cand" else None for k, z in enumerate(zone)]
+        heads = [split[0] if split else None for split in splits]
+        repeated = [k for k in cands if heads.count(heads[k]) > 1 and len(heads[k]) >= 15]
+        has_table_title = any("title" in z[3] for z in zone)
+        if repeated:
+            title_k = repeated[0]
+        elif cands and not has_table_title:
+            before = [k for k in cands if metas and k < metas[0]]
+            # Above a dateline the headline is the last candidate (labels come first);
+            # without one, the first (later short lines are the body's headings).
+            title_k = before[-1] if before else cands[0]
+            if len(before) >= 2:
+                a, b = before[-2], before[-1]
+                follows = zone[b + 1] if b + 1 < len(zone) else None
+                if (
+                    follows
+                    and follows[1] == "meta"
+                    and "author" in follows[3]
+                    and _words(texts[a]) >= 4
+                    and len(texts[b]) > len(texts[a])
+                ):
+                    title_k, dek_k = a, b  # headline, standfirst, byline
+        last_meta = metas[-1] if metas else -1
+        for k, (i, kind, reason, fields) in enumerate(zone):
+            text = texts[k]
+            if kind == "meta":
+                self._take(fields)
+                self.status[i] = reason
+            elif kind == "noise":
+                self.status[i] = reason
+            elif k == title_k or (title_k is not None and heads[k] == heads[title_k]):
+                title, date = splits[k]
+                if date:
+                    self.meta.setdefault("date", date[0])
+                    self.meta.setdefault("date_precision", date[1])
+                if k == title_k:
+                    self.meta["title"] = title
+                    self.status[i] = "title"
+                else:
+                    self.status[i] = "duplicate-title"
+            elif k == dek_k:
+                continue
+            elif (title_k is not None and k < title_k) or k < last_meta:
+                self.status[i] = "navigation"
+        if "title" not in self.meta and "table_title" in self.meta:
+            self.meta["title"] = self.meta["table_title"]
+        return body
 
     def _header(self, text: str) -> str | None:
         """Return the reason for a title or byline at the top, or None if the body starts here."""
@@ -448,15 +771,58 @@ class _Classifier:
             return "byline"
         return None
 
+    def _body_shape(self, text: str) -> str | None:
+        """Furniture inside or after the body, told by its shape."""
+        if len(text) > 400:
+            return None
+        if len(text) <= 60:
+            stamp = shapes.timestamp_of(text)
+            if stamp and stamp[1]:
+                return "timestamp"
+        if ("|" in text or "｜" in text) and _is_table_row(text):
+            return "metadata"
+        if not text.endswith(_CJK_STOPS) and shapes.is_caption(text):
+            return "caption"  # a caption ends in a credit, a date or a Latin full stop
+        if self.brands and text in self.brands:
+            return "spam"
+        if text.endswith(TERMINAL):
+            return None
+        if shapes.is_language_switcher(text):
+            return "navigation"
+        return "spam" if shapes.is_keyword_spam(text) else None
+
+    def _opening_dateline(self, i: int) -> None:
+        """A dateline opening the first paragraph ("BEIJING, Aug. 26 (Xinhua) -- ") is cut."""
+        found = shapes.dateline_prefix(self.stripped[i])
+        if not found:
+            return
+        length, iso = found
+        start = self._offset(i)
+        self.extra.setdefault(i, []).append(Edit(start, start + length, "", "dateline"))
+        if iso:
+            self.meta.setdefault("dateline_date", iso)
+
     def run(self) -> None:
+        start = self._plan_header()
         in_body, tail = False, None
         kept: list[int] = []
         for i, text in enumerate(self.stripped):
             if not text:
                 continue
+            if start is not None and i < start:
+                if self.status[i] is None:
+                    kept.append(i)
+                    in_body = True
+                continue
+            if i == start:
+                in_body = True
+                self._opening_dateline(i)
             rule = self._line_rule(text)
             if tail:
                 self.status[i] = rule[0] if rule else tail
+                continue
+            if self._is_furniture(i):
+                self.status[i] = "furniture"
                 continue
             reason = self._labelled(text, in_body)
             if reason:
@@ -466,10 +832,9 @@ class _Classifier:
                 self.status[i] = rule[0]
                 if rule[1] and in_body:
                     tail = rule[0]
+                    self._drop_teaser_heads(i, kept)
                 continue
-            if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(
-                _EDGE
-            ):
+            if self._is_spam_line(text, by_shape=False):  # _body_shape tries the shapes
                 self.status[i] = "spam"
                 continue
             title = self.meta.get("title")
@@ -482,16 +847,67 @@ class _Classifier:
                     self.status[i] = reason
                     continue
                 in_body = True
+                self._opening_dateline(i)
             elif kept and self._starts_sidebar(i, text, kept):
                 tail = "sidebar"
                 self.status[i] = tail
                 continue
+            reason = self._body_shape(text)
+            if reason:
+                self.status[i] = reason
+                continue
             kept.append(i)
+        if "title" not in self.meta and len(kept) >= 3:
+            self._trailing_headline(kept)
         if not kept and "title" in self.meta:
             # A page of one short line: that line is the text, not a headline.
             first = self.status.index("title")
             self.status[first] = None
             del self.meta["title"]
+        self._settle_date()
+
+    def _settle_date(self) -> None:
+        if "date" in self.meta:
+            if not self.meta.get("date"):
+                del self.meta["date"]
+            else:
+                self.meta["date_evidence"] = "header"
+        for key, evidence in (("dateline_date", "dateline"), ("weak_date", "weak")):
+            if "date" not in self.meta and self.meta.get(key):
+                parsed = parse_date(self.meta[key])
+                if parsed:
+                    self.meta["date"], self.meta["date_precision"] = parsed
+                    self.meta["date_evidence"] = evidence
+        if "date" in self.meta and "date_precision" not in self.meta:
+            parsed = parse_date(self.meta["date"])
+            self.meta["date_precision"] = parsed[1] if parsed else "day"
+
+    def _trailing_headline(self, kept: list[int]) -> None:
+        """A headline and its source-and-date line standing after the body (summary pages)."""
+        last, before = kept[-1], kept[-2]
+        fields = self._header_fields(self.stripped[last])
+        head = self.stripped[before]
+        if fields and fields.get("date") and _is_headline(head) and len(head) >= 8:
+            self._take(fields)
+            self.status[last] = _field_reason(fields)
+            self.status[before] = "title"
+            self.meta["title"] = head
+            del kept[-2:]
+
+    def _drop_teaser_heads(self, i: int, kept: list[int]) -> None:
+        """Short headline-like lines just above a related-articles block belong to it.
+
+        Only lines directly above line ``i`` are taken (no removed line between), and
+        only while they read as headlines: short, with no sentence inside.
+        """
+        while len(kept) > 1:
+            last = kept[-1]
+            text = self.stripped[last]
+            between = any(self.stripped[j] for j in range(last + 1, i))
+            if between or len(text) > 80 or not _is_headline(text) or _SENTENCE_END.search(text):
+                return
+            self.status[kept.pop()] = "sidebar"
+            i = last
 
     def _starts_sidebar(self, i: int, text: str, kept: list[int]) -> bool:
         """Teasers after the body: a repeated headline, a tag list, a truncated summary."""
@@ -510,19 +926,85 @@ class _Classifier:
         return False
 
 
-def _inline_edits(raw: str, start: int, end: int, rules: Rules) -> list[Edit]:
-    """Edits inside one kept line ``raw[start:end]`` (content, without the newline)."""
+_CELL_SPLIT = re.compile(r"\s?[|｜]\s?")
+_WORD_CHAR = re.compile(r"\w")
+_TWO_WORD_CHARS = re.compile(r"\w{2}")
+_MAYBE_META = re.compile(r"[\d:：|｜年]")
+_CJK_STOPS = ("。", "！", "？", "；", "，", "、")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)")
+_TABLE_ROW = re.compile(r"^[^|｜]{1,16}[:：]\s*[|｜]")
+
+
+def _is_table_row(text: str) -> bool:
+    """A row of a metadata table flattened into cells: ``label: | value | label: | value |``."""
+    return bool(_TABLE_ROW.match(text)) or (
+        len(text) <= 40
+        and text.count("|") >= 2
+        and not _TWO_WORD_CHARS.search(text.replace("|", ""))
+    )
+
+
+def _table_fields(text: str, rules: Rules) -> dict[str, str]:
+    cells = [c.strip() for c in _CELL_SPLIT.split(text)]
+    found: dict[str, str] = {}
+    for label, value in zip(cells, cells[1:] + [""], strict=True):
+        if not label.endswith((":", "：")) or not value:
+            continue
+        kind = rules.header_fields.get(label.rstrip(":：").strip().lower(), "")
+        if kind == "title":
+            found.setdefault("title", value)
+        elif kind in ("date", "record-date") and _find_dates(value):
+            found.setdefault("record_date", _find_dates(value)[0].iso)
+        elif kind in ("author", "source"):
+            found.setdefault(kind, value)
+    return found
+
+
+def _field_reason(fields: dict[str, str]) -> str:
+    if "table" in fields:
+        return "metadata"
+    if fields.keys() == {"clock"}:
+        return "timestamp"
+    if fields.keys() <= {"clock", "views"}:
+        return "navigation"  # a hit counter is one of the page's widgets
+    if {"author", "source"} & fields.keys():
+        return "byline"
+    if fields.keys() <= {"section", "title", "record_date"}:
+        return "metadata" if fields.keys() & {"title", "record_date"} else "navigation"
+    return "dateline"
+
+
+def _inline_edits(
+    raw: str,
+    start: int,
+    end: int,
+    rules: Rules,
+    extra: Iterable[Edit] = (),
+    brands: re.Pattern | None = None,
+) -> list[Edit]:
+    """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
+
+    ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
+    ``brands`` matches the spam brands found on this page.
+    """
     line = raw[start:end]
     candidates = [Edit(start + s, start + e, "", "spam") for s, e in find_spam(line, rules)]
+    candidates.extend(extra)
+    if brands is not None:
+        candidates.extend(
+            Edit(start + m.start(), start + m.end(), "", "spam") for m in brands.finditer(line)
+        )
     core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
-    for rule in rules.inline:
-        if rule.applies(line):
-            for m in rule.pattern.finditer(line, 0, core):
-                if m.end() > m.start():
-                    candidates.append(
-                        Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
-                    )
     ascii_line = line.isascii()
+    for rule in rules.inline_ascii if ascii_line else rules.inline:
+        gate, needs = rule.gate, rule.needs  # rule.applies(line), without the call
+        if (gate.search(line) is None) if gate is not None else (needs and needs[0] not in line):
+            continue
+        for m in rule.pattern.finditer(line, 0, core):
+            if m.end() > m.start():
+                candidates.append(
+                    Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
+                )
     if not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
             half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
@@ -636,12 +1118,16 @@ def _repaired(raw: str, start: int, end: int, edits: list[Edit]) -> str:
     return apply_edits(raw[start:end], shifted)[0].strip(_EDGE)
 
 
-def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
+def clean_document(
+    raw: str, *, rules: Rules | None = None, furniture: frozenset[str] = frozenset()
+) -> Cleaned:
     """Separate the article body from the page around it.
 
     Args:
         raw: The decoded text of one page (newlines already ``\\n``).
         rules: Cleaning rules; defaults to :func:`load_rules` on ``data/cleaning/``.
+        furniture: Stripped lines known to be the site's furniture because many pages
+            of the folder repeat them (:func:`iecorpus.evidence.find_furniture`).
 
     Returns:
         A :class:`Cleaned` with the body text, every edit, and the title, date,
@@ -649,17 +1135,25 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
 
     Note:
         Rules never name one document's strings: navigation and spam are matched
-        by the patterns in ``data/cleaning/``; sidebars are found by their shape
-        (repeated headlines, tag lists ``a | b | c``, truncated teasers) after the
-        body has started; everything after an end mark ("- END -", 上一篇) is
-        furniture.
+        by the patterns in ``data/cleaning/``; the lines above the first paragraph
+        are read together (the headline is the line above its dateline or byline, a
+        repeated one first; labels and menu items around it are navigation); inside
+        and after the body, captions, credits, timestamps, metadata tables, language
+        switchers, keyword spam and repeated brands are found by their shape
+        (:mod:`iecorpus.shapes`), and so are sidebars (repeated headlines, tag lists
+        ``a | b | c``, truncated teasers, short headlines above a related block);
+        everything after an end mark ("- END -", 上一篇) is furniture.
     """
     rules = rules or load_rules()
-    pager = _Classifier(raw, rules)
+    pager = _Classifier(raw, rules, furniture)
     pager.run()
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
-    inline = {i: _inline_edits(raw, lines[i][0], lines[i][1], rules) for i in kept}
+    brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
+    inline = {
+        i: _inline_edits(raw, lines[i][0], lines[i][1], rules, pager.extra.get(i, ()), brands)
+        for i in kept
+    }
     # joined[k]: kept line k is followed directly (no blank or removed line) by kept line k+1.
     joined = [kept[k + 1] == kept[k] + 1 for k in range(len(kept) - 1)] + [False]
     line_ends = [
@@ -700,6 +1194,7 @@ def clean_document(raw: str, *, rules: Rules | None = None) -> Cleaned:
         date_precision=meta.get("date_precision"),
         author=meta.get("author"),
         source=meta.get("source"),
+        date_evidence=meta.get("date_evidence"),
     )
 
 

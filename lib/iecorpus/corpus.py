@@ -19,6 +19,7 @@ import pandas as pd
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
 from .dates import parse_date
+from .evidence import find_duplicates, find_furniture
 from .progress import track
 from .reading import (
     CONVERTIBLE_SUFFIXES,
@@ -29,6 +30,7 @@ from .reading import (
     read_document,
 )
 from .segment import detect_language, split_paragraphs, split_sentences
+from .shapes import find_url_date
 
 if TYPE_CHECKING:
     from .index import TermIndex
@@ -45,10 +47,15 @@ MANIFEST_COLUMNS = (
     "author",
     "encoding",
 )
+#: Other names of manifest columns, read as the column they stand for.
+MANIFEST_ALIASES = {"publication_date": "date", "pub_date": "date", "published": "date"}
+#: Manifest columns for people to read, which loading leaves alone.
+MANIFEST_NOTES = ("note", "notes", "comment", "comments", "description")
 DOCUMENT_COLUMNS = [
     "doc_id",
     "file",
     "title",
+    "title_source",
     "date",
     "date_precision",
     "date_source",
@@ -62,6 +69,7 @@ DOCUMENT_COLUMNS = [
     "text",
     "n_chars_raw",
     "n_chars_clean",
+    "duplicate_of",
 ]
 PROBLEM_COLUMNS = ["file", "problem", "advice", "action"]
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"]
@@ -76,12 +84,16 @@ class Corpus:
     Attributes:
         documents: One row per document: ``doc_id`` (file stem, or relative path
             without suffix in sub-folders; with the suffix where files differ only
-            by it, see :func:`assign_doc_ids`), ``file``, ``title``, ``date`` (ISO, as
-            precise as known), ``date_precision`` (day/month/year), ``date_source``
-            (text/manifest), ``language`` (en/zh), ``source``, ``author``, ``url``,
-            ``site`` (the website the page was found on, from the manifest),
-            ``encoding``, ``sha256``, ``text`` (the cleaned body), ``n_chars_raw``,
-            ``n_chars_clean``.
+            by it, see :func:`assign_doc_ids`), ``file``, ``title``, ``title_source``
+            (manifest; headline, read from the page; first-sentence, a guess from the
+            start of the text), ``date`` (ISO, as precise as known), ``date_precision``
+            (day/month/year), ``date_source`` (manifest; text, read from the page; url,
+            read from the manifest's ``url``), ``language`` (en/zh), ``source``,
+            ``author``, ``url``, ``site`` (the website the page was found on, from the
+            manifest), ``encoding``, ``sha256``, ``text`` (the cleaned body),
+            ``n_chars_raw``, ``n_chars_clean``, ``duplicate_of`` (the earlier document
+            whose text this one repeats, see :func:`iecorpus.evidence.find_duplicates`;
+            "" for none: a duplicate is flagged, never dropped).
         paragraphs: ``doc_id``, ``paragraph`` (0-based), ``start``, ``end``
             (offsets in the document's ``text``), ``n_chars``, ``is_heading``, ``text``.
         sentences: ``doc_id``, ``paragraph``, ``sentence`` (0-based within the
@@ -260,12 +272,15 @@ def read_manifest(manifest: str | Path, *, problems: Problems | None = None) -> 
     Args:
         manifest: A CSV file (comma-, semicolon- or tab-separated) with a ``file`` column
             (paths relative to the corpus folder) and any of ``sha256``, ``title``,
-            ``date``, ``language``, ``source``, ``url``, ``author``, ``encoding``.
+            ``date`` (or ``publication_date``, ``pub_date``, ``published``), ``language``,
+            ``source``, ``url``, ``site``, ``author``, ``encoding``; ``note`` columns are
+            for people and are left alone.
         problems: Where a malformed row (more cells than the header) is reported; the
             other rows are read as written. Without it, such a row raises.
 
     Returns:
         The manifest as strings, empty cells as "", indexed by the line each row starts on.
+        A column of another name is reported in a warning that names it, and is not used.
 
     Raises:
         ManifestError: The file is missing, unreadable, or has no ``file`` column; a
@@ -288,7 +303,7 @@ def read_manifest(manifest: str | Path, *, problems: Problems | None = None) -> 
         raise ManifestError(
             f"{name}: the manifest is not a readable UTF-8 CSV file ({exc}). Re-save it as CSV."
         ) from None
-    columns = _unique([c.strip().lower() for c in header])
+    columns = _canonical_columns(_unique([c.strip().lower() for c in header]), name)
     if "file" not in columns:
         raise ManifestError(
             f"{name}: the manifest has no `file` column "
@@ -337,6 +352,28 @@ def _csv_records(content: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
             records.append((line, cells))
         line = reader.line_num + 1
     return header or [], records
+
+
+def _canonical_columns(columns: list[str], name: str) -> list[str]:
+    """Read aliases as their column, and name the columns loading will not use."""
+    renamed = [
+        MANIFEST_ALIASES[c] if c in MANIFEST_ALIASES and MANIFEST_ALIASES[c] not in columns else c
+        for c in columns
+    ]
+    unknown = [
+        c
+        for c in renamed
+        if c and c not in MANIFEST_COLUMNS and c not in MANIFEST_NOTES and c not in MANIFEST_ALIASES
+    ]
+    if unknown and "file" in renamed:
+        known = ", ".join(MANIFEST_COLUMNS)
+        warnings.warn(
+            f"{name}: the column(s) {', '.join(repr(c) for c in unknown)} are not used "
+            f"(the columns read are {known}; publication dates go in `date`). Rename a "
+            "column to use it, or leave it as a note.",
+            stacklevel=3,
+        )
+    return renamed
 
 
 def _unique(columns: list[str]) -> list[str]:
@@ -643,6 +680,7 @@ def load_corpus(
     rules: Rules | None = None,
     progress: bool | None = None,
     follow_outside_links: bool = False,
+    furniture_share: float | None = None,
 ) -> Corpus:
     """Load, clean and segment a folder of documents.
 
@@ -661,6 +699,9 @@ def load_corpus(
         follow_outside_links: Read the files that symbolic links in the folder lead to
             outside it; by default such links are reported in ``problems`` and not read.
             Manifest rows naming a path outside the folder are never read.
+        furniture_share: Remove, as site furniture (reason ``furniture``), every short
+            line that at least this share of the documents repeats (and at least three
+            of them); None, the default, reads each page on its own.
 
     Returns:
         The :class:`Corpus`.
@@ -681,12 +722,15 @@ def load_corpus(
     )
     doc_ids = assign_doc_ids([f.relative_to(folder).as_posix() for f in files], problems)
 
+    furniture = frozenset()
+    if furniture_share is not None:
+        furniture = find_furniture(_raw_texts(files, rows), min_share=furniture_share)
     records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
     for file in track(files, total=len(files), description="loading", enabled=progress):
         row = rows.get(file, {})
         name = file.relative_to(folder).as_posix()
         try:
-            record, raw = _load_one(file, name, row, rules, problems)
+            record, raw = _load_one(file, name, row, rules, problems, furniture)
         except DocumentError as error:
             problems.add(error, name, error.problem, error.advice, "skipped")
             continue
@@ -717,6 +761,9 @@ def load_corpus(
             f"{len(problem_table)} problem(s) while loading: {summary}{more}. See corpus.problems.",
             stacklevel=2,
         )
+    flags = find_duplicates([r["doc_id"] for r in records], [r["text"] for r in records])
+    for record, flag in zip(records, flags, strict=True):
+        record["duplicate_of"] = flag
     return Corpus(
         documents=pd.DataFrame(records, columns=DOCUMENT_COLUMNS),
         paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
@@ -769,8 +816,22 @@ def empty_corpus(*, problems: pd.DataFrame | None = None) -> Corpus:
     return empty
 
 
+def _raw_texts(files: list[Path], rows: dict[Path, dict]):
+    """The decoded text of each readable file (the others are reported when loaded)."""
+    for file in files:
+        try:
+            yield read_document(file, encoding=rows.get(file, {}).get("encoding") or None).text
+        except DocumentError:
+            continue
+
+
 def _load_one(
-    file: Path, name: str, row: dict, rules: Rules, problems: Problems
+    file: Path,
+    name: str,
+    row: dict,
+    rules: Rules,
+    problems: Problems,
+    furniture: frozenset[str] = frozenset(),
 ) -> tuple[dict, str]:
     """Read, check and clean one file.
 
@@ -788,7 +849,7 @@ def _load_one(
             "if the new file is meant",
         )
         problems.add(error, name, error.problem, error.advice, "loaded")
-    cleaned = clean_document(decoded.text, rules=rules)
+    cleaned = clean_document(decoded.text, rules=rules, furniture=furniture)
     if not cleaned.text:
         error = DocumentError(
             file,
@@ -804,6 +865,9 @@ def _load_one(
         cleaned.date_precision,
         "text" if cleaned.date else "",
     )
+    from_url = find_url_date(row["url"], rules.url_dates) if row.get("url") else None
+    if from_url and (not date or cleaned.date_evidence == "weak"):
+        (date, precision), date_source = from_url, "url"
     if row.get("date"):
         parsed = parse_date(row["date"])
         if parsed:
@@ -828,6 +892,11 @@ def _load_one(
         "doc_id": "",
         "file": name,
         "title": row.get("title") or cleaned.title or _fallback_title(cleaned.text, file),
+        "title_source": "manifest"
+        if row.get("title")
+        else "headline"
+        if cleaned.title
+        else "first-sentence",
         "date": date or "",
         "date_precision": precision or "",
         "date_source": date_source,
