@@ -397,7 +397,7 @@ def label_boxes(fig):
 def test_the_timeline_labels_do_not_overlap(events):
     fig = plot_timeline(events)
     boxes = label_boxes(fig)
-    assert len(boxes) == len(events) + 18  # every event, and the 18 milestones of 2019-2024
+    assert len(boxes) == len(events) + 26  # every event, and the 26 milestones of 2019-2024
     for i, (text, box) in enumerate(boxes):
         for other, box2 in boxes[i + 1 :]:
             assert not box.overlaps(box2), (text, other)

@@ -48,9 +48,12 @@ MILESTONE_COLUMNS = [
     "precision",
     "name_en",
     "name_zh",
+    "document_no",
     "issuers",
     "kind",
     "source_url",
+    "source_kind",
+    "date_note",
     "note",
     "lane",
     "label",
@@ -438,8 +441,11 @@ def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
     Args:
         path: A CSV with the columns of ``data/milestones.csv`` (the default):
             ``milestone_id``, ``date``, ``precision``, ``name_en``, ``name_zh``,
-            ``issuers``, ``kind``, ``source_url``, ``note``, ``lane``, ``label`` (a short
-            name for figures) and ``aliases`` (names as texts write them, "; "-separated).
+            ``document_no``, ``issuers``, ``kind``, ``source_url``, ``source_kind``
+            (official, official-en, state-media or secondary), ``date_note`` (what kind of
+            date it is), ``note``, ``lane``, ``label`` (a short name for figures),
+            ``aliases`` (names as texts write them, "; "-separated) and, optionally,
+            ``keywords`` (see :func:`find_milestones_in`).
 
     Returns:
         One row per milestone, as strings, in file order.
