@@ -127,7 +127,6 @@ def test_a_month_and_day_take_the_nearest_sensible_year(text, anchor, date):
         "made a summary report on the 2021 plan of the 1+X certificate pilot work",
         "the Vocational Education Quality Improvement Action Plan (2020-2023) was cited",
         "representatives from more than 100 colleges attended; 2 contests and 106 colleges",
-        "“十四五”期间，河南将持续深化产教融合。",
         "该校与企业合作已有7年，连续5年举办论坛。",
         "《2020年河南省职业教育质量年度报告》显示，校企合作成效明显。",
         "教育部等九部門印發《職業教育提質培優行動計劃（2020—2023年）》。",
