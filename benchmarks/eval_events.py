@@ -33,7 +33,8 @@ The matching rule, page by page:
   of its sentence (or holds it). A noise string that is only a part of a body sentence (a
   footnote marker, a spam brand in place of a name, a meta date line the cleaner left glued
   to the lead) does not make the event noise unless the date comes from it. Such events
-  are never matched.
+  are never matched. A trap forbids reading its string as a date, so an undated event
+  (which read no date from it) is not a trap event.
 - An event kept with no date (a relative date on an undated page) is **undated**: counted
   apart, neither a match nor an error, and left out of precision.
 - An unmatched event whose evidence meets a gold event's but whose date does not is a
@@ -209,12 +210,13 @@ def score(units: list[Unit], golds: list[Gold], noise: dict, traps: dict) -> Non
             for s in u.sentences
             for x in u.expressions
         )
-        dirty = dirty or any(
-            _inside(s, t, x)
-            for t in traps.get(u.doc_id, [])
-            for s in u.sentences
-            for x in u.expressions
-        )
+        if not dirty and u.date:  # an undated event took no date from a trap
+            dirty = any(
+                _inside(s, t, x)
+                for t in traps.get(u.doc_id, [])
+                for s in u.sentences
+                for x in u.expressions
+            )
         if dirty:
             u.status = "noise/trap"
         elif not u.date:

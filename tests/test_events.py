@@ -216,7 +216,7 @@ def test_targets_are_kept_apart_from_what_happened(zh_corpus):
 def test_events_table_has_the_documented_columns(events):
     assert list(events.columns) == [
         "event_id", "date", "date_precision", "date_end", "qualifier", "kind", "lane", "actor",
-        "summary", "doc_id", "sentence", "expression", "n_evidence", "doc_ids",
+        "summary", "doc_id", "sentence", "expression", "n_evidence", "doc_ids", "undated",
     ]  # fmt: skip
     assert list(events["date"]) == sorted(events["date"])
     assert set(events["lane"]) <= set(LANES)

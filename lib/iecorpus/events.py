@@ -20,7 +20,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from .temporal import (
     find_document_anchor,
     find_temporal_expressions,
     find_title_spans,
+    load_date_grammar,
 )
 
 LANES = ("national", "provincial-local", "enterprise-college")
@@ -78,6 +79,7 @@ MENTION_COLUMNS = [
     "start",
     "end",
     "sentence",
+    "undated",
 ]
 EVENT_COLUMNS = [
     "event_id",
@@ -94,7 +96,12 @@ EVENT_COLUMNS = [
     "expression",
     "n_evidence",
     "doc_ids",
+    "undated",
 ]
+#: An approximate lead ("近日") takes the exact date of its page's same event up to this
+#: many days before it (see :func:`find_event_mentions`).
+LEAD_WINDOW_DAYS = 31
+_GLUED_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and the|and|as well as|、|和|与|及|以及)\s*")
 
 
@@ -322,10 +329,45 @@ def _words(text: str, limit: int) -> str:
     return " ".join(cut).strip(" ,;:") + ending
 
 
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+"
+    r"(?:(?:officially|jointly|formally|successfully)\s+)?$",
+    re.IGNORECASE,
+)
+_AUX_IN_TRIGGER = re.compile(r"^(?:was|were|has been|have been|been)\s+", re.IGNORECASE)
+_AGENT = re.compile(
+    r"^by\s+(?:the\s+)?(?P<agent>.+?)(?=\s+(?:on|in|at|during|to|for|with)\b|[,;]|$)"
+)
+_LEADING = re.compile(
+    r"^(?:(?:at|in|on|during|with|under|for|of|and)\s+)?(?:the|a|an)\s+", re.IGNORECASE
+)
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*)*[A-Z][\w’'-]*)\s*(?:\([^)]*\))?\s*,?\s*$"
+)
+
+
+def _thing(text: str, trigger: _Hit, expr: TimeExpression, aux: int) -> str:
+    """What a passive or participle verb acts on: the noun phrase before it and its auxiliary
+    ("the Uzbekistan Luban Workshop [was inaugurated]", "a press conference [held by]")."""
+    end = trigger.start - aux
+    start = expr.end if expr.end <= end else _clause(text, max(0, end - 1))[0]
+    region = text[start:end].strip(" ,")
+    region = region.split(",")[0] if "," in region else region
+    if re.match(r"(?:under|with|through|by|according)\b", region, re.IGNORECASE):
+        return ""  # "under the guidance of X, hosted by Y": not what was hosted
+    return _LEADING.sub("", region.strip()).strip()
+
+
 def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExpression) -> str:
-    """A headline: actor, verb, and what follows the verb up to the end of its clause."""
+    """A headline: actor, verb, and what follows the verb up to the end of its clause.
+
+    A passive or participle verb reads as its active headline: "the law was adopted by
+    the NPC" as "NPC adopted law", "the workshop was inaugurated at X" as "workshop
+    inaugurated at X", "a press conference held by the MOE" as "MoE held press conference".
+    """
     _, clause_end = _clause(text, trigger.end)
     rest = text[trigger.end : clause_end].strip()
+    rest = re.sub(r"\s*[(（][^)）]*[\u4e00-\u9fff][^)）]*[)）]", "", rest)  # (《职业教育法》)
     rest = re.sub(r"^(?:officially|jointly|formally)\s+", "", rest)
     rest = re.sub(r"^that (?:it|they|we) will\s+", "to ", rest)
     rest = re.sub(r"^(?:the|a|an)\s+", "", rest)
@@ -334,16 +376,42 @@ def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExp
     if tail and len(head.split()) >= 3:  # "a special working group to coordinate ..."
         rest = head
     verb = trigger.cue.label or trigger.text
+    start, _ = _clause(text, trigger.start)
+    if text[start : trigger.start].strip().lower() == "which":  # "the Law, which took effect"
+        name = _NAME_BEFORE.search(text[: max(0, start - 1)])
+        if name:
+            return _curly(_words(f"{name.group(1)} {verb} {rest}", 12))
+    before = [a for a in actors if a.end <= trigger.start]
+    aux = _PASSIVE.search(text[: trigger.start])
+    agent = _AGENT.match(rest)
+    if (aux or _AUX_IN_TRIGGER.match(trigger.text) or agent) and not (before and not agent):
+        thing = _thing(text, trigger, expr, len(aux.group(0)) if aux else 0)
+        if agent and thing:
+            after = [a for a in actors if a.start >= trigger.end]
+            doer = after[0].cue.short or _actor_name(after[0]) if after else agent["agent"]
+            return _curly(_words(f"{doer} {verb} {thing}", 12))
+        if thing:
+            written = _AUX_IN_TRIGGER.sub("", trigger.text)
+            return _curly(_words(f"{_words(thing, 8)} {written} {rest}".strip(), 14))
     if actors:
         subject = " and ".join(a.cue.short or _actor_name(a) for a in actors)
     else:
         start, _ = _clause(text, trigger.start)
         subject = text[start : trigger.start].replace(expr.expression, "").strip(" ,")
+        if not subject and expr.end <= trigger.start:  # "On March 15th, Lu Guodong, ..., visited"
+            subject = text[expr.end : trigger.start].strip(" ,").split(",")[0].strip()
+        subject = _LEADING.sub("", subject)
     return _curly(_words(f"{subject} {verb} {rest}".strip(), 12))
 
 
-def _chinese_summary(text: str, anchor: int, actors: list[_Hit], expr: TimeExpression) -> str:
-    """The clause holding the trigger (or the target), without its date; the actor prepended."""
+def _chinese_summary(
+    text: str, anchor: int, actors: list[_Hit], expr: TimeExpression, triggers: list[_Hit]
+) -> str:
+    """The clause holding the trigger (or the target), without its date; the actor prepended.
+
+    A clause that is only its verb ("2022年5月1日起施行") takes what the verb of the clause
+    before acts on ("新修订的职业教育法施行").
+    """
     start, end = _clause(text, anchor)
     if expr.role == "dateline" and start <= expr.start < end:
         start = expr.end  # "新华社北京4月3日电 国家发展改革委印发..." without the dateline
@@ -352,26 +420,76 @@ def _chinese_summary(text: str, anchor: int, actors: list[_Hit], expr: TimeExpre
     if not clause and end < len(text):
         next_start, next_end = _clause(text, end + 1)
         clause = text[next_start:next_end].strip(" ，,")
+    earlier = [t for t in triggers if t.end <= start - 1]
+    if len(re.sub(r"\W", "", clause)) <= 3 and earlier:  # "...通过新修订的职业教育法，5月1日起施行"
+        thing = text[earlier[-1].end : start - 1].strip(" ，,")
+        return shorten(re.sub(r"^了", "", thing) + clause, 40)
     if actors and actors[0].text not in clause:
         clause = "、".join(a.text for a in actors) + clause
     return clause if len(clause) <= 40 else clause[:39] + "…"
 
 
-def _summary(text: str, trigger: _Hit | None, actors: list[_Hit], expr: TimeExpression) -> str:
+def _summary(
+    text: str,
+    trigger: _Hit | None,
+    actors: list[_Hit],
+    expr: TimeExpression,
+    triggers: list[_Hit] = (),
+) -> str:
     chinese = count_han(text) * 5 >= len(re.findall(r"[A-Za-z]", text))
     if trigger is None:  # a target: what is to be done by then
         if chinese:
-            return _chinese_summary(text, expr.end, actors, expr)
+            return _chinese_summary(text, expr.end, actors, expr, [])
         start, end = _clause(text, expr.start)
         clause = text[start:end].replace(expr.expression, "").strip(" ,")
         return _words(clause, 12)
     if chinese:
-        return _chinese_summary(text, trigger.start, actors, expr)
+        return _chinese_summary(text, trigger.start, actors, expr, list(triggers))
     return _english_summary(text, trigger, actors, expr)
 
 
+def _periods_nest(outer: TimeExpression, inner: TimeExpression) -> bool:
+    """Whether ``inner`` is a finer date inside ``outer`` ("in 2024" and "on August 27, 2024")."""
+    if outer.precision not in ("month", "year") or outer.date_end or not inner.date:
+        return False
+    finer = PRECISIONS.index(inner.precision) < PRECISIONS.index(outer.precision)
+    return finer and inner.date.startswith(outer.date) and inner.precision != "approx"
+
+
+def _usable(expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """The expressions that may date an event of one sentence, in order.
+
+    Dropped: what comes before a dateline, a numeric date opening a sentence that dates
+    itself further on (both a page's date line glued to the lead), a date
+    containing a finer one of the same sentence (its day says when), and the dateline
+    itself when another expression dates the sentence (then the dateline only anchors it).
+    A relative expression left without a date (no page date) is kept only when no
+    expression of the sentence has a date.
+    """
+    lines = [e for e in expressions if e.role == "dateline"]
+    if lines:
+        expressions = [e for e in expressions if e.start >= lines[0].start]
+    first = expressions[0] if expressions else None
+    if len(expressions) > 1 and _GLUED_DATE.match(first.expression) and first.start <= 6:
+        expressions = expressions[1:]  # "date 2022-12-27 On December 27, the ministry held"
+    dated = [e for e in expressions if e.date and e.role != "dateline"]
+    dated = [e for e in dated if not any(_periods_nest(e, o) for o in dated if o is not e)]
+    if dated:
+        return dated
+    lines = [
+        TimeExpression(e.expression, e.start, e.end, e.date, "approx", role="dateline")
+        for e in expressions
+        if e.date and e.role == "dateline"
+    ][:1]
+    return lines or [e for e in expressions if not e.date and e.undated][:1]
+
+
 def find_sentence_events(
-    text: str, expressions: list[TimeExpression], *, cues: Cues | None = None
+    text: str,
+    expressions: list[TimeExpression],
+    *,
+    cues: Cues | None = None,
+    lead: TimeExpression | None = None,
 ) -> list[dict]:
     """Pair a sentence's dated expressions with its triggers and actors.
 
@@ -379,6 +497,9 @@ def find_sentence_events(
         text: The sentence, as in ``corpus.sentences.text``.
         expressions: Its temporal expressions (:func:`find_temporal_expressions`).
         cues: Triggers and actors (default: :func:`load_cues`).
+        lead: The dateline of the sentence before, when that sentence was only a
+            dateline ("BEIJING, May 3 (Xinhua) --"): it dates this one, as ``approx``,
+            when nothing in it does.
 
     Returns:
         One dict per event with ``expression`` (the :class:`TimeExpression`), ``trigger``
@@ -388,7 +509,11 @@ def find_sentence_events(
     Note:
         Each expression takes the first unclaimed trigger after it, up to the next
         expression, or else the nearest unclaimed trigger before it. A dateline dates
-        its sentence, as ``approx``, only when no other expression does. Titles are
+        its sentence (or the lead after it), as ``approx``, only when no other expression
+        does; a date before the dateline is the page's furniture, and a date containing
+        a finer one ("in 2024" beside "on August 27") gives way to it. A relative date
+        that could not be resolved (an undated page) still makes an event, with an empty
+        date and the reason in its expression's ``undated``. Titles are
         masked first, so a word inside 《...》 or a quoted title is never a trigger.
         Triggers and actors are matched in simplified characters: ``trigger`` and the
         summary quote the text as written, ``actor`` is the canonical (simplified) name.
@@ -398,13 +523,9 @@ def find_sentence_events(
     masked = _mask(probe, find_title_spans(probe))
     triggers = _find(cues.triggers, masked, text)
     actors = _find(cues.actors, masked, text)
-    dated = [e for e in expressions if e.date and e.role != "dateline"]
-    if not dated:
-        dated = [
-            TimeExpression(e.expression, e.start, e.end, e.date, "approx", role="dateline")
-            for e in expressions
-            if e.date and e.role == "dateline"
-        ][:1]
+    dated = _usable(expressions)
+    if lead is not None and not any(e.date for e in dated):
+        dated = [TimeExpression(lead.expression, 0, 0, lead.date, "approx", role="dateline")]
     events, claimed = [], set()
     for i, expr in enumerate(dated):
         low = dated[i - 1].end if i else 0
@@ -426,7 +547,7 @@ def find_sentence_events(
                 "kind": trigger.cue.kind if trigger else "target",
                 "lane": _lane(picked),
                 "actor": "; ".join(dict.fromkeys(_actor_name(a) for a in picked)),
-                "summary": _summary(text, trigger, picked, expr),
+                "summary": _summary(text, trigger, picked, expr, triggers),
             }
         )
     return events
@@ -483,15 +604,70 @@ def _normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _aliases(table_key: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+def _aliases(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str], ...]:
     """``(milestone_id, normalized alias)`` pairs, longest alias first."""
     pairs = []
-    for milestone_id, aliases in table_key:
+    for milestone_id, aliases, _ in table_key:
         for alias in aliases.split(";"):
             if alias.strip():
                 pairs.append((milestone_id, _normalize(to_simplified(alias)).strip()))
     pairs = list(dict.fromkeys(pairs))  # a traditional alias is its simplified twin
     return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+
+
+@lru_cache(maxsize=8)
+def _keywords(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, tuple], ...]:
+    """``(milestone_id, groups)``: each group a tuple of normalized alternatives, and a
+    group written ``!word`` one that must not occur."""
+    rules = []
+    for milestone_id, _, keywords in table_key:
+        groups = []
+        for group in filter(str.strip, keywords.split(";")):
+            negative = group.strip().startswith("!")
+            words = group.strip().lstrip("!").split("|")
+            norm = tuple(_normalize(to_simplified(w)).strip() for w in words if w.strip())
+            groups.append((negative, norm))
+        if groups:
+            rules.append((milestone_id, tuple(groups)))
+    return tuple(rules)
+
+
+def _contains(norm: str, word: str) -> bool:
+    """A Chinese word anywhere; an English one at the start of a word ("empower" in
+    "empowering")."""
+    return word in norm if has_han(word) else f" {word}" in norm
+
+
+def _milestone_matcher(milestones: pd.DataFrame):
+    """A function from a sentence to its ``(milestone_id, matched, how)`` triples."""
+    keywords = milestones["keywords"] if "keywords" in milestones else [""] * len(milestones)
+    key = tuple(zip(milestones["milestone_id"], milestones["aliases"], keywords, strict=True))
+    aliases, rules = _aliases(key), _keywords(key)
+
+    def match(text: str) -> list[tuple[str, str, str]]:
+        norm, found, matched = _normalize(to_simplified(text)), {}, []
+        for milestone_id, alias in aliases:
+            probe = alias if has_han(alias) else f" {alias} "
+            if probe in norm and milestone_id not in found:
+                if any(alias in longer for longer in matched):
+                    continue
+                found[milestone_id] = (alias, "alias")
+                matched.append(alias)
+        for milestone_id, groups in rules:
+            if milestone_id in found:
+                continue
+            hits = []
+            for negative, words in groups:
+                hit = next((w for w in words if _contains(norm, w)), None)
+                if negative == (hit is not None):
+                    break
+                if hit:
+                    hits.append(hit)
+            else:
+                found[milestone_id] = (" + ".join(hits), "key words")
+        return [(m, alias, how) for m, (alias, how) in found.items()]
+
+    return match
 
 
 def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, str]]:
@@ -502,21 +678,20 @@ def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, s
         milestones: The table from :func:`load_milestones`.
 
     Returns:
-        ``(milestone_id, alias)`` pairs, one per milestone, in alias-length order. An alias
-        inside a longer one that also matched ("Vocational Education Law" inside "...
-        Law takes effect") does not count. Aliases and text are compared in simplified
-        characters, so one spelling of a Chinese alias is enough.
+        ``(milestone_id, alias)`` pairs, one per milestone: those named by an alias, in
+        alias-length order, then those whose key words all occur (``alias`` is then the
+        words found, joined by " + "). An alias inside a longer one that also matched
+        ("Vocational Education Law" inside "... Law takes effect") does not count.
+
+    Note:
+        Aliases and text are compared in simplified characters, after case folding, with
+        punctuation read as spaces, so one spelling of a Chinese alias is enough. The
+        optional ``keywords`` column of the milestones holds "; "-separated groups of
+        "|"-separated alternatives, all of which must occur ("empower | 赋能; vocational
+        education | 职业教育"), for the names machine translation garbles; a group written
+        ``!word`` must not occur. An English key word matches the start of a word.
     """
-    key = tuple(zip(milestones["milestone_id"], milestones["aliases"], strict=True))
-    norm, found, matched = _normalize(to_simplified(text)), {}, []
-    for milestone_id, alias in _aliases(key):
-        probe = alias if has_han(alias) else f" {alias} "
-        if probe in norm and milestone_id not in found:
-            if any(alias in longer for longer in matched):
-                continue
-            found[milestone_id] = alias
-            matched.append(alias)
-    return list(found.items())
+    return [(m, alias) for m, alias, _ in _milestone_matcher(milestones)(text)]
 
 
 def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -529,7 +704,10 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
     Returns:
         One row per milestone named in a sentence: ``milestone_id``, ``milestone_date``,
         ``precision``, ``label``, ``doc_id``, ``paragraph``, ``sentence_no``, ``alias``
-        (normalized, as matched) and ``sentence``.
+        (normalized, as matched), ``sentence``, ``matched_by`` (``alias``, or ``key
+        words`` when the milestone's key words all occur: see :func:`find_milestones_in`)
+        and ``source_kind`` (of the milestone's source: official, official-en,
+        state-media or secondary).
 
     Note:
         Names are matched after case folding, with hyphens and punctuation read as spaces,
@@ -538,16 +716,19 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
     """
     milestones = load_milestones() if milestones is None else milestones
     info = milestones.set_index("milestone_id")
+    kinds = info["source_kind"] if "source_kind" in info else pd.Series("", index=info.index)
+    matcher = _milestone_matcher(milestones)
     rows = []
     for s in corpus.sentences.itertuples(index=False):
-        for milestone_id, alias in find_milestones_in(s.text, milestones):
+        for milestone_id, alias, how in matcher(s.text):
             m = info.loc[milestone_id]
             rows.append(
                 (milestone_id, m["date"], m["precision"], m["label"], s.doc_id, s.paragraph)
-                + (s.sentence, alias, s.text)
+                + (s.sentence, alias, s.text, how, kinds[milestone_id])
             )
     columns = ["milestone_id", "milestone_date", "precision", "label", "doc_id", "paragraph"]
-    return pd.DataFrame(rows, columns=columns + ["sentence_no", "alias", "sentence"])
+    columns += ["sentence_no", "alias", "sentence", "matched_by", "source_kind"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # ------------------------------------------------------------------ the corpus
@@ -555,7 +736,10 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
 
 def _event_keys(row: dict) -> set[str]:
     """What identifies an event besides its date and kind: its actors and named milestones."""
-    return set(filter(None, row["actor"].split("; ") + row["milestone_ids"].split("; ")))
+    keys = row["actor"].split("; ") + row["milestone_ids"].split("; ") + [row.get("same_as", "")]
+    if not row["date"]:  # an undated event is one only with itself
+        return {f"{row['doc_id']}#{row['sentence_no']}"}
+    return set(filter(None, keys))
 
 
 def _number_events(rows: list[dict], published: dict[str, str]) -> None:
@@ -582,8 +766,8 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
     order = sorted(
         set(groups),
         key=lambda g: (
-            (rows[g]["date"], published.get(rows[g]["doc_id"], ""), rows[g]["doc_id"])
-            + (rows[g]["sentence_no"],)
+            (not rows[g]["date"], rows[g]["date"], published.get(rows[g]["doc_id"], ""))
+            + (rows[g]["doc_id"], rows[g]["sentence_no"])
         ),
     )
     width = max(2, len(str(len(order))))
@@ -608,6 +792,64 @@ def _fill_lanes(rows: list[dict]) -> None:
             )
 
 
+def _lead_dateline(text: str, expressions: list[TimeExpression]) -> TimeExpression | None:
+    """The dateline of a sentence that is nothing else ("BEIJING, May 3 (Xinhua) --")."""
+    for e in expressions:
+        if e.role == "dateline" and e.date:
+            rest = text[: e.start] + text[e.end :]
+            if len(re.sub(r"[\W_]+", "", rest)) <= 12:  # a wire name, 记者 and a name at most
+                return e
+    return None
+
+
+def _after_page(e: TimeExpression, anchor: str | None, future: re.Pattern, text: str) -> bool:
+    """Whether a past event is dated after the page that reports it (a later page's teaser)."""
+    if not anchor or not e.date or e.role in ("target", "dateline", "since"):
+        return False  # "2022年5月1日起施行": in force from a date, often after the page
+    if future.search(text):
+        return False
+    return _start(e.date) > _period_end(anchor)
+
+
+def _period_end(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+def _join_leads(rows: list[dict]) -> None:
+    """Give an approximate lead ("近日", a dateline) the exact date its page gives later.
+
+    A page often opens with "recently, X and Y signed ..." and says further down "the
+    signing ceremony was held last Friday (10 October)". An ``approx`` mention takes the
+    date of the mention of the same page and kind dated within :data:`LEAD_WINDOW_DAYS`
+    days on or before it, the nearest, and joins its event.
+    """
+    by_doc: dict[str, list[dict]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    for group in by_doc.values():
+        exact = [r for r in group if r["date_precision"] == "day" and not r["date_end"]]
+        for row in group:
+            if row["date_precision"] != "approx" or not row["date"]:
+                continue
+            when = _start(row["date"])
+            near = [
+                r
+                for r in exact
+                if r["kind"] == row["kind"]
+                and timedelta(0) <= when - _start(r["date"]) <= timedelta(days=LEAD_WINDOW_DAYS)
+            ]
+            if near:
+                best = max(near, key=lambda r: r["date"])
+                row.update({k: best[k] for k in ("date", "date_precision", "date_end")})
+                key = f"{row['doc_id']}#{best['sentence_no']}"
+                row["same_as"] = best["same_as"] = key
+
+
 def find_event_mentions(
     corpus, *, cues: Cues | None = None, milestones: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -622,29 +864,53 @@ def find_event_mentions(
     Returns:
         One row per sentence reporting an event (the evidence table): ``event_id``
         (shared by the mentions of one event), ``doc_id``, ``paragraph``, ``sentence_no``,
-        ``date``, ``date_precision``, ``date_end``, ``qualifier``, ``kind``, ``lane``,
-        ``actor``, ``summary``, ``expression`` (as written), ``trigger``,
-        ``milestone_ids`` (named in the sentence, "; "-separated), ``start`` and ``end``
-        (of the expression in ``documents.text``) and ``sentence`` (verbatim from the
-        cleaned text).
+        ``date`` ("" for an undated event), ``date_precision``, ``date_end``,
+        ``qualifier``, ``kind``, ``lane``, ``actor``, ``summary``, ``expression`` (as
+        written), ``trigger``, ``milestone_ids`` (named in the sentence, "; "-separated),
+        ``start`` and ``end`` (of the expression in ``documents.text``), ``sentence``
+        (verbatim from the cleaned text) and ``undated`` (why an event has no date, and
+        what to do: "" when it has one).
 
     Note:
         Two mentions are one event when they have the same date, precision, end and kind
-        and share an actor or a named milestone, whichever documents they are in.
+        and share an actor or a named milestone, whichever documents they are in. An
+        event whose page has no date and whose text gives only a relative date ("近日",
+        "last month") is kept, undated, and numbered after the dated ones. A past event
+        dated after its page (a teaser for a later story left on the page) is not an
+        event of the page and is left out; a sentence saying it is to come ("will be
+        held") keeps it. A dateline standing alone dates the sentence after it.
     """
     cues = cues or load_cues()
     milestones = load_milestones() if milestones is None else milestones
+    grammar = load_date_grammar()
+    future = re.compile(
+        "|".join(rf"\b(?:{p})\b" if lang == "en" else f"(?:{p})" for lang, p in grammar.future)
+        or "(?!)",
+        re.IGNORECASE,
+    )
+    matcher = _milestone_matcher(milestones)
     published = corpus.documents.set_index("doc_id")["date"].to_dict()
     rows = []
     for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
-        anchor = find_document_anchor(group["text"].tolist(), published.get(doc_id))
+        texts = group["text"].tolist()
+        anchor = find_document_anchor(texts, published.get(doc_id), grammar=grammar)
+        lead, lead_start = None, 0
         for s in group.itertuples(index=False):
-            expressions = find_temporal_expressions(s.text, anchor=anchor)
-            if not expressions:
+            expressions = find_temporal_expressions(s.text, anchor=anchor, grammar=grammar)
+            carried, lead = lead, _lead_dateline(s.text, expressions)
+            carried_start, lead_start = lead_start, s.start
+            if not expressions and carried is None:
                 continue
-            named = "; ".join(m for m, _ in find_milestones_in(s.text, milestones))
-            for found in find_sentence_events(s.text, expressions, cues=cues):
+            named = "; ".join(m for m, _, _ in matcher(s.text))
+            found_events = find_sentence_events(s.text, expressions, cues=cues, lead=carried)
+            for found in found_events:
                 e = found["expression"]
+                if _after_page(e, anchor, future, s.text):
+                    continue
+                if e.end == 0 and carried is not None:  # dated by the dateline before
+                    where, offset = carried_start, (carried.start, carried.end)
+                else:
+                    where, offset = s.start, (e.start, e.end)
                 rows.append(
                     {
                         "doc_id": doc_id,
@@ -658,12 +924,15 @@ def find_event_mentions(
                         "expression": e.expression,
                         "trigger": found["trigger"],
                         "milestone_ids": named,
-                        "start": s.start + e.start,
-                        "end": s.start + e.end,
+                        "start": where + offset[0],
+                        "end": where + offset[1],
                         "sentence": s.text,
+                        "undated": e.undated if not e.date else "",
+                        "same_as": "",
                     }
                 )
     _fill_lanes(rows)
+    _join_leads(rows)
     _number_events(rows, published)
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return table.sort_values(["event_id", "doc_id", "sentence_no"], ignore_index=True)
@@ -690,8 +959,10 @@ def extract_events(
         (early, mid, end), ``kind`` (policy, program, event, target), ``lane``
         (national, provincial-local, enterprise-college), ``actor``, ``summary``, then
         the first evidence: ``doc_id``, ``sentence`` (verbatim from the cleaned text) and
-        ``expression`` (the date as written); ``n_evidence`` (sentences reporting it) and
-        ``doc_ids`` (every document reporting it, ", "-separated).
+        ``expression`` (the date as written); ``n_evidence`` (sentences reporting it),
+        ``doc_ids`` (every document reporting it, ", "-separated) and ``undated`` (why
+        an event has no date and what to do; "" for a dated event). Undated events come
+        last: list them with :func:`find_undated_events`.
 
     Note:
         The first evidence is from the earliest-published document. All the evidence

@@ -369,13 +369,13 @@ def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tupl
         (rf"\b(?:(?P<wrel>(?i:last|this|next))\s+)?(?P<wd>{_WEEKDAY})\b", "en-cue"),
         # "the 14th Five-Year Plan period", "during the 13th Five-Year Plan"
         (
-            rf"\b(?:the\s+)?[“\"]?(?P<fyp>\d{{1,2}})(?:st|nd|rd|th)\s+Five-Year\s+Plan[”\"]?"
-            rf"(?:\s+\(\d{{4}}\s*[-–—]\s*\d{{4}}\))?\s+period\b",
+            r"\b(?:the\s+)?[“\"]?(?P<fyp>\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan[”\"]?"
+            r"(?:\s+\(\d{4}\s*[-–—]\s*\d{4}\))?\s+period\b",
             "en",
         ),
         (
-            rf"(?<=\b[Dd]uring )the\s+[“\"]?(?P<fyp>\d{{1,2}})(?:st|nd|rd|th)\s+Five-Year\s+"
-            rf"Plan\b[”\"]?",
+            r"(?<=\b[Dd]uring )the\s+[“\"]?(?P<fyp>\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+"
+            r"Plan\b[”\"]?",
             "en",
         ),
         # 十三五, “十四五”期间 (not 十四五规划, the plan itself)
@@ -712,9 +712,10 @@ def find_temporal_expressions(
         A month and day without a year are the latest such day on or before the anchor,
         as a news page means them; the next one after it when their clause speaks of the
         future ("will", "将于": :func:`load_future_words`). A "by"/"到" date whose period
-        ends after the anchor is a ``target``; one before it is a ``point``. Expressions inside 《book titles》 or quoted titles
-        are names, not dates, and are skipped. Traditional characters are matched as
-        simplified ones; ``expression``, ``start`` and ``end`` refer to ``text`` as written.
+        ends after the anchor is a ``target``; one before it is a ``point``. Expressions
+        inside 《book titles》 or quoted titles are names, not dates, and are skipped.
+        Traditional characters are matched as simplified ones; ``expression``, ``start``
+        and ``end`` refer to ``text`` as written.
     """
     parsed = _Anchor.parse(anchor)
     probe = to_simplified(text)  # same length: an offset in probe is one in text
