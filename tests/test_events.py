@@ -245,8 +245,19 @@ def table(rows, columns):
         (("2021-05", "month"), ("2021-05-26", "day"), False),  # coarser is not
         (("2021", "year"), ("2021", "year"), True),
         (("2020-12-30", "approx"), ("2020-12-30", "approx"), True),
-        (("2020-12-30", "day"), ("2020-12-30", "approx"), False),
         (("2021-05-27", "day"), ("2021-05-26", "day"), False),
+        # an approximate date ("recently", 近日) matches inside its window, either way round
+        (("2020-12-30", "day"), ("2020-12-30", "approx"), True),
+        (("2020-12-01", "day"), ("2020-12-30", "approx"), True),
+        (("2020-12", "month"), ("2020-12-30", "approx"), True),
+        (("2020-10-01", "day"), ("2020-12-30", "approx"), False),  # long before
+        (("2021-01-04", "day"), ("2020-12-30", "approx"), False),  # after the page
+        (("2020", "year"), ("2020-12-30", "approx"), False),
+        (("2020-12-30", "approx"), ("2020-12-18", "day"), True),
+        (("2020-12-30", "approx"), ("2020-12", "month"), True),
+        (("2020-12-30", "approx"), ("2021-01", "month"), False),
+        (("2020-12-30", "approx"), ("2020-12-01", "approx"), True),
+        (("", ""), ("2020-12-30", "approx"), False),  # an undated event matches nothing
     ],
 )
 def test_the_matching_rule(event, gold, matched):
@@ -319,12 +330,14 @@ def test_local_steps_are_set_against_the_national_step_they_cite(corpus):
     links = link_events_to_milestones(mentions, find_milestone_mentions(corpus))
     links = links.merge(mentions[["event_id", "doc_id"]], on="event_id")
     selected = links[links["doc_id"].str.startswith("000") & (links["date"] == "2021-05-26")]
-    assert selected[["milestone_id", "cited_in", "relation", "days_after"]].values.tolist() == [
-        ["iei-enterprise-measures-2019", "sentence", "follows", 784]
+    columns = ["milestone_id", "cited_in", "relation", "days_after", "cue"]
+    assert selected[columns].values.tolist() == [
+        ["iei-enterprise-measures-2019", "sentence", "follows", 784, "in accordance with"]
     ]
     plan = links[links["milestone_id"] == "pilot-plan-2019"].set_index("date")
     assert plan.loc["2019-10", "relation"] == "reports"  # 003 reports the plan itself
-    assert plan.loc["2021", ["cited_in", "relation"]].tolist() == ["paragraph", "follows"]
+    # 003 names the plan in the paragraph of the 2021 step, but never says the step follows it
+    assert plan.loc["2021", ["cited_in", "relation"]].tolist() == ["paragraph", "co-mentioned"]
 
 
 def test_milestones_keep_the_reference_and_its_sources():
@@ -428,3 +441,25 @@ def test_a_large_corpus_draws_the_best_attested_events_and_says_so():
     fig = plot_timeline(events, max_events=20)
     assert f"20 of {len(events)} events" in fig.axes[0].get_title(loc="left")
     assert fig.get_size_inches()[1] < 20
+
+
+def test_scores_are_given_kind_by_kind():
+    events = table(
+        [
+            ("E1", "2021-04-12", "day", "a", "event", "x"),
+            ("E2", "2021-05", "month", "a", "policy", "y"),
+            ("E3", "2021", "year", "b", "policy", "z"),
+        ],
+        ["event_id", "date", "date_precision", "doc_ids", "kind", "summary"],
+    )
+    golds = table(
+        [("a", "2021-04-12", "day", "event"), ("a", "2021-05-20", "approx", "policy")]
+        + [("b", "2021-06", "month", "program")],
+        ["doc_id", "date", "date_precision", "kind"],
+    )
+    score = score_events(events, golds).set_index("kind")
+    assert score.index.tolist() == ["all", "policy", "program", "event"]
+    assert score.loc["all", ["n_gold", "n_extracted", "n_matched"]].tolist() == [3, 3, 2]
+    assert score.loc["policy", ["recall", "precision"]].tolist() == [1.0, 0.5]
+    assert score.loc["program", ["recall", "n_extracted"]].tolist() == [0.0, 0]
+    assert score.loc["event", ["recall", "precision"]].tolist() == [1.0, 1.0]

@@ -997,35 +997,81 @@ def _agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+FOLLOW_CUES_FILE = EVENTS_DIR / "follow_cues.csv"
+
+
+def load_follow_cues(path: str | Path | None = None) -> re.Pattern:
+    """Read the words by which a text says it acts on a document ("to implement", 贯彻落实).
+
+    Args:
+        path: A CSV with columns ``language`` (en or zh) and ``pattern`` (a regular
+            expression; English ones match whole words, case ignored); defaults to
+            ``data/events/follow_cues.csv``.
+
+    Returns:
+        One compiled pattern matching any of them.
+
+    Raises:
+        ValueError: A row has a bad pattern or language; the message names the file and row.
+
+    Note:
+        Patterns are matched in simplified characters. The file is read again when it
+        changes (edits apply at the next call).
+    """
+    path = Path(path) if path else FOLLOW_CUES_FILE
+    return load_data(_read_follow_cues, [path], str(path))
+
+
+def _read_follow_cues(file: str) -> re.Pattern:
+    path = Path(file)
+    parts = []
+    for _, row in _read_rows(path, ["language", "pattern"]):
+        parts.append(rf"\b(?:{row['pattern']})\b" if row["language"] == "en" else row["pattern"])
+    return re.compile("|".join(f"(?:{p})" for p in parts) or "(?!)", re.IGNORECASE)
+
+
 def link_events_to_milestones(
     mentions: pd.DataFrame,
     milestone_mentions: pd.DataFrame,
+    *,
+    cues: re.Pattern | None = None,
 ) -> pd.DataFrame:
     """Set each event against the national milestones its document names.
 
     Args:
         mentions: The evidence table from :func:`find_event_mentions`.
         milestone_mentions: The table from :func:`find_milestone_mentions`.
+        cues: The follow cues (default: :func:`load_follow_cues`).
 
     Returns:
-        One row per event and milestone named near it: ``event_id``, ``date``,
+        One row per event and milestone its document names: ``event_id``, ``date``,
         ``date_precision``, ``lane``, ``summary``, ``milestone_id``, ``label``,
         ``milestone_date``, ``cited_in`` (``sentence``, ``paragraph`` or ``document``:
-        the closest place the milestone is named), ``relation`` (``reports`` when the
-        dates agree, the event being the milestone itself; ``follows`` when the milestone
-        came first; ``precedes`` otherwise) and ``days_after`` (event minus milestone;
-        0 for ``reports``).
-        A milestone named only elsewhere in the paragraph or document is linked only
-        when it came first (``follows``).
+        the closest place the milestone is named), ``relation``, ``days_after`` (event
+        minus milestone; 0 for ``reports``), ``matched_by`` (how the milestone's name was
+        recognised: ``alias`` or ``key words``) and ``cue`` (the words saying the event
+        follows the milestone, as matched; "" otherwise).
+
+        ``relation`` is ``reports`` when the sentence of the event names the milestone
+        and the dates agree (the event is the milestone itself); ``follows`` when the
+        text says so: the sentence naming the milestone, in the event's sentence or
+        paragraph, holds a follow cue ("to implement", "in accordance with", 贯彻落实,
+        根据) and the milestone came first; ``co-mentioned`` otherwise (named on the same
+        page, nothing said about the two).
 
     Note:
         Days are counted between the first days of the two periods, so "2021" after
-        2019-10-10 is 449 days; read month and year gaps as approximate.
+        2019-10-10 is 449 days; read month and year gaps as approximate. Undated events
+        are not linked.
     """
+    cues = load_follow_cues() if cues is None else cues
+    levels = ("sentence", "paragraph", "document")
+    by_doc = {doc: group for doc, group in milestone_mentions.groupby("doc_id", sort=False)}
     rows = {}
     for e in mentions.itertuples(index=False):
-        named = milestone_mentions[milestone_mentions["doc_id"] == e.doc_id]
-        for m in named.itertuples(index=False):
+        if not e.date or e.doc_id not in by_doc:
+            continue
+        for m in by_doc[e.doc_id].itertuples(index=False):
             level = (
                 "sentence"
                 if m.sentence_no == e.sentence_no
@@ -1033,21 +1079,24 @@ def link_events_to_milestones(
                 if m.paragraph == e.paragraph
                 else "document"
             )
+            days = (_start(e.date) - _start(m.milestone_date)).days
+            cue = cues.search(to_simplified(m.sentence)) if level != "document" else None
+            if level == "sentence" and _agree(e.date, m.milestone_date):
+                relation, days = "reports", 0
+            elif cue and days > 0:
+                relation = "follows"
+            else:
+                relation = "co-mentioned"
+            rank = (("reports", "follows", "co-mentioned").index(relation), levels.index(level))
             key = (e.event_id, m.milestone_id)
-            rank = ("sentence", "paragraph", "document").index(level)
             if key in rows and rows[key][0] <= rank:
                 continue
-            days = (_start(e.date) - _start(m.milestone_date)).days
-            if _agree(e.date, m.milestone_date):
-                relation, days = "reports", 0
-            else:
-                relation = "follows" if days > 0 else "precedes"
-            if level != "sentence" and relation != "follows":
-                continue  # only a sentence ties an event to a later or same-date milestone
+            how = getattr(m, "matched_by", "alias")
             rows[key] = (rank, e.event_id, e.date, e.date_precision, e.lane, e.summary)
-            rows[key] += (m.milestone_id, m.label, m.milestone_date, level, relation, days)
+            rows[key] += (m.milestone_id, m.label, m.milestone_date, level, relation, days, how)
+            rows[key] += (m.sentence[cue.start() : cue.end()] if relation == "follows" else "",)
     columns = ["event_id", "date", "date_precision", "lane", "summary", "milestone_id", "label"]
-    columns += ["milestone_date", "cited_in", "relation", "days_after"]
+    columns += ["milestone_date", "cited_in", "relation", "days_after", "matched_by", "cue"]
     table = pd.DataFrame([r[1:] for r in rows.values()], columns=columns)
     return table.sort_values(["event_id", "milestone_date"], ignore_index=True)
 
@@ -1081,10 +1130,37 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     return gold
 
 
+#: An approximate date ("近日", "recently") stands for a period this many days before it
+#: (and up to the end of its own period) when it is matched against a day or a month.
+APPROX_WINDOW_DAYS = 45
+
+
+def _window(iso: str, precision: str) -> tuple[date, date]:
+    """First and last day a date may mean: its period, widened before it when approximate."""
+    first, last = _start(iso), _period_end(iso)
+    if precision == "approx":
+        first -= timedelta(days=APPROX_WINDOW_DAYS)
+    return first, last
+
+
 def _dates_match(event_date: str, event_precision: str, gold_date: str, gold_precision: str):
-    """Same date at the gold's precision; an approximate date only matches the same one."""
+    """Same date at the gold's precision; an approximate date matches inside its window.
+
+    An ``approx`` gold matches an event (day or month) beginning inside the gold's window,
+    and an ``approx`` event a gold day or month meeting its own window; two approximate
+    dates match when their windows meet. A year never matches an approximate date, and an
+    event coarser than the gold (a year for a gold day) does not match.
+    """
+    if not event_date or not gold_date:
+        return False
     if "approx" in (event_precision, gold_precision):
-        return event_precision == gold_precision and event_date == gold_date
+        if "year" in (event_precision, gold_precision):
+            return False
+        a0, a1 = _window(event_date, event_precision)
+        b0, b1 = _window(gold_date, gold_precision)
+        if gold_precision == "approx" and event_precision != "approx":
+            return b0 <= a0 <= b1  # the event begins inside the gold's window
+        return a0 <= b1 and b0 <= a1  # the gold meets the approximate event's window
     if PRECISIONS.index(event_precision) > PRECISIONS.index(gold_precision):
         return False
     return event_date[: len(gold_date)] == gold_date
@@ -1106,10 +1182,14 @@ def match_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         The matching rule: an event reported by several documents counts once per
         document. A gold row matches an unmatched extracted event of the same document
         whose date, cut to the gold's precision, is the gold date (an event dated to the
-        day matches a gold month; a year does not match a gold day; ``approx`` matches
-        only ``approx`` with the same date). Kind and wording are not part of the rule.
+        day matches a gold month; a year does not match a gold day). An approximate date
+        ("recently") matches inside its window: up to :data:`APPROX_WINDOW_DAYS` days
+        before it, either way round (a gold ``approx`` against an event's day or month,
+        an ``approx`` event against a gold day or month). Undated events match nothing
+        and are left out. Kind and wording are not part of the rule.
     """
-    units = events.assign(doc_id=events["doc_ids"].str.split(", ")).explode("doc_id")
+    dated = events[events["date"] != ""] if "date" in events else events
+    units = dated.assign(doc_id=dated["doc_ids"].str.split(", ")).explode("doc_id")
     units = units.reset_index(drop=True)
     used, rows = set(), []
     for g in gold.itertuples(index=False):
@@ -1139,22 +1219,10 @@ def match_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             )
     columns = ["status", "doc_id", "gold_date", "gold_precision", "gold_kind", "event_id"]
     columns += ["date", "date_precision", "kind", "summary"]
-    return pd.DataFrame(rows, columns=columns).fillna("")
+    return pd.DataFrame(rows, columns=columns).astype(object).fillna("")
 
 
-def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Score extracted events against a hand-made answer.
-
-    Args:
-        events: The table from :func:`extract_events`.
-        gold: The table from :func:`read_gold`.
-
-    Returns:
-        One row: ``n_gold``, ``n_extracted`` (events counted once per document reporting
-        them), ``n_matched``, ``precision``, ``recall``, ``f1`` and ``kind_agreement`` (the
-        share of matches whose kind is the gold's), by the rule of :func:`match_events`.
-    """
-    table = match_events(events, gold)
+def _score_row(kind: str, table: pd.DataFrame) -> dict:
     matched = table[table["status"] == "match"]
     n_gold = int((table["status"] != "extra").sum())
     n_extracted = len(matched) + int((table["status"] == "extra").sum())
@@ -1162,19 +1230,69 @@ def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     recall = len(matched) / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     kinds = (matched["kind"] == matched["gold_kind"]).mean() if len(matched) else 0.0
-    return pd.DataFrame(
-        [
-            {
-                "n_gold": n_gold,
-                "n_extracted": n_extracted,
-                "n_matched": len(matched),
-                "precision": round(precision, 3),
-                "recall": round(recall, 3),
-                "f1": round(f1, 3),
-                "kind_agreement": round(float(kinds), 3),
-            }
-        ]
-    )
+    return {
+        "kind": kind,
+        "n_gold": n_gold,
+        "n_extracted": n_extracted,
+        "n_matched": len(matched),
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "kind_agreement": round(float(kinds), 3),
+    }
+
+
+def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Score extracted events against a hand-made answer, in all and kind by kind.
+
+    Args:
+        events: The table from :func:`extract_events`.
+        gold: The table from :func:`read_gold`.
+
+    Returns:
+        The first row for all events (``kind`` is ``all``), then one row per kind found in
+        the gold or the events: ``kind``, ``n_gold``, ``n_extracted`` (events counted once
+        per document reporting them), ``n_matched``, ``precision``, ``recall``, ``f1``
+        and ``kind_agreement`` (the share of matches whose kind is the gold's), by the
+        rule of :func:`match_events`.
+
+    Note:
+        A kind's recall counts the gold events of that kind matched (by an event of any
+        kind); its precision, the events of that kind that match a gold event. Targets,
+        which gold tables do not annotate, count as extracted events.
+    """
+    table = match_events(events, gold)
+    rows = [_score_row("all", table)]
+    kinds = [k for k in KINDS if k in set(table["gold_kind"]) | set(table["kind"])]
+    for kind in kinds:
+        gold_side = table[(table["status"] != "extra") & (table["gold_kind"] == kind)]
+        found = table[(table["status"] != "missed") & (table["kind"] == kind)]
+        row = _score_row(kind, gold_side)
+        n_found = len(found)
+        hits = int((found["status"] == "match").sum())
+        row["n_extracted"] = n_found
+        row["precision"] = round(hits / n_found, 3) if n_found else 0.0
+        p, r = row["precision"], row["recall"]
+        row["f1"] = round(2 * p * r / (p + r), 3) if p + r else 0.0
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def find_undated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """List the events that could not be dated, with what to do about each.
+
+    Args:
+        events: The table from :func:`extract_events`.
+
+    Returns:
+        One row per undated event: ``event_id``, ``doc_id``, ``kind``, ``summary``,
+        ``expression`` (the relative date as written) and ``undated`` (the reason and
+        the remedy, usually: give the page a date in the manifest).
+    """
+    columns = ["event_id", "doc_id", "kind", "summary", "expression", "undated"]
+    if "undated" not in events:
+        return pd.DataFrame(columns=columns)
+    return events.loc[events["date"] == "", columns].reset_index(drop=True)
 
 
 # ------------------------------------------------------------------ the timeline figure
@@ -1255,6 +1373,8 @@ def _timeline_items(
     """What the timeline draws: events (not targets) and milestones inside the window."""
     items = []
     for e in events.itertuples(index=False):
+        if not e.date:  # an undated event has no place on the axis
+            continue
         period = _period(e.date, e.date_precision, e.qualifier, e.date_end)
         if e.kind == "target" or not first <= period[2] <= last:
             continue
