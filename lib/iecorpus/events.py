@@ -706,8 +706,8 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
         ``precision``, ``label``, ``doc_id``, ``paragraph``, ``sentence_no``, ``alias``
         (normalized, as matched), ``sentence``, ``matched_by`` (``alias``, or ``key
         words`` when the milestone's key words all occur: see :func:`find_milestones_in`)
-        and ``source_kind`` (of the milestone's source: official, official-en,
-        state-media or secondary).
+        ``source_kind`` (of the milestone's source: official, official-en, state-media
+        or secondary) and ``milestone_kind`` (policy, plan, law, event ...).
 
     Note:
         Names are matched after case folding, with hyphens and punctuation read as spaces,
@@ -724,10 +724,10 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
             m = info.loc[milestone_id]
             rows.append(
                 (milestone_id, m["date"], m["precision"], m["label"], s.doc_id, s.paragraph)
-                + (s.sentence, alias, s.text, how, kinds[milestone_id])
+                + (s.sentence, alias, s.text, how, kinds[milestone_id], m["kind"])
             )
     columns = ["milestone_id", "milestone_date", "precision", "label", "doc_id", "paragraph"]
-    columns += ["sentence_no", "alias", "sentence", "matched_by", "source_kind"]
+    columns += ["sentence_no", "alias", "sentence", "matched_by", "source_kind", "milestone_kind"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -998,6 +998,33 @@ def _agree(a: str, b: str) -> bool:
 
 
 FOLLOW_CUES_FILE = EVENTS_DIR / "follow_cues.csv"
+#: An event of a sentence naming a milestone reports it when it comes this many days after
+#: it at most (a document signed, then released; a law adopted, then reported).
+REPORT_WINDOW_DAYS = 31
+#: The milestone kinds an event of each kind may be, when the dates only come close.
+REPORTED_KINDS = {
+    "policy": ("policy", "plan", "law"),
+    "program": ("program", "pilot", "pilot-list"),
+    "event": ("event",),
+}
+
+
+def _reported(event, named: pd.DataFrame) -> str:
+    """The milestone named in the event's sentence that the event is: the same date, or
+    the nearest one before it within :data:`REPORT_WINDOW_DAYS` days ("" for none)."""
+    best, gap = "", None
+    for m in named.itertuples(index=False):
+        days = 0 if _agree(event.date, m.milestone_date) else None
+        kind = getattr(m, "milestone_kind", "")
+        if days is None and kind not in REPORTED_KINDS.get(event.kind, ()):
+            continue
+        if days is None:
+            days = (_start(event.date) - _start(m.milestone_date)).days
+            if not 0 <= days <= REPORT_WINDOW_DAYS:
+                continue
+        if gap is None or days < gap:
+            best, gap = m.milestone_id, days
+    return best
 
 
 def load_follow_cues(path: str | Path | None = None) -> re.Pattern:
@@ -1053,7 +1080,9 @@ def link_events_to_milestones(
         follows the milestone, as matched; "" otherwise).
 
         ``relation`` is ``reports`` when the sentence of the event names the milestone
-        and the dates agree (the event is the milestone itself); ``follows`` when the
+        and the dates agree, or the event comes up to :data:`REPORT_WINDOW_DAYS` days
+        after it (a release after the signature; the nearest such milestone of the
+        sentence): the event is the milestone itself; ``follows`` when the
         text says so: the sentence naming the milestone, in the event's sentence or
         paragraph, holds a follow cue ("to implement", "in accordance with", 贯彻落实,
         根据) and the milestone came first; ``co-mentioned`` otherwise (named on the same
@@ -1071,7 +1100,9 @@ def link_events_to_milestones(
     for e in mentions.itertuples(index=False):
         if not e.date or e.doc_id not in by_doc:
             continue
-        for m in by_doc[e.doc_id].itertuples(index=False):
+        named = by_doc[e.doc_id]
+        reported = _reported(e, named[named["sentence_no"] == e.sentence_no])
+        for m in named.itertuples(index=False):
             level = (
                 "sentence"
                 if m.sentence_no == e.sentence_no
@@ -1081,7 +1112,7 @@ def link_events_to_milestones(
             )
             days = (_start(e.date) - _start(m.milestone_date)).days
             cue = cues.search(to_simplified(m.sentence)) if level != "document" else None
-            if level == "sentence" and _agree(e.date, m.milestone_date):
+            if level == "sentence" and m.milestone_id == reported:
                 relation, days = "reports", 0
             elif cue and days > 0:
                 relation = "follows"
