@@ -220,9 +220,11 @@ def _find(cues: tuple[_Cue, ...], text: str, original: str | None = None) -> lis
     length) is what each hit quotes.
     """
     original = text if original is None else original
+    scripts = {"zh": has_han(text), "en": bool(re.search(r"[A-Za-z]", text))}
     hits = [
         (m.start(), m.end(), rank, cue)
         for rank, cue in enumerate(cues)
+        if scripts[cue.language]
         for m in cue.pattern.finditer(text)
         if m.end() > m.start()
     ]
@@ -604,15 +606,17 @@ def _normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _aliases(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """``(milestone_id, normalized alias)`` pairs, longest alias first."""
+def _aliases(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """``(milestone_id, normalized alias, probe)`` triples, longest alias first; the probe is
+    the alias padded with spaces when English (whole words)."""
     pairs = []
     for milestone_id, aliases, _ in table_key:
         for alias in aliases.split(";"):
             if alias.strip():
                 pairs.append((milestone_id, _normalize(to_simplified(alias)).strip()))
     pairs = list(dict.fromkeys(pairs))  # a traditional alias is its simplified twin
-    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+    triples = [(m, a, a if has_han(a) else f" {a} ") for m, a in pairs]
+    return tuple(sorted(triples, key=lambda p: -len(p[1])))
 
 
 @lru_cache(maxsize=8)
@@ -625,17 +629,12 @@ def _keywords(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, t
         for group in filter(str.strip, keywords.split(";")):
             negative = group.strip().startswith("!")
             words = group.strip().lstrip("!").split("|")
-            norm = tuple(_normalize(to_simplified(w)).strip() for w in words if w.strip())
-            groups.append((negative, norm))
+            norm = [_normalize(to_simplified(w)).strip() for w in words if w.strip()]
+            probes = tuple((w, w if has_han(w) else f" {w}") for w in norm)  # a word's start
+            groups.append((negative, probes))
         if groups:
             rules.append((milestone_id, tuple(groups)))
     return tuple(rules)
-
-
-def _contains(norm: str, word: str) -> bool:
-    """A Chinese word anywhere; an English one at the start of a word ("empower" in
-    "empowering")."""
-    return word in norm if has_han(word) else f" {word}" in norm
 
 
 def _milestone_matcher(milestones: pd.DataFrame):
@@ -646,8 +645,7 @@ def _milestone_matcher(milestones: pd.DataFrame):
 
     def match(text: str) -> list[tuple[str, str, str]]:
         norm, found, matched = _normalize(to_simplified(text)), {}, []
-        for milestone_id, alias in aliases:
-            probe = alias if has_han(alias) else f" {alias} "
+        for milestone_id, alias, probe in aliases:
             if probe in norm and milestone_id not in found:
                 if any(alias in longer for longer in matched):
                     continue
@@ -658,7 +656,7 @@ def _milestone_matcher(milestones: pd.DataFrame):
                 continue
             hits = []
             for negative, words in groups:
-                hit = next((w for w in words if _contains(norm, w)), None)
+                hit = next((w for w, probe in words if probe in norm), None)
                 if negative == (hit is not None):
                     break
                 if hit:
@@ -792,6 +790,15 @@ def _fill_lanes(rows: list[dict]) -> None:
             )
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    doc_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    text: str
+
+
 def _lead_dateline(text: str, expressions: list[TimeExpression]) -> TimeExpression | None:
     """The dateline of a sentence that is nothing else ("BEIJING, May 3 (Xinhua) --")."""
     for e in expressions:
@@ -890,47 +897,48 @@ def find_event_mentions(
     )
     matcher = _milestone_matcher(milestones)
     published = corpus.documents.set_index("doc_id")["date"].to_dict()
-    rows = []
-    for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
-        texts = group["text"].tolist()
-        anchor = find_document_anchor(texts, published.get(doc_id), grammar=grammar)
-        lead, lead_start = None, 0
-        for s in group.itertuples(index=False):
-            expressions = find_temporal_expressions(s.text, anchor=anchor, grammar=grammar)
-            carried, lead = lead, _lead_dateline(s.text, expressions)
-            carried_start, lead_start = lead_start, s.start
-            if not expressions and carried is None:
+    rows, doc_id, anchor = [], None, None
+    table = corpus.sentences
+    columns = ("doc_id", "paragraph", "sentence", "start", "text")
+    for s in (_Sentence(*r) for r in zip(*(table[c] for c in columns), strict=True)):
+        if s.doc_id != doc_id:  # the first sentence of a document: its dateline anchors it
+            doc_id, lead, lead_start = s.doc_id, None, 0
+            anchor = find_document_anchor([s.text], published.get(doc_id), grammar=grammar)
+        expressions = find_temporal_expressions(s.text, anchor=anchor, grammar=grammar)
+        carried, lead = lead, _lead_dateline(s.text, expressions)
+        carried_start, lead_start = lead_start, s.start
+        if not expressions and carried is None:
+            continue
+        found_events = find_sentence_events(s.text, expressions, cues=cues, lead=carried)
+        named = "; ".join(m for m, _, _ in matcher(s.text)) if found_events else ""
+        for found in found_events:
+            e = found["expression"]
+            if _after_page(e, anchor, future, s.text):
                 continue
-            named = "; ".join(m for m, _, _ in matcher(s.text))
-            found_events = find_sentence_events(s.text, expressions, cues=cues, lead=carried)
-            for found in found_events:
-                e = found["expression"]
-                if _after_page(e, anchor, future, s.text):
-                    continue
-                if e.end == 0 and carried is not None:  # dated by the dateline before
-                    where, offset = carried_start, (carried.start, carried.end)
-                else:
-                    where, offset = s.start, (e.start, e.end)
-                rows.append(
-                    {
-                        "doc_id": doc_id,
-                        "paragraph": s.paragraph,
-                        "sentence_no": s.sentence,
-                        "date": e.date,
-                        "date_precision": e.precision,
-                        "date_end": e.date_end,
-                        "qualifier": e.qualifier,
-                        **{k: found[k] for k in ("kind", "lane", "actor", "summary")},
-                        "expression": e.expression,
-                        "trigger": found["trigger"],
-                        "milestone_ids": named,
-                        "start": where + offset[0],
-                        "end": where + offset[1],
-                        "sentence": s.text,
-                        "undated": e.undated if not e.date else "",
-                        "same_as": "",
-                    }
-                )
+            if e.end == 0 and carried is not None:  # dated by the dateline before
+                where, offset = carried_start, (carried.start, carried.end)
+            else:
+                where, offset = s.start, (e.start, e.end)
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "paragraph": s.paragraph,
+                    "sentence_no": s.sentence,
+                    "date": e.date,
+                    "date_precision": e.precision,
+                    "date_end": e.date_end,
+                    "qualifier": e.qualifier,
+                    **{k: found[k] for k in ("kind", "lane", "actor", "summary")},
+                    "expression": e.expression,
+                    "trigger": found["trigger"],
+                    "milestone_ids": named,
+                    "start": where + offset[0],
+                    "end": where + offset[1],
+                    "sentence": s.text,
+                    "undated": e.undated if not e.date else "",
+                    "same_as": "",
+                }
+            )
     _fill_lanes(rows)
     _join_leads(rows)
     _number_events(rows, published)

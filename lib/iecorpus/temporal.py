@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .chinese import CN_NUMERAL, to_simplified
+from .chinese import CN_NUMERAL, HAN, has_han, to_simplified
 from .datafiles import load_data
 from .dates import (
     CN_DAY,
@@ -220,6 +220,8 @@ _EN_RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 _YEAR = YEAR
 _WEEKDAY = "|".join(w.capitalize() for w in WEEKDAYS)
 _ZH_WEEKDAYS = "一二三四五六日"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 _EN_PREFIX = re.compile(
     r"(?:\b(?P<role>since|from|by|until|till|before|after|in|on|at|during|as of|starting in)"
@@ -318,7 +320,9 @@ def _read_relative_dates(file: str) -> tuple[tuple, ...]:
 
 
 @lru_cache(maxsize=4)
-def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
+def _patterns(
+    relative: tuple[tuple, ...], cues: tuple[tuple, ...]
+) -> list[tuple[re.Pattern, str, bool]]:
     """Compile the expression patterns; each has named groups read by :func:`_to_candidate`."""
     range_sep = _zh_grammar(cues)[3]
     zh_years = "|".join(p for lang, p, unit, _ in relative if lang == "zh" and unit == "year")
@@ -422,7 +426,11 @@ def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tupl
             word += r"(?!\d{1,2}月)"  # 今年3月 is read by the month pattern
         patterns.append((word, kind))
     # Relative words ignore case ("Recently", "This year's"); month names must be capitalised.
-    return [(re.compile(p, re.I if kind.startswith("rel") else 0), kind) for p, kind in patterns]
+    # A pattern written with Chinese characters needs some in the text, any other a letter.
+    return [
+        (re.compile(p, re.I if kind.startswith("rel") else 0), kind, bool(_HAN_CHAR.search(p)))
+        for p, kind in patterns
+    ]
 
 
 def _to_candidate(m: re.Match, kind: str) -> _Candidate | None:
@@ -500,7 +508,10 @@ def _candidates(
 ) -> list[_Candidate]:
     """Every match of every pattern, plus the full dates :func:`iecorpus.dates.find_dates` reads."""
     found = []
-    for pattern, kind in _patterns(relative, cues):
+    han, latin = has_han(text), bool(_LATIN.search(text))
+    for pattern, kind, chinese in _patterns(relative, cues):
+        if not (han if chinese else latin):
+            continue
         for m in pattern.finditer(text):
             c = _to_candidate(m, kind)
             if c is not None:
