@@ -357,6 +357,9 @@ def _thing(text: str, trigger: _Hit, expr: TimeExpression, aux: int) -> str:
     region = region.split(",")[0] if "," in region else region
     if re.match(r"(?:under|with|through|by|according)\b", region, re.IGNORECASE):
         return ""  # "under the guidance of X, hosted by Y": not what was hosted
+    inner = list(re.finditer(r"\b(?:at|in|on|during|with|for)\s+(?:the|a|an)\s+", region))
+    if inner:  # "Officials spoke at a press conference [held by]"
+        region = region[inner[-1].end() :]
     return _LEADING.sub("", region.strip()).strip()
 
 
@@ -368,7 +371,7 @@ def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExp
     inaugurated at X", "a press conference held by the MOE" as "MoE held press conference".
     """
     _, clause_end = _clause(text, trigger.end)
-    rest = text[trigger.end : clause_end].strip()
+    rest = text[trigger.end : clause_end].replace(expr.expression, "").strip()
     rest = re.sub(r"\s*[(（][^)）]*[\u4e00-\u9fff][^)）]*[)）]", "", rest)  # (《职业教育法》)
     rest = re.sub(r"^(?:officially|jointly|formally)\s+", "", rest)
     rest = re.sub(r"^that (?:it|they|we) will\s+", "to ", rest)
