@@ -548,9 +548,10 @@ def _extend(text: str, c: _Candidate, grammar: DateGrammar) -> _Candidate | None
         return None
     if c.y is None and c.year_offset is None:
         marks = ",，;；。!?！？"
-        left = max(text.rfind(p, 0, c.start) for p in marks) + 1
+        left = max(max(text.rfind(p, 0, c.start) for p in marks) + 1, c.start - 30)
         right = c.end
-        for _ in range(2):  # its clause and the next: "On June 10, the group will hold"
+        # a few words before it ("will hold its meeting on June 10"), its clause and the next
+        for _ in range(2):  # ("On June 10, the group will hold")
             found = [i for i in (text.find(p, right + 1) for p in marks) if i >= 0]
             right = min(found, default=len(text))
         c.future = bool(_future_pattern(grammar.future).search(text[left:right]))
