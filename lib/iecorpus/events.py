@@ -12,6 +12,12 @@ selection, a pilot list, a group or college set up), ``event`` (a meeting, visit
 signing) and ``target`` (a goal for a date after the document's: "by 2025", "到2025年";
 a target needs no trigger). Lanes: ``national``, ``provincial-local`` and
 ``enterprise-college``, from the actor.
+
+An event whose page has no date and whose text gives only a relative date is kept with an
+empty date and the reason (:func:`find_undated_events`). An event is linked to the national
+milestones its page names: it ``reports`` one, ``follows`` one where the text says so ("to
+implement", 贯彻落实, 根据: ``data/events/follow_cues.csv``), or the two are only
+``co-mentioned``.
 """
 
 from __future__ import annotations

@@ -79,6 +79,7 @@ EXPRESSION_COLUMNS = [
     "qualifier",
     "role",
     "anchored",
+    "undated",
 ]
 
 
@@ -95,10 +96,14 @@ class TimeExpression:
             when a relative expression had no anchor to resolve against.
         precision: ``day``, ``month``, ``year`` or ``approx`` ("" when unresolved).
         date_end: Last day (or month, year) of a range, else "".
-        qualifier: ``early``, ``mid`` or ``end`` of the period ("end of December"), else "".
+        qualifier: ``early``, ``mid`` or ``end`` of the period ("end of December"), ``h1``
+            or ``h2`` (the first or second half of a year: then ``date`` and ``date_end``
+            are its first and last month), else "".
         role: ``point``, ``range``, ``since``, ``target`` (a goal after the anchor: "by
             2025", "到2025年") or ``dateline`` ("4月3日电").
         anchored: True when the document date was needed to resolve it.
+        undated: Why ``date`` is empty, and what to do (give the page a date in the
+            manifest); "" when the expression was resolved.
     """
 
     expression: str
@@ -809,8 +814,8 @@ def extract_temporal_expressions(corpus) -> pd.DataFrame:
         One row per expression: ``doc_id``, ``paragraph``, ``sentence_no`` (the
         ``sentence`` number of ``corpus.sentences``), ``expression`` (as written),
         ``start`` and ``end`` (offsets in ``documents.text``), ``date``,
-        ``date_precision``, ``date_end``, ``qualifier``, ``role`` and ``anchored``
-        (see :class:`TimeExpression`).
+        ``date_precision``, ``date_end``, ``qualifier``, ``role``, ``anchored`` and
+        ``undated`` (see :class:`TimeExpression`).
 
     Note:
         Each document is anchored to its dateline if its first sentence has one, else to
@@ -827,6 +832,6 @@ def extract_temporal_expressions(corpus) -> pd.DataFrame:
                 rows.append(
                     (doc_id, s.paragraph, s.sentence, t.expression, s.start + t.start)
                     + (s.start + t.end, t.date, t.precision, t.date_end, t.qualifier, t.role)
-                    + (t.anchored,)
+                    + (t.anchored, t.undated)
                 )
     return pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
