@@ -626,3 +626,14 @@ def test_milestone_mentions_say_how_they_were_matched_and_their_source_kind(corp
     named = find_milestone_mentions(corpus)
     assert set(named["matched_by"]) <= {"alias", "key words"}
     assert set(named["source_kind"]) <= {"official", "official-en", "state-media", "secondary"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「十四五」時期，該校已連續5年舉辦校企合作論壇。",
+        "During the 14th Five-Year Plan period, the city held 12 job fairs.",
+    ],
+)
+def test_a_five_year_plan_period_dates_no_event(text):
+    assert sentence_events(text, "2023-06-05") == []

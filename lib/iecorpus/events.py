@@ -470,7 +470,8 @@ def _periods_nest(outer: TimeExpression, inner: TimeExpression) -> bool:
 def _usable(expressions: list[TimeExpression]) -> list[TimeExpression]:
     """The expressions that may date an event of one sentence, in order.
 
-    Dropped: what comes before a dateline, a numeric date opening a sentence that dates
+    Dropped: a five-year plan's period (the span a plan covers dates nothing that
+    happened), what comes before a dateline, a numeric date opening a sentence that dates
     itself further on (both a page's date line glued to the lead), a date
     containing a finer one of the same sentence (its day says when), and the dateline
     itself when another expression dates the sentence (then the dateline only anchors it).
@@ -483,6 +484,7 @@ def _usable(expressions: list[TimeExpression]) -> list[TimeExpression]:
     first = expressions[0] if expressions else None
     if len(expressions) > 1 and _GLUED_DATE.match(first.expression) and first.start <= 6:
         expressions = expressions[1:]  # "date 2022-12-27 On December 27, the ministry held"
+    expressions = [e for e in expressions if e.role != "period"]  # 十四五: a plan's span
     dated = [e for e in expressions if e.date and e.role != "dateline"]
     dated = [e for e in dated if not any(_periods_nest(e, o) for o in dated if o is not e)]
     if dated:

@@ -100,7 +100,8 @@ class TimeExpression:
             or ``h2`` (the first or second half of a year: then ``date`` and ``date_end``
             are its first and last month), else "".
         role: ``point``, ``range``, ``since``, ``target`` (a goal after the anchor: "by
-            2025", "到2025年") or ``dateline`` ("4月3日电").
+            2025", "到2025年"), ``period`` (a five-year plan's years: 十四五, "the 14th
+            Five-Year Plan period", which date no event) or ``dateline`` ("4月3日电").
         anchored: True when the document date was needed to resolve it.
         undated: Why ``date`` is empty, and what to do (give the page a date in the
             manifest); "" when the expression was resolved.
@@ -448,6 +449,7 @@ def _to_candidate(m: re.Match, kind: str) -> _Candidate | None:
             return None
         c.y = 1966 + 5 * (number - 3)  # the third plan began in 1966, every plan since is 5 years
         c.y2 = c.y + 4
+        c.role = "period"
         return c
     if kind == "zh-week" and not groups.get("m"):
         if not groups.get("zwrel"):
@@ -541,7 +543,7 @@ def _extend(text: str, c: _Candidate, grammar: DateGrammar) -> _Candidate | None
     translation) and a span of years in brackets ("（2020—2023年）", the period a plan covers).
     A date without a year is marked ``future`` when its clause says so ("will", "将于").
     """
-    cues = grammar.cues
+    cues, period = grammar.cues, c.role == "period"
     if re.match(rf"\d+\s*{DAY_MARK}", text[c.end : c.end + 6]):
         return None
     if (
@@ -578,6 +580,8 @@ def _extend(text: str, c: _Candidate, grammar: DateGrammar) -> _Candidate | None
     elif zh.group(0):
         c.role = _role(zh["role"], c.role, cues=cues, kind="prefix")
         c.start -= len(zh.group(0))
+    if period:
+        c.role = "period"  # "十三五以来" is still the plan's span
     return c
 
 
@@ -759,6 +763,8 @@ def find_temporal_expressions(
         role = c.role
         if c.dateline:
             role = "dateline"
+        elif role == "period":
+            pass
         elif role == "by":
             future = iso and parsed and precision != "approx"
             last = _period_end(end or iso) if future else None
