@@ -349,7 +349,7 @@ def print_kinds(units: list[Unit], golds: list[Gold]) -> None:
     parts = []
     for kind in GOLD_KINDS + ("target",):
         required = [g for g in golds if g.kind == kind and not g.optional]
-        mine = [u for u in units if u.kind == kind]
+        mine = [u for u in units if u.kind == kind and u.status != "undated"]
         recall = f"{sum(g.matched for g in required)}/{len(required)}" if required else "-"
         precision = f"{sum(u.status == 'match' for u in mine)}/{len(mine)}" if mine else "-"
         parts.append(f"{kind}: recall {recall}, precision {precision}")

@@ -354,7 +354,7 @@ _NAME_BEFORE = re.compile(
 )
 
 
-def _thing(text: str, trigger: _Hit, expr: TimeExpression, aux: int) -> str:
+def _thing(text: str, trigger: _Hit, expr: TimeExpression, aux: int, participle: bool) -> str:
     """What a passive or participle verb acts on: the noun phrase before it and its auxiliary
     ("the Uzbekistan Luban Workshop [was inaugurated]", "a press conference [held by]")."""
     end = trigger.start - aux
@@ -364,7 +364,7 @@ def _thing(text: str, trigger: _Hit, expr: TimeExpression, aux: int) -> str:
     if re.match(r"(?:under|with|through|by|according)\b", region, re.IGNORECASE):
         return ""  # "under the guidance of X, hosted by Y": not what was hosted
     inner = list(re.finditer(r"\b(?:at|in|on|during|with|for)\s+(?:the|a|an)\s+", region))
-    if inner:  # "Officials spoke at a press conference [held by]"
+    if inner and participle:  # "Officials spoke at a press conference [held by]"
         region = region[inner[-1].end() :]
     return _LEADING.sub("", region.strip()).strip()
 
@@ -396,7 +396,8 @@ def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExp
     aux = _PASSIVE.search(text[: trigger.start])
     agent = _AGENT.match(rest)
     if (aux or _AUX_IN_TRIGGER.match(trigger.text) or agent) and not (before and not agent):
-        thing = _thing(text, trigger, expr, len(aux.group(0)) if aux else 0)
+        participle = not aux and not _AUX_IN_TRIGGER.match(trigger.text)
+        thing = _thing(text, trigger, expr, len(aux.group(0)) if aux else 0, participle)
         if agent and thing:
             after = [a for a in actors if a.start >= trigger.end]
             doer = after[0].cue.short or _actor_name(after[0]) if after else agent["agent"]
