@@ -637,3 +637,15 @@ def test_milestone_mentions_say_how_they_were_matched_and_their_source_kind(corp
 )
 def test_a_five_year_plan_period_dates_no_event(text):
     assert sentence_events(text, "2023-06-05") == []
+
+
+def test_a_chinese_dateline_alone_dates_the_lead_and_a_law_in_force_after_the_page_stays():
+    corpus = page_corpus(
+        ("xh", "2022-04-21", "新华社北京4月20日电\n\n全国人大常委会表决通过新修订的职业教育法，"
+         "2022年5月1日起施行。")
+    )  # fmt: skip
+    mentions = find_event_mentions(corpus)
+    assert mentions[["date", "date_precision", "trigger", "summary"]].values.tolist() == [
+        ["2022-04-20", "approx", "表决通过", "全国人大常委会表决通过新修订的职业教育法"],
+        ["2022-05-01", "day", "施行", "新修订的职业教育法施行"],
+    ]

@@ -523,8 +523,9 @@ def find_sentence_events(
     Note:
         Each expression takes the first unclaimed trigger after it, up to the next
         expression, or else the nearest unclaimed trigger before it. A dateline dates
-        its sentence (or the lead after it), as ``approx``, only when no other expression
-        does; a date before the dateline is the page's furniture, and a date containing
+        its sentence (or the lead after it), as ``approx``: the whole sentence when no
+        other expression dates it, else what it reports before its first date; a date
+        before the dateline is the page's furniture, and a date containing
         a finer one ("in 2024" beside "on August 27") gives way to it. A relative date
         that could not be resolved (an undated page) still makes an event, with an empty
         date and the reason in its expression's ``undated``. Titles are
@@ -538,8 +539,18 @@ def find_sentence_events(
     triggers = _find(cues.triggers, masked, text)
     actors = _find(cues.actors, masked, text)
     dated = _usable(expressions)
-    if lead is not None and not any(e.date for e in dated):
-        dated = [TimeExpression(lead.expression, 0, 0, lead.date, "approx", role="dateline")]
+    lines = [(e.start, e.end, e) for e in expressions if e.role == "dateline" and e.date]
+    lines += [(0, 0, lead)] if lead is not None else []
+    if lines and not any(e.date for e in dated):
+        start, end, line = lines[0]
+        dated = [TimeExpression(line.expression, start, end, line.date, "approx", role="dateline")]
+    elif lines and dated[0].role != "dateline" and lines[0][1] <= dated[0].start:
+        # the dateline dates what is reported before the sentence's first date of its own:
+        # "[电] 全国人大常委会表决通过新修订的职业教育法，2022年5月1日起施行"
+        start, end, line = lines[0]
+        dated.insert(
+            0, TimeExpression(line.expression, start, end, line.date, "approx", role="dateline")
+        )
     events, claimed = [], set()
     for i, expr in enumerate(dated):
         low = dated[i - 1].end if i else 0
