@@ -649,3 +649,15 @@ def test_a_chinese_dateline_alone_dates_the_lead_and_a_law_in_force_after_the_pa
         ["2022-04-20", "approx", "表决通过", "全国人大常委会表决通过新修订的职业教育法"],
         ["2022-05-01", "day", "施行", "新修订的职业教育法施行"],
     ]
+
+
+def test_a_cue_in_another_sentence_does_not_make_an_event_follow():
+    corpus = page_corpus(
+        ("p", "2021-03-01", "2021年2月3日，学院举行开学典礼。为贯彻落实《国家职业教育改革实施方案》，"
+         "2021年2月20日，该市印发细则。")
+    )  # fmt: skip
+    links = link_events_to_milestones(find_event_mentions(corpus), find_milestone_mentions(corpus))
+    assert links[["date", "cited_in", "relation"]].values.tolist() == [
+        ["2021-02-03", "paragraph", "co-mentioned"],
+        ["2021-02-20", "sentence", "follows"],
+    ]

@@ -1114,9 +1114,8 @@ def link_events_to_milestones(
         and the dates agree, or the event comes up to :data:`REPORT_WINDOW_DAYS` days
         after it (a release after the signature; the nearest such milestone of the
         sentence): the event is the milestone itself; ``follows`` when the
-        text says so: the sentence naming the milestone, in the event's sentence or
-        paragraph, holds a follow cue ("to implement", "in accordance with", 贯彻落实,
-        根据) and the milestone came first; ``co-mentioned`` otherwise (named on the same
+        text says so: the event's sentence names the milestone and holds a follow cue
+        ("to implement", "in accordance with", 贯彻落实, 根据) and the milestone came first; ``co-mentioned`` otherwise (named on the same
         page, nothing said about the two).
 
     Note:
@@ -1142,7 +1141,7 @@ def link_events_to_milestones(
                 else "document"
             )
             days = (_start(e.date) - _start(m.milestone_date)).days
-            cue = cues.search(to_simplified(m.sentence)) if level != "document" else None
+            cue = cues.search(to_simplified(m.sentence)) if level == "sentence" else None
             if level == "sentence" and m.milestone_id == reported:
                 relation, days = "reports", 0
             elif cue and days > 0:
