@@ -1113,10 +1113,10 @@ def link_events_to_milestones(
         ``relation`` is ``reports`` when the sentence of the event names the milestone
         and the dates agree, or the event comes up to :data:`REPORT_WINDOW_DAYS` days
         after it (a release after the signature; the nearest such milestone of the
-        sentence): the event is the milestone itself; ``follows`` when the
-        text says so: the event's sentence names the milestone and holds a follow cue
-        ("to implement", "in accordance with", 贯彻落实, 根据) and the milestone came first; ``co-mentioned`` otherwise (named on the same
-        page, nothing said about the two).
+        sentence): the event is the milestone itself; ``follows`` when the text says
+        so: the event's sentence names the milestone and holds a follow cue ("to
+        implement", "in accordance with", 贯彻落实, 根据) and the milestone came first;
+        ``co-mentioned`` otherwise (named on the same page, nothing said about the two).
 
     Note:
         Days are counted between the first days of the two periods, so "2021" after
