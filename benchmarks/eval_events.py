@@ -33,7 +33,8 @@ The matching rule, page by page:
   of its sentence (or holds it). A noise string that is only a part of a body sentence (a
   footnote marker, a spam brand in place of a name, a meta date line the cleaner left glued
   to the lead) does not make the event noise unless the date comes from it. Such events
-  are never matched.
+  are never matched. A trap forbids reading its string as a date, so an undated event
+  (which read no date from it) is not a trap event.
 - An event kept with no date (a relative date on an undated page) is **undated**: counted
   apart, neither a match nor an error, and left out of precision.
 - An unmatched event whose evidence meets a gold event's but whose date does not is a
@@ -209,12 +210,13 @@ def score(units: list[Unit], golds: list[Gold], noise: dict, traps: dict) -> Non
             for s in u.sentences
             for x in u.expressions
         )
-        dirty = dirty or any(
-            _inside(s, t, x)
-            for t in traps.get(u.doc_id, [])
-            for s in u.sentences
-            for x in u.expressions
-        )
+        if not dirty and u.date:  # an undated event took no date from a trap
+            dirty = any(
+                _inside(s, t, x)
+                for t in traps.get(u.doc_id, [])
+                for s in u.sentences
+                for x in u.expressions
+            )
         if dirty:
             u.status = "noise/trap"
         elif not u.date:
@@ -347,7 +349,7 @@ def print_kinds(units: list[Unit], golds: list[Gold]) -> None:
     parts = []
     for kind in GOLD_KINDS + ("target",):
         required = [g for g in golds if g.kind == kind and not g.optional]
-        mine = [u for u in units if u.kind == kind]
+        mine = [u for u in units if u.kind == kind and u.status != "undated"]
         recall = f"{sum(g.matched for g in required)}/{len(required)}" if required else "-"
         precision = f"{sum(u.status == 'match' for u in mine)}/{len(mine)}" if mine else "-"
         parts.append(f"{kind}: recall {recall}, precision {precision}")

@@ -16,6 +16,7 @@ from iecorpus.events import (
     find_milestone_mentions,
     find_milestones_in,
     find_sentence_events,
+    find_undated_events,
     link_events_to_milestones,
     load_cues,
     load_milestones,
@@ -209,7 +210,7 @@ def test_targets_are_kept_apart_from_what_happened(zh_corpus):
 def test_events_table_has_the_documented_columns(events):
     assert list(events.columns) == [
         "event_id", "date", "date_precision", "date_end", "qualifier", "kind", "lane", "actor",
-        "summary", "doc_id", "sentence", "expression", "n_evidence", "doc_ids",
+        "summary", "doc_id", "sentence", "expression", "n_evidence", "doc_ids", "undated",
     ]  # fmt: skip
     assert list(events["date"]) == sorted(events["date"])
     assert set(events["lane"]) <= set(LANES)
@@ -238,8 +239,19 @@ def table(rows, columns):
         (("2021-05", "month"), ("2021-05-26", "day"), False),  # coarser is not
         (("2021", "year"), ("2021", "year"), True),
         (("2020-12-30", "approx"), ("2020-12-30", "approx"), True),
-        (("2020-12-30", "day"), ("2020-12-30", "approx"), False),
         (("2021-05-27", "day"), ("2021-05-26", "day"), False),
+        # an approximate date ("recently", 近日) matches inside its window, either way round
+        (("2020-12-30", "day"), ("2020-12-30", "approx"), True),
+        (("2020-12-01", "day"), ("2020-12-30", "approx"), True),
+        (("2020-12", "month"), ("2020-12-30", "approx"), True),
+        (("2020-10-01", "day"), ("2020-12-30", "approx"), False),  # long before
+        (("2021-01-04", "day"), ("2020-12-30", "approx"), False),  # after the page
+        (("2020", "year"), ("2020-12-30", "approx"), False),
+        (("2020-12-30", "approx"), ("2020-12-18", "day"), True),
+        (("2020-12-30", "approx"), ("2020-12", "month"), True),
+        (("2020-12-30", "approx"), ("2021-01", "month"), False),
+        (("2020-12-30", "approx"), ("2020-12-01", "approx"), True),
+        (("", ""), ("2020-12-30", "approx"), False),  # an undated event matches nothing
     ],
 )
 def test_the_matching_rule(event, gold, matched):
@@ -312,12 +324,14 @@ def test_local_steps_are_set_against_the_national_step_they_cite(corpus):
     links = link_events_to_milestones(mentions, find_milestone_mentions(corpus))
     links = links.merge(mentions[["event_id", "doc_id"]], on="event_id")
     selected = links[links["doc_id"].str.startswith("000") & (links["date"] == "2021-05-26")]
-    assert selected[["milestone_id", "cited_in", "relation", "days_after"]].values.tolist() == [
-        ["iei-enterprise-measures-2019", "sentence", "follows", 784]
+    columns = ["milestone_id", "cited_in", "relation", "days_after", "cue"]
+    assert selected[columns].values.tolist() == [
+        ["iei-enterprise-measures-2019", "sentence", "follows", 784, "in accordance with"]
     ]
     plan = links[links["milestone_id"] == "pilot-plan-2019"].set_index("date")
     assert plan.loc["2019-10", "relation"] == "reports"  # 003 reports the plan itself
-    assert plan.loc["2021", ["cited_in", "relation"]].tolist() == ["paragraph", "follows"]
+    # 003 names the plan in the paragraph of the 2021 step, but never says the step follows it
+    assert plan.loc["2021", ["cited_in", "relation"]].tolist() == ["paragraph", "co-mentioned"]
 
 
 def test_milestones_keep_the_reference_and_its_sources():
@@ -390,7 +404,7 @@ def label_boxes(fig):
 def test_the_timeline_labels_do_not_overlap(events):
     fig = plot_timeline(events)
     boxes = label_boxes(fig)
-    assert len(boxes) == len(events) + 18  # every event, and the 18 milestones of 2019-2024
+    assert len(boxes) == len(events) + 26  # every event, and the 26 milestones of 2019-2024
     for i, (text, box) in enumerate(boxes):
         for other, box2 in boxes[i + 1 :]:
             assert not box.overlaps(box2), (text, other)
@@ -421,3 +435,222 @@ def test_a_large_corpus_draws_the_best_attested_events_and_says_so():
     fig = plot_timeline(events, max_events=20)
     assert f"20 of {len(events)} events" in fig.axes[0].get_title(loc="left")
     assert fig.get_size_inches()[1] < 20
+
+
+def test_scores_are_given_kind_by_kind():
+    events = table(
+        [
+            ("E1", "2021-04-12", "day", "a", "event", "x"),
+            ("E2", "2021-05", "month", "a", "policy", "y"),
+            ("E3", "2021", "year", "b", "policy", "z"),
+        ],
+        ["event_id", "date", "date_precision", "doc_ids", "kind", "summary"],
+    )
+    golds = table(
+        [("a", "2021-04-12", "day", "event"), ("a", "2021-05-20", "approx", "policy")]
+        + [("b", "2021-06", "month", "program")],
+        ["doc_id", "date", "date_precision", "kind"],
+    )
+    score = score_events(events, golds).set_index("kind")
+    assert score.index.tolist() == ["all", "policy", "program", "event"]
+    assert score.loc["all", ["n_gold", "n_extracted", "n_matched"]].tolist() == [3, 3, 2]
+    assert score.loc["policy", ["recall", "precision"]].tolist() == [1.0, 0.5]
+    assert score.loc["program", ["recall", "n_extracted"]].tolist() == [0.0, 0]
+    assert score.loc["event", ["recall", "precision"]].tolist() == [1.0, 1.0]
+
+
+# ------------------------------------------------------------------ real-page kinds
+
+
+def page_corpus(*docs):
+    """A corpus of generated pages: (doc_id, date, text) with paragraphs split by blank lines."""
+    from iecorpus.corpus import corpus_from_texts
+
+    rows = [{"doc_id": d, "date": date, "title": "", "text": text} for d, date, text in docs]
+    return corpus_from_texts(pd.DataFrame(rows))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "date", "kind", "summary"),
+    [
+        # passive and nominal English: the headline is active
+        ("On 20 Apr. 2022, the Standing Committee of the National People’s Congress voted to "
+         "adopt a revision of the Vocational Education Law.", "2022-05-23",
+         "2022-04-20", "policy", "NPC Standing Committee adopted revision of the Vocational Education Law"),
+        ("The revised Vocational Education Law, which took effect on 1 May 2022, sets rules.",
+         "2022-05-23", "2022-05-01", "policy", "Vocational Education Law took effect"),
+        ("In September 2024, the Uzbekistan Luban Workshop was inaugurated at Tianjin Maritime "
+         "College.", "2025-01-22", "2024-09", "program",
+         "Uzbekistan Luban Workshop inaugurated at Tianjin Maritime College"),
+        ("Officials spoke at a press conference held by the MOE on May 10.", "2019-05-10",
+         "2019-05-10", "event", "MoE held press conference"),
+        ("On March 15th, Li Ming, head of the city bureau, visited our school for an exchange.",
+         "2024-03-15", "2024-03-15", "event", "Li Ming visited our school for an exchange"),
+        ("On June 3, the two companies signed a cooperation agreement.", "2023-06-05",
+         "2023-06-03", "event", "two companies signed cooperation agreement"),
+        ("In March 2023, the province launched the selection of model bases.", "2023-06-05",
+         "2023-03", "program", "province unveiled selection of model bases"),
+        ("On May 12, the rules came into force across the country.", "2023-06-05",
+         "2023-05-12", "policy", "rules took effect across the country"),
+        # Chinese, simplified and traditional: verbs and the clause a verb alone stands in
+        ("十三届全国人大常委会第三十四次会议4月20日表决通过新修订的职业教育法，2022年5月1日起施行。",
+         "2022-04", "2022-05-01", "policy", "新修订的职业教育法施行"),
+        ("9月27日上午，中炬集团与德成技工学校战略合作项目签约暨揭牌仪式隆重举行。", "2025-10-10",
+         "2025-09-27", "event", "中炬集团与德成技工学校战略合作项目签约暨揭牌仪式隆重举行"),
+        ("日前虎尾科大與友嘉集團簽訂策略聯盟合作意向書。", "2025-09-12",
+         "2025-09-12", "event", "虎尾科大與友嘉集團簽訂策略聯盟合作意向書"),
+        ("2023年11月，该校被认定为省级产教融合实训基地。", "2024-01-01",
+         "2023-11", "program", "该校被认定为省级产教融合实训基地"),
+    ],
+)  # fmt: skip
+def test_triggers_and_headlines_on_page_sentences(text, anchor, date, kind, summary):
+    found = sentence_events(text, anchor)
+    assert [(f[0], f[1], f[4]) for f in found][-1] == (date, kind, summary)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过校企合作，2023年学校培养了一批人才。",  # 通过 alone is "through"
+        "2023年，学校深入实施产教融合工程。",  # 实施 alone is "carry out"
+        "The 2024 cohort of freshmen issue a newsletter.",  # a cohort year needs a preposition
+        "Call 400-1166-953 on weekdays to sign up.",  # a phone number and no date
+        "2022届学生在403会议室举行座谈。",  # a cohort year and a room number
+    ],
+)
+def test_traps_make_no_event(text):
+    assert sentence_events(text, "2023-06-05") == []
+
+
+def test_a_dateline_dates_the_lead_that_follows_it():
+    corpus = page_corpus(
+        ("wire", "2019-05-06", "BEIJING, May 3 (Xinhua) --\n\nA notice jointly issued by three "
+         "ministries was released to promote vocational colleges.")
+    )  # fmt: skip
+    mentions = find_event_mentions(corpus)
+    assert mentions[["date", "date_precision", "expression"]].values.tolist() == [
+        ["2019-05-03", "approx", "BEIJING, May 3 (Xinhua)"]
+    ]
+    row = mentions.iloc[0]
+    assert corpus.documents["text"][0][row["start"] : row["end"]] == row["expression"]
+
+
+def test_a_date_glued_before_a_dateline_is_furniture():
+    corpus = page_corpus(
+        ("hk", "2025-10-15", "date 2025-10-15 中评社北京10月15日电／职业训练局与康业服务有限公司签署"
+         "合作备忘录。\n\n是次签署仪式于上周五（10月10日）在VTC举行。")
+    )  # fmt: skip
+    events = extract_events(corpus)
+    # the lead (dated by its dateline) joins the exact date the page gives further down
+    assert events[["date", "date_precision", "n_evidence"]].values.tolist() == [
+        ["2025-10-10", "day", 2]
+    ]
+
+
+def test_undated_pages_keep_their_events_and_say_why():
+    corpus = page_corpus(
+        ("nodate", "", "12月5日下午，学校召开校企合作签约仪式。\n\n近日，学院与企业签订合作协议。"),
+        ("dated", "2021-03-01", "2021年2月3日，学院举行开学典礼。"),
+    )
+    events = extract_events(corpus)
+    assert events["date"].tolist() == ["2021-02-03", "", ""]  # undated events come last
+    undated = find_undated_events(events)
+    assert undated["doc_id"].tolist() == ["nodate", "nodate"]
+    assert undated["expression"].tolist() == ["12月5日", "近日"]
+    assert undated["undated"].str.contains("give the page a date in the manifest").all()
+    plot_timeline(events)  # an undated event has no place on the axis, and breaks nothing
+
+
+def test_a_teaser_for_a_later_story_is_not_an_event_of_the_page():
+    corpus = page_corpus(
+        ("law", "2022-05-23", "On 20 Apr. 2022, the NPC adopted a revised law.\n\n"
+         "In April 2024, the Supreme People's Court released five typical cases.\n\n"
+         "On June 10, the group will hold its first council.")
+    )  # fmt: skip
+    assert extract_events(corpus)["date"].tolist() == ["2022-04-20", "2022-06-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # names a translation garbles: the milestone's key words
+        ("the Ministry of Education held a press conference to introduce the “Opinions on "
+         "Deepening the Reform of Modern Vocational Education System Construction”",
+         ["opinions-2022"]),
+        ("the Implementation Plan for the Action of Empowering and Improving the Integration of "
+         "Production and Education in Vocational Education (2023-2025)", ["empowerment-plan-2023"]),
+        ("the Notice on Carrying out the Construction of City-level Industry-Education Consortia",
+         ["consortia-notice-2023"]),
+        ("as part of the Implementation plan on National Vocational Education Reform",
+         ["reform-plan-2019"]),
+        ("教育部办公厅关于加强市域产教联合体建设的通知", ["consortia-strengthen-2024"]),
+        # look-alikes: a key word missing, or one that must not be there
+        ("the Notice on the First Batch of Municipal Industry-Education Consortia",
+         ["consortia-list-2023"]),  # not the notice launching them: no "carry out"
+        ("the National Industry Education Integration Pilot Core Area implementation plan for "
+         "construction", []),
+    ],
+)  # fmt: skip
+def test_milestones_are_recognised_by_their_key_words(text, ids):
+    assert [m for m, _ in find_milestones_in(text, load_milestones())] == ids
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "cue"),
+    [
+        ("To implement the National Vocational Education Reform Implementation Plan, the city "
+         "issued rules on May 5, 2021.", "follows", "To implement"),
+        ("为贯彻落实《国家职业教育改革实施方案》，2021年5月5日，该市印发细则。", "follows", "贯彻落实"),
+        ("根據《國家職業教育改革實施方案》，2021年5月5日，該市印發細則。", "follows", "根據"),
+        ("On May 5, 2021, the city issued rules and praised the National Vocational Education "
+         "Reform Implementation Plan.", "co-mentioned", ""),
+        ("2021年5月5日，该市印发细则，并介绍了《国家职业教育改革实施方案》。", "co-mentioned", ""),
+    ],
+)  # fmt: skip
+def test_an_event_follows_a_milestone_only_where_the_text_says_so(text, relation, cue):
+    corpus = page_corpus(("p", "2021-05-06", text))
+    mentions = find_event_mentions(corpus)
+    links = link_events_to_milestones(mentions, find_milestone_mentions(corpus))
+    row = links[links["milestone_id"] == "reform-plan-2019"].iloc[0]
+    assert (row["relation"], row["cue"], row["matched_by"]) == (relation, cue, "alias")
+
+
+def test_milestone_mentions_say_how_they_were_matched_and_their_source_kind(corpus):
+    named = find_milestone_mentions(corpus)
+    assert set(named["matched_by"]) <= {"alias", "key words"}
+    assert set(named["source_kind"]) <= {"official", "official-en", "state-media", "secondary"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「十四五」時期，該校已連續5年舉辦校企合作論壇。",
+        "During the 14th Five-Year Plan period, the city held 12 job fairs.",
+    ],
+)
+def test_a_five_year_plan_period_dates_no_event(text):
+    assert sentence_events(text, "2023-06-05") == []
+
+
+def test_a_chinese_dateline_alone_dates_the_lead_and_a_law_in_force_after_the_page_stays():
+    corpus = page_corpus(
+        ("xh", "2022-04-21", "新华社北京4月20日电\n\n全国人大常委会表决通过新修订的职业教育法，"
+         "2022年5月1日起施行。")
+    )  # fmt: skip
+    mentions = find_event_mentions(corpus)
+    assert mentions[["date", "date_precision", "trigger", "summary"]].values.tolist() == [
+        ["2022-04-20", "approx", "表决通过", "全国人大常委会表决通过新修订的职业教育法"],
+        ["2022-05-01", "day", "施行", "新修订的职业教育法施行"],
+    ]
+
+
+def test_a_cue_in_another_sentence_does_not_make_an_event_follow():
+    corpus = page_corpus(
+        ("p", "2021-03-01", "2021年2月3日，学院举行开学典礼。为贯彻落实《国家职业教育改革实施方案》，"
+         "2021年2月20日，该市印发细则。")
+    )  # fmt: skip
+    links = link_events_to_milestones(find_event_mentions(corpus), find_milestone_mentions(corpus))
+    assert links[["date", "cited_in", "relation"]].values.tolist() == [
+        ["2021-02-03", "paragraph", "co-mentioned"],
+        ["2021-02-20", "sentence", "follows"],
+    ]

@@ -7,6 +7,7 @@ from iecorpus.temporal import (
     find_document_anchor,
     find_temporal_expressions,
     find_title_spans,
+    load_future_words,
     load_relative_dates,
 )
 
@@ -121,7 +122,6 @@ def test_a_month_and_day_take_the_nearest_sensible_year(text, anchor, date):
         "made a summary report on the 2021 plan of the 1+X certificate pilot work",
         "the Vocational Education Quality Improvement Action Plan (2020-2023) was cited",
         "representatives from more than 100 colleges attended; 2 contests and 106 colleges",
-        "“十四五”期间，河南将持续深化产教融合。",
         "该校与企业合作已有7年，连续5年举办论坛。",
         "《2020年河南省职业教育质量年度报告》显示，校企合作成效明显。",
         "教育部等九部門印發《職業教育提質培優行動計劃（2020—2023年）》。",
@@ -198,3 +198,113 @@ def test_a_bad_relative_date_row_is_named(tmp_path):
     path.write_text("language,pattern,unit,offset,note\nen,(recently,approx,0,\n")
     with pytest.raises(ValueError, match=r"row 2: .*fix or remove that row"):
         load_relative_dates(path)
+
+
+# ------------------------------------------------------------------ more date forms
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # ordinal days
+        ("On the 3rd of May, 2021, the plan was issued.", "2021-06-01",
+         ("On the 3rd of May, 2021", "2021-05-03", "day", "", "", "point")),
+        ("on 21st March the college signed an agreement", "2021-06-01",
+         ("on 21st March", "2021-03-21", "day", "", "", "point")),
+        # a month named relative to the page
+        ("in last November the ministry issued a notice", "2021-03-10",
+         ("in last November", "2020-11", "month", "", "", "point")),
+        ("Last November the ministry issued a notice", "2020-11-20",
+         ("Last November", "2019-11", "month", "", "", "point")),
+        ("next March the city will open a college", "2021-05-01",
+         ("next March", "2022-03", "month", "", "", "point")),
+        ("next month the city will set up a group", "2021-12-10",
+         ("next month", "2022-01", "month", "", "", "point")),
+        ("下个月，该市将公布名单。", "2021-12-10",
+         ("下个月", "2022-01", "month", "", "", "point")),
+        # a weekday: approximate, anchored to a page date to the day
+        ("The list was announced on Friday.", "2019-10-28",
+         ("on Friday", "2019-10-25", "approx", "", "", "point")),
+        ("上周五，双方举行签约仪式。", "2025-10-15",
+         ("上周五", "2025-10-10", "approx", "", "", "point")),
+        ("是次簽署儀式於上周五（10月10日）在VTC舉行", "2025-10-15",
+         ("於上周五（10月10日）", "2025-10-10", "day", "", "", "point")),
+        # the end of the year, halves, five-year plans
+        ("by the end of the year, 50 bases will be built", "2021-05-01",
+         ("by the end of the year", "2021", "year", "", "end", "target")),
+        ("今年年底前，建成50个实训基地。", "2021-05-01",
+         ("今年年底前", "2021", "year", "", "end", "target")),
+        ("2021年上半年，该校启动改革。", "2022-01-01",
+         ("2021年上半年", "2021-01", "month", "2021-06", "h1", "range")),
+        ("今年下半年將舉辦大賽。", "2022-03-01",
+         ("今年下半年", "2022-07", "month", "2022-12", "h2", "range")),
+        ("In the first half of 2021, the college set up a centre", "2022-01-01",
+         ("In the first half of 2021", "2021-01", "month", "2021-06", "h1", "range")),
+        ("“十四五”期间，河南将持续深化产教融合。", "2022-03-01",
+         ("“十四五”期间", "2021", "year", "2025", "", "period")),
+        ("十三五以来，累计培养技能人才。", None,
+         ("十三五以来", "2016", "year", "2020", "", "period")),
+        ("During the 14th Five-Year Plan period, the province will build", None,
+         ("During the 14th Five-Year Plan period", "2021", "year", "2025", "", "period")),
+        # a day without a year: the latest one on or before the page, unless it is to come
+        ("12月5日下午，学校召开签约仪式。", "2025-10-15",
+         ("12月5日", "2024-12-05", "day", "", "", "point")),
+        ("首场竞赛将于10月16、17日展开", "2025-09-12",
+         ("于10月16、17日", "2025-10-16", "day", "2025-10-17", "", "range")),
+        # a span of years said as such
+        ("the group trained teachers in 2023-2025", None,
+         ("in 2023-2025", "2023", "year", "2025", "", "range")),
+        ("2023—2025年，全省将建设150个联合体。", None,
+         ("2023—2025年", "2023", "year", "2025", "", "range")),
+    ],
+)  # fmt: skip
+def test_more_date_forms(text, anchor, expected):
+    assert resolved(text, anchor) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("For details call 400-1166-953 or 010-6609 3315.", "2021-05-26"),  # a phone number
+        ("2022届顶岗实习学生共120人。", "2022-01-20"),  # a cohort year
+        ("The 2024 cohort of freshmen arrived.", "2024-08-28"),
+        ("教育部印发行动计划（2020—2023年）。", "2020-12-10"),  # a plan span in brackets
+        ("the Action Plan (2020-2023) sets five goals", "2020-12-10"),
+        ("在轻工大楼403会议室举行签约仪式。", "2022-01-20"),  # a room number
+        ("the meeting was held in Room 1203", "2022-01-20"),
+        ("118日,院长带领一行到访保税区", "2024-01-20"),  # 1月18日 garbled: refused
+        ("2024年118日,院长带领一行到访保税区", "2024-01-20"),
+        ("about 2023 will be built by the end of 50", "2021-05-26"),  # a "year" of 50
+        ("每周五下午开展实训。", "2021-05-26"),  # a weekday with no 上/本/下
+        ("“十四五”职业教育规划印发。", "2021-05-26"),  # the plan, not its period
+        ("the 14th Five-Year Plan sets goals", "2021-05-26"),
+    ],
+)
+def test_traps_are_not_dates(text, anchor):
+    assert find_temporal_expressions(text, anchor=anchor) == []
+
+
+def test_year_and_quality_words_follow_the_grammar():
+    (found,) = find_temporal_expressions("2023年年底前建成50个联合体。", anchor="2023-05-08")
+    assert (found.date, found.qualifier, found.role) == ("2023", "end", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "reason"),
+    [
+        ("The list was announced on Friday.", None, "the page has no date"),
+        ("The list was announced on Friday.", "2019-10", "the page date has no day"),
+        ("上个月，该市公布名单。", "2022", "the page date has no month"),
+        ("12月5日下午，学校召开签约仪式。", None, "give the page a date in the manifest"),
+    ],
+)
+def test_an_unresolved_expression_says_why(text, anchor, reason):
+    (found,) = find_temporal_expressions(text, anchor=anchor)
+    assert found.date == "" and reason in found.undated
+
+
+def test_a_bad_future_words_row_is_named(tmp_path):
+    path = tmp_path / "future.csv"
+    path.write_text("language,pattern,note\nen,(will,\n")
+    with pytest.raises(ValueError, match=r"future.csv, row 2: .*Fix or remove"):
+        load_future_words(path)

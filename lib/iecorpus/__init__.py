@@ -6,6 +6,7 @@ from .dates import find_dates, parse_date
 from .events import (
     extract_events,
     find_event_mentions,
+    find_undated_events,
     load_milestones,
     plot_timeline,
     score_events,
@@ -57,6 +58,7 @@ __all__ = [
     "find_dates",
     "find_event_mentions",
     "find_temporal_expressions",
+    "find_undated_events",
     "fit_topics",
     "index_corpus",
     "load_corpus",

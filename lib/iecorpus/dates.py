@@ -23,7 +23,7 @@ from .datafiles import load_data
 ZH_CUES_FILE = paths.DATA_DIR / "dates" / "zh_cues.csv"
 #: What a Chinese cue word does, by its ``kind`` in ``data/dates/zh_cues.csv``.
 CUE_MEANINGS = {
-    "qualifier": ("early", "mid", "end"),
+    "qualifier": ("early", "mid", "end", "h1", "h2"),
     "prefix": ("since", "by", "point"),
     "suffix": ("since", "by", "point"),
     "range": ("range",),
@@ -84,8 +84,8 @@ FULL_DATE_PATTERNS = (
     rf"(?P<y>{CN_YEAR})年(?P<m>{CN_MONTH})月(?:(?P<d>{CN_DAY}){DAY_MARK})?",
     # Apr 16, 2024 / April 16 2024 / Apr. 16th, 2024
     rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}}){ORDINAL},?\s+(?P<y>{YEAR})\b{TIME}",
-    # 16 April 2024 / 16 Apr. 2024
-    rf"\b(?P<d>\d{{1,2}}){ORDINAL}\s+(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b{TIME}",
+    # 16 April 2024 / 16 Apr. 2024 / the 3rd of May, 2021
+    rf"\b(?P<d>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b{TIME}",
     # May 2021 (2021-05 only as a whole value, see parse_date)
     rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b",
 )
@@ -124,7 +124,8 @@ def load_zh_cues(path: str | Path | None = None) -> tuple[tuple[str, str, str, s
         path: A CSV with columns ``word``, ``kind`` (``qualifier``: 底, 初, 上旬 ...;
             ``prefix``: 自, 从, 到, 截至 ... before the date; ``suffix``: 以来, 起, 前 after
             it, after any qualifier; ``range``: 至, — between two dates), ``meaning`` (for
-            a qualifier early, mid or end; for a prefix or suffix since, by or point, a
+            a qualifier early, mid, end, h1 or h2 (the first or second half of a year,
+            上半年 and 下半年); for a prefix or suffix since, by or point, a
             point word only being taken into the expression) and ``not_before``
             (characters that must not follow the word, as in a regex character class:
             初 is not early in 初步); defaults to ``data/dates/zh_cues.csv``.

@@ -12,6 +12,12 @@ selection, a pilot list, a group or college set up), ``event`` (a meeting, visit
 signing) and ``target`` (a goal for a date after the document's: "by 2025", "到2025年";
 a target needs no trigger). Lanes: ``national``, ``provincial-local`` and
 ``enterprise-college``, from the actor.
+
+An event whose page has no date and whose text gives only a relative date is kept with an
+empty date and the reason (:func:`find_undated_events`). An event is linked to the national
+milestones its page names: it ``reports`` one, ``follows`` one where the text says so ("to
+implement", 贯彻落实, 根据: ``data/events/follow_cues.csv``), or the two are only
+``co-mentioned``.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +43,7 @@ from .temporal import (
     find_document_anchor,
     find_temporal_expressions,
     find_title_spans,
+    load_date_grammar,
 )
 
 LANES = ("national", "provincial-local", "enterprise-college")
@@ -49,9 +56,12 @@ MILESTONE_COLUMNS = [
     "precision",
     "name_en",
     "name_zh",
+    "document_no",
     "issuers",
     "kind",
     "source_url",
+    "source_kind",
+    "date_note",
     "note",
     "lane",
     "label",
@@ -76,6 +86,7 @@ MENTION_COLUMNS = [
     "start",
     "end",
     "sentence",
+    "undated",
 ]
 EVENT_COLUMNS = [
     "event_id",
@@ -92,7 +103,12 @@ EVENT_COLUMNS = [
     "expression",
     "n_evidence",
     "doc_ids",
+    "undated",
 ]
+#: An approximate lead ("近日") takes the exact date of its page's same event up to this
+#: many days before it (see :func:`find_event_mentions`).
+LEAD_WINDOW_DAYS = 31
+_GLUED_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b")
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:and the|and|as well as|、|和|与|及|以及)\s*")
 
 
@@ -211,9 +227,11 @@ def _find(cues: tuple[_Cue, ...], text: str, original: str | None = None) -> lis
     length) is what each hit quotes.
     """
     original = text if original is None else original
+    scripts = {"zh": has_han(text), "en": bool(re.search(r"[A-Za-z]", text))}
     hits = [
         (m.start(), m.end(), rank, cue)
         for rank, cue in enumerate(cues)
+        if scripts[cue.language]
         for m in cue.pattern.finditer(text)
         if m.end() > m.start()
     ]
@@ -320,10 +338,48 @@ def _words(text: str, limit: int) -> str:
     return " ".join(cut).strip(" ,;:") + ending
 
 
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been|been|being)\s+"
+    r"(?:(?:officially|jointly|formally|successfully)\s+)?$",
+    re.IGNORECASE,
+)
+_AUX_IN_TRIGGER = re.compile(r"^(?:was|were|has been|have been|been)\s+", re.IGNORECASE)
+_AGENT = re.compile(
+    r"^by\s+(?:the\s+)?(?P<agent>.+?)(?=\s+(?:on|in|at|during|to|for|with)\b|[,;]|$)"
+)
+_LEADING = re.compile(
+    r"^(?:(?:at|in|on|during|with|under|for|of|and)\s+)?(?:the|a|an)\s+", re.IGNORECASE
+)
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on|the)\s+)*)*[A-Z][\w’'-]*)\s*(?:\([^)]*\))?\s*,?\s*$"
+)
+
+
+def _thing(text: str, trigger: _Hit, expr: TimeExpression, aux: int, participle: bool) -> str:
+    """What a passive or participle verb acts on: the noun phrase before it and its auxiliary
+    ("the Uzbekistan Luban Workshop [was inaugurated]", "a press conference [held by]")."""
+    end = trigger.start - aux
+    start = expr.end if expr.end <= end else _clause(text, max(0, end - 1))[0]
+    region = text[start:end].strip(" ,")
+    region = region.split(",")[0] if "," in region else region
+    if re.match(r"(?:under|with|through|by|according)\b", region, re.IGNORECASE):
+        return ""  # "under the guidance of X, hosted by Y": not what was hosted
+    inner = list(re.finditer(r"\b(?:at|in|on|during|with|for)\s+(?:the|a|an)\s+", region))
+    if inner and participle:  # "Officials spoke at a press conference [held by]"
+        region = region[inner[-1].end() :]
+    return _LEADING.sub("", region.strip()).strip()
+
+
 def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExpression) -> str:
-    """A headline: actor, verb, and what follows the verb up to the end of its clause."""
+    """A headline: actor, verb, and what follows the verb up to the end of its clause.
+
+    A passive or participle verb reads as its active headline: "the law was adopted by
+    the NPC" as "NPC adopted law", "the workshop was inaugurated at X" as "workshop
+    inaugurated at X", "a press conference held by the MOE" as "MoE held press conference".
+    """
     _, clause_end = _clause(text, trigger.end)
-    rest = text[trigger.end : clause_end].strip()
+    rest = text[trigger.end : clause_end].replace(expr.expression, "").strip()
+    rest = re.sub(rf"\s*[(（][^)）]*[{HAN}][^)）]*[)）]", "", rest)  # (《职业教育法》)
     rest = re.sub(r"^(?:officially|jointly|formally)\s+", "", rest)
     rest = re.sub(r"^that (?:it|they|we) will\s+", "to ", rest)
     rest = re.sub(r"^(?:the|a|an)\s+", "", rest)
@@ -332,16 +388,43 @@ def _english_summary(text: str, trigger: _Hit, actors: list[_Hit], expr: TimeExp
     if tail and len(head.split()) >= 3:  # "a special working group to coordinate ..."
         rest = head
     verb = trigger.cue.label or trigger.text
+    start, _ = _clause(text, trigger.start)
+    if text[start : trigger.start].strip().lower() == "which":  # "the Law, which took effect"
+        name = _NAME_BEFORE.search(text[: max(0, start - 1)])
+        if name:
+            return _curly(_words(f"{name.group(1)} {verb} {rest}", 12))
+    before = [a for a in actors if a.end <= trigger.start]
+    aux = _PASSIVE.search(text[: trigger.start])
+    agent = _AGENT.match(rest)
+    if (aux or _AUX_IN_TRIGGER.match(trigger.text) or agent) and not (before and not agent):
+        participle = not aux and not _AUX_IN_TRIGGER.match(trigger.text)
+        thing = _thing(text, trigger, expr, len(aux.group(0)) if aux else 0, participle)
+        if agent and thing:
+            after = [a for a in actors if a.start >= trigger.end]
+            doer = after[0].cue.short or _actor_name(after[0]) if after else agent["agent"]
+            return _curly(_words(f"{doer} {verb} {thing}", 12))
+        if thing:
+            written = _AUX_IN_TRIGGER.sub("", trigger.text)
+            return _curly(_words(f"{_words(thing, 8)} {written} {rest}".strip(), 14))
     if actors:
         subject = " and ".join(a.cue.short or _actor_name(a) for a in actors)
     else:
         start, _ = _clause(text, trigger.start)
         subject = text[start : trigger.start].replace(expr.expression, "").strip(" ,")
+        if not subject and expr.end <= trigger.start:  # "On March 15th, Lu Guodong, ..., visited"
+            subject = text[expr.end : trigger.start].strip(" ,").split(",")[0].strip()
+        subject = _LEADING.sub("", subject)
     return _curly(_words(f"{subject} {verb} {rest}".strip(), 12))
 
 
-def _chinese_summary(text: str, anchor: int, actors: list[_Hit], expr: TimeExpression) -> str:
-    """The clause holding the trigger (or the target), without its date; the actor prepended."""
+def _chinese_summary(
+    text: str, anchor: int, actors: list[_Hit], expr: TimeExpression, triggers: list[_Hit]
+) -> str:
+    """The clause holding the trigger (or the target), without its date; the actor prepended.
+
+    A clause that is only its verb ("2022年5月1日起施行") takes what the verb of the clause
+    before acts on ("新修订的职业教育法施行").
+    """
     start, end = _clause(text, anchor)
     if expr.role == "dateline" and start <= expr.start < end:
         start = expr.end  # "新华社北京4月3日电 国家发展改革委印发..." without the dateline
@@ -350,26 +433,78 @@ def _chinese_summary(text: str, anchor: int, actors: list[_Hit], expr: TimeExpre
     if not clause and end < len(text):
         next_start, next_end = _clause(text, end + 1)
         clause = text[next_start:next_end].strip(" ，,")
+    earlier = [t for t in triggers if t.end <= start - 1]
+    if len(re.sub(r"\W", "", clause)) <= 3 and earlier:  # "...通过新修订的职业教育法，5月1日起施行"
+        thing = text[earlier[-1].end : start - 1].strip(" ，,")
+        return shorten(re.sub(r"^了", "", thing) + clause, 40)
     if actors and actors[0].text not in clause:
         clause = "、".join(a.text for a in actors) + clause
     return clause if len(clause) <= 40 else clause[:39] + "…"
 
 
-def _summary(text: str, trigger: _Hit | None, actors: list[_Hit], expr: TimeExpression) -> str:
+def _summary(
+    text: str,
+    trigger: _Hit | None,
+    actors: list[_Hit],
+    expr: TimeExpression,
+    triggers: list[_Hit] = (),
+) -> str:
     chinese = count_han(text) * 5 >= len(re.findall(r"[A-Za-z]", text))
     if trigger is None:  # a target: what is to be done by then
         if chinese:
-            return _chinese_summary(text, expr.end, actors, expr)
+            return _chinese_summary(text, expr.end, actors, expr, [])
         start, end = _clause(text, expr.start)
         clause = text[start:end].replace(expr.expression, "").strip(" ,")
         return _words(clause, 12)
     if chinese:
-        return _chinese_summary(text, trigger.start, actors, expr)
+        return _chinese_summary(text, trigger.start, actors, expr, list(triggers))
     return _english_summary(text, trigger, actors, expr)
 
 
+def _periods_nest(outer: TimeExpression, inner: TimeExpression) -> bool:
+    """Whether ``inner`` is a finer date inside ``outer`` ("in 2024" and "on August 27, 2024")."""
+    if outer.precision not in ("month", "year") or outer.date_end or not inner.date:
+        return False
+    finer = PRECISIONS.index(inner.precision) < PRECISIONS.index(outer.precision)
+    return finer and inner.date.startswith(outer.date) and inner.precision != "approx"
+
+
+def _usable(expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """The expressions that may date an event of one sentence, in order.
+
+    Dropped: a five-year plan's period (the span a plan covers dates nothing that
+    happened), what comes before a dateline, a numeric date opening a sentence that dates
+    itself further on (both a page's date line glued to the lead), a date
+    containing a finer one of the same sentence (its day says when), and the dateline
+    itself when another expression dates the sentence (then the dateline only anchors it).
+    A relative expression left without a date (no page date) is kept only when no
+    expression of the sentence has a date.
+    """
+    lines = [e for e in expressions if e.role == "dateline"]
+    if lines:
+        expressions = [e for e in expressions if e.start >= lines[0].start]
+    first = expressions[0] if expressions else None
+    if len(expressions) > 1 and _GLUED_DATE.match(first.expression) and first.start <= 6:
+        expressions = expressions[1:]  # "date 2022-12-27 On December 27, the ministry held"
+    expressions = [e for e in expressions if e.role != "period"]  # 十四五: a plan's span
+    dated = [e for e in expressions if e.date and e.role != "dateline"]
+    dated = [e for e in dated if not any(_periods_nest(e, o) for o in dated if o is not e)]
+    if dated:
+        return dated
+    lines = [
+        TimeExpression(e.expression, e.start, e.end, e.date, "approx", role="dateline")
+        for e in expressions
+        if e.date and e.role == "dateline"
+    ][:1]
+    return lines or [e for e in expressions if not e.date and e.undated][:1]
+
+
 def find_sentence_events(
-    text: str, expressions: list[TimeExpression], *, cues: Cues | None = None
+    text: str,
+    expressions: list[TimeExpression],
+    *,
+    cues: Cues | None = None,
+    lead: TimeExpression | None = None,
 ) -> list[dict]:
     """Pair a sentence's dated expressions with its triggers and actors.
 
@@ -377,6 +512,9 @@ def find_sentence_events(
         text: The sentence, as in ``corpus.sentences.text``.
         expressions: Its temporal expressions (:func:`find_temporal_expressions`).
         cues: Triggers and actors (default: :func:`load_cues`).
+        lead: The dateline of the sentence before, when that sentence was only a
+            dateline ("BEIJING, May 3 (Xinhua) --"): it dates this one, as ``approx``,
+            when nothing in it does.
 
     Returns:
         One dict per event with ``expression`` (the :class:`TimeExpression`), ``trigger``
@@ -386,7 +524,12 @@ def find_sentence_events(
     Note:
         Each expression takes the first unclaimed trigger after it, up to the next
         expression, or else the nearest unclaimed trigger before it. A dateline dates
-        its sentence, as ``approx``, only when no other expression does. Titles are
+        its sentence (or the lead after it), as ``approx``: the whole sentence when no
+        other expression dates it, else what it reports before its first date; a date
+        before the dateline is the page's furniture, and a date containing
+        a finer one ("in 2024" beside "on August 27") gives way to it. A relative date
+        that could not be resolved (an undated page) still makes an event, with an empty
+        date and the reason in its expression's ``undated``. Titles are
         masked first, so a word inside 《...》 or a quoted title is never a trigger.
         Triggers and actors are matched in simplified characters: ``trigger`` and the
         summary quote the text as written, ``actor`` is the canonical (simplified) name.
@@ -396,13 +539,19 @@ def find_sentence_events(
     masked = _mask(probe, find_title_spans(probe))
     triggers = _find(cues.triggers, masked, text)
     actors = _find(cues.actors, masked, text)
-    dated = [e for e in expressions if e.date and e.role != "dateline"]
-    if not dated:
-        dated = [
-            TimeExpression(e.expression, e.start, e.end, e.date, "approx", role="dateline")
-            for e in expressions
-            if e.date and e.role == "dateline"
-        ][:1]
+    dated = _usable(expressions)
+    lines = [(e.start, e.end, e) for e in expressions if e.role == "dateline" and e.date]
+    lines += [(0, 0, lead)] if lead is not None else []
+    if lines and not any(e.date for e in dated):
+        start, end, line = lines[0]
+        dated = [TimeExpression(line.expression, start, end, line.date, "approx", role="dateline")]
+    elif lines and dated[0].role != "dateline" and lines[0][1] <= dated[0].start:
+        # the dateline dates what is reported before the sentence's first date of its own:
+        # "[电] 全国人大常委会表决通过新修订的职业教育法，2022年5月1日起施行"
+        start, end, line = lines[0]
+        dated.insert(
+            0, TimeExpression(line.expression, start, end, line.date, "approx", role="dateline")
+        )
     events, claimed = [], set()
     for i, expr in enumerate(dated):
         low = dated[i - 1].end if i else 0
@@ -424,7 +573,7 @@ def find_sentence_events(
                 "kind": trigger.cue.kind if trigger else "target",
                 "lane": _lane(picked),
                 "actor": "; ".join(dict.fromkeys(_actor_name(a) for a in picked)),
-                "summary": _summary(text, trigger, picked, expr),
+                "summary": _summary(text, trigger, picked, expr, triggers),
             }
         )
     return events
@@ -439,8 +588,11 @@ def load_milestones(path: str | Path | None = None) -> pd.DataFrame:
     Args:
         path: A CSV with the columns of ``data/milestones.csv`` (the default):
             ``milestone_id``, ``date``, ``precision``, ``name_en``, ``name_zh``,
-            ``issuers``, ``kind``, ``source_url``, ``note``, ``lane``, ``label`` (a short
-            name for figures) and ``aliases`` (names as texts write them, "; "-separated).
+            ``document_no``, ``issuers``, ``kind``, ``source_url``, ``source_kind``
+            (official, official-en, state-media or secondary), ``date_note`` (what kind of
+            date it is), ``note``, ``lane``, ``label`` (a short name for figures),
+            ``aliases`` (names as texts write them, "; "-separated) and, optionally,
+            ``keywords`` (see :func:`find_milestones_in`).
 
     Returns:
         One row per milestone, as strings, in file order.
@@ -478,15 +630,66 @@ def _normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _aliases(table_key: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """``(milestone_id, normalized alias)`` pairs, longest alias first."""
+def _aliases(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """``(milestone_id, normalized alias, probe)`` triples, longest alias first; the probe is
+    the alias padded with spaces when English (whole words)."""
     pairs = []
-    for milestone_id, aliases in table_key:
+    for milestone_id, aliases, _ in table_key:
         for alias in aliases.split(";"):
             if alias.strip():
                 pairs.append((milestone_id, _normalize(to_simplified(alias)).strip()))
     pairs = list(dict.fromkeys(pairs))  # a traditional alias is its simplified twin
-    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+    triples = [(m, a, a if has_han(a) else f" {a} ") for m, a in pairs]
+    return tuple(sorted(triples, key=lambda p: -len(p[1])))
+
+
+@lru_cache(maxsize=8)
+def _keywords(table_key: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, tuple], ...]:
+    """``(milestone_id, groups)``: each group a tuple of normalized alternatives, and a
+    group written ``!word`` one that must not occur."""
+    rules = []
+    for milestone_id, _, keywords in table_key:
+        groups = []
+        for group in filter(str.strip, keywords.split(";")):
+            negative = group.strip().startswith("!")
+            words = group.strip().lstrip("!").split("|")
+            norm = [_normalize(to_simplified(w)).strip() for w in words if w.strip()]
+            probes = tuple((w, w if has_han(w) else f" {w}") for w in norm)  # a word's start
+            groups.append((negative, probes))
+        if groups:
+            rules.append((milestone_id, tuple(groups)))
+    return tuple(rules)
+
+
+def _milestone_matcher(milestones: pd.DataFrame):
+    """A function from a sentence to its ``(milestone_id, matched, how)`` triples."""
+    keywords = milestones["keywords"] if "keywords" in milestones else [""] * len(milestones)
+    key = tuple(zip(milestones["milestone_id"], milestones["aliases"], keywords, strict=True))
+    aliases, rules = _aliases(key), _keywords(key)
+
+    def match(text: str) -> list[tuple[str, str, str]]:
+        norm, found, matched = _normalize(to_simplified(text)), {}, []
+        for milestone_id, alias, probe in aliases:
+            if probe in norm and milestone_id not in found:
+                if any(alias in longer for longer in matched):
+                    continue
+                found[milestone_id] = (alias, "alias")
+                matched.append(alias)
+        for milestone_id, groups in rules:
+            if milestone_id in found:
+                continue
+            hits = []
+            for negative, words in groups:
+                hit = next((w for w, probe in words if probe in norm), None)
+                if negative == (hit is not None):
+                    break
+                if hit:
+                    hits.append(hit)
+            else:
+                found[milestone_id] = (" + ".join(hits), "key words")
+        return [(m, alias, how) for m, (alias, how) in found.items()]
+
+    return match
 
 
 def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, str]]:
@@ -497,21 +700,20 @@ def find_milestones_in(text: str, milestones: pd.DataFrame) -> list[tuple[str, s
         milestones: The table from :func:`load_milestones`.
 
     Returns:
-        ``(milestone_id, alias)`` pairs, one per milestone, in alias-length order. An alias
-        inside a longer one that also matched ("Vocational Education Law" inside "...
-        Law takes effect") does not count. Aliases and text are compared in simplified
-        characters, so one spelling of a Chinese alias is enough.
+        ``(milestone_id, alias)`` pairs, one per milestone: those named by an alias, in
+        alias-length order, then those whose key words all occur (``alias`` is then the
+        words found, joined by " + "). An alias inside a longer one that also matched
+        ("Vocational Education Law" inside "... Law takes effect") does not count.
+
+    Note:
+        Aliases and text are compared in simplified characters, after case folding, with
+        punctuation read as spaces, so one spelling of a Chinese alias is enough. The
+        optional ``keywords`` column of the milestones holds "; "-separated groups of
+        "|"-separated alternatives, all of which must occur ("empower | 赋能; vocational
+        education | 职业教育"), for the names machine translation garbles; a group written
+        ``!word`` must not occur. An English key word matches the start of a word.
     """
-    key = tuple(zip(milestones["milestone_id"], milestones["aliases"], strict=True))
-    norm, found, matched = _normalize(to_simplified(text)), {}, []
-    for milestone_id, alias in _aliases(key):
-        probe = alias if has_han(alias) else f" {alias} "
-        if probe in norm and milestone_id not in found:
-            if any(alias in longer for longer in matched):
-                continue
-            found[milestone_id] = alias
-            matched.append(alias)
-    return list(found.items())
+    return [(m, alias) for m, alias, _ in _milestone_matcher(milestones)(text)]
 
 
 def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -524,7 +726,10 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
     Returns:
         One row per milestone named in a sentence: ``milestone_id``, ``milestone_date``,
         ``precision``, ``label``, ``doc_id``, ``paragraph``, ``sentence_no``, ``alias``
-        (normalized, as matched) and ``sentence``.
+        (normalized, as matched), ``sentence``, ``matched_by`` (``alias``, or ``key
+        words`` when the milestone's key words all occur: see :func:`find_milestones_in`)
+        ``source_kind`` (of the milestone's source: official, official-en, state-media
+        or secondary) and ``milestone_kind`` (policy, plan, law, event ...).
 
     Note:
         Names are matched after case folding, with hyphens and punctuation read as spaces,
@@ -533,16 +738,19 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
     """
     milestones = load_milestones() if milestones is None else milestones
     info = milestones.set_index("milestone_id")
+    kinds = info["source_kind"] if "source_kind" in info else pd.Series("", index=info.index)
+    matcher = _milestone_matcher(milestones)
     rows = []
     for s in corpus.sentences.itertuples(index=False):
-        for milestone_id, alias in find_milestones_in(s.text, milestones):
+        for milestone_id, alias, how in matcher(s.text):
             m = info.loc[milestone_id]
             rows.append(
                 (milestone_id, m["date"], m["precision"], m["label"], s.doc_id, s.paragraph)
-                + (s.sentence, alias, s.text)
+                + (s.sentence, alias, s.text, how, kinds[milestone_id], m["kind"])
             )
     columns = ["milestone_id", "milestone_date", "precision", "label", "doc_id", "paragraph"]
-    return pd.DataFrame(rows, columns=columns + ["sentence_no", "alias", "sentence"])
+    columns += ["sentence_no", "alias", "sentence", "matched_by", "source_kind", "milestone_kind"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # ------------------------------------------------------------------ the corpus
@@ -550,7 +758,10 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
 
 def _event_keys(row: dict) -> set[str]:
     """What identifies an event besides its date and kind: its actors and named milestones."""
-    return set(filter(None, row["actor"].split("; ") + row["milestone_ids"].split("; ")))
+    keys = row["actor"].split("; ") + row["milestone_ids"].split("; ") + [row.get("same_as", "")]
+    if not row["date"]:  # an undated event is one only with itself
+        return {f"{row['doc_id']}#{row['sentence_no']}"}
+    return set(filter(None, keys))
 
 
 def _number_events(rows: list[dict], published: dict[str, str]) -> None:
@@ -577,8 +788,8 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
     order = sorted(
         set(groups),
         key=lambda g: (
-            (rows[g]["date"], published.get(rows[g]["doc_id"], ""), rows[g]["doc_id"])
-            + (rows[g]["sentence_no"],)
+            (not rows[g]["date"], rows[g]["date"], published.get(rows[g]["doc_id"], ""))
+            + (rows[g]["doc_id"], rows[g]["sentence_no"])
         ),
     )
     width = max(2, len(str(len(order))))
@@ -603,6 +814,73 @@ def _fill_lanes(rows: list[dict]) -> None:
             )
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    doc_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    text: str
+
+
+def _lead_dateline(text: str, expressions: list[TimeExpression]) -> TimeExpression | None:
+    """The dateline of a sentence that is nothing else ("BEIJING, May 3 (Xinhua) --")."""
+    for e in expressions:
+        if e.role == "dateline" and e.date:
+            rest = text[: e.start] + text[e.end :]
+            if len(re.sub(r"[\W_]+", "", rest)) <= 12:  # a wire name, 记者 and a name at most
+                return e
+    return None
+
+
+def _after_page(e: TimeExpression, anchor: str | None, future: re.Pattern, text: str) -> bool:
+    """Whether a past event is dated after the page that reports it (a later page's teaser)."""
+    if not anchor or not e.date or e.role in ("target", "dateline", "since"):
+        return False  # "2022年5月1日起施行": in force from a date, often after the page
+    if future.search(text):
+        return False
+    return _start(e.date) > _period_end(anchor)
+
+
+def _period_end(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+def _join_leads(rows: list[dict]) -> None:
+    """Give an approximate lead ("近日", a dateline) the exact date its page gives later.
+
+    A page often opens with "recently, X and Y signed ..." and says further down "the
+    signing ceremony was held last Friday (10 October)". An ``approx`` mention takes the
+    date of the mention of the same page and kind dated within :data:`LEAD_WINDOW_DAYS`
+    days on or before it, the nearest, and joins its event.
+    """
+    by_doc: dict[str, list[dict]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    for group in by_doc.values():
+        exact = [r for r in group if r["date_precision"] == "day" and not r["date_end"]]
+        for row in group:
+            if row["date_precision"] != "approx" or not row["date"]:
+                continue
+            when = _start(row["date"])
+            near = [
+                r
+                for r in exact
+                if r["kind"] == row["kind"]
+                and timedelta(0) <= when - _start(r["date"]) <= timedelta(days=LEAD_WINDOW_DAYS)
+            ]
+            if near:
+                best = max(near, key=lambda r: r["date"])
+                row.update({k: best[k] for k in ("date", "date_precision", "date_end")})
+                key = f"{row['doc_id']}#{best['sentence_no']}"
+                row["same_as"] = best["same_as"] = key
+
+
 def find_event_mentions(
     corpus, *, cues: Cues | None = None, milestones: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -617,48 +895,76 @@ def find_event_mentions(
     Returns:
         One row per sentence reporting an event (the evidence table): ``event_id``
         (shared by the mentions of one event), ``doc_id``, ``paragraph``, ``sentence_no``,
-        ``date``, ``date_precision``, ``date_end``, ``qualifier``, ``kind``, ``lane``,
-        ``actor``, ``summary``, ``expression`` (as written), ``trigger``,
-        ``milestone_ids`` (named in the sentence, "; "-separated), ``start`` and ``end``
-        (of the expression in ``documents.text``) and ``sentence`` (verbatim from the
-        cleaned text).
+        ``date`` ("" for an undated event), ``date_precision``, ``date_end``,
+        ``qualifier``, ``kind``, ``lane``, ``actor``, ``summary``, ``expression`` (as
+        written), ``trigger``, ``milestone_ids`` (named in the sentence, "; "-separated),
+        ``start`` and ``end`` (of the expression in ``documents.text``), ``sentence``
+        (verbatim from the cleaned text) and ``undated`` (why an event has no date, and
+        what to do: "" when it has one).
 
     Note:
         Two mentions are one event when they have the same date, precision, end and kind
-        and share an actor or a named milestone, whichever documents they are in.
+        and share an actor or a named milestone, whichever documents they are in. An
+        event whose page has no date and whose text gives only a relative date ("近日",
+        "last month") is kept, undated, and numbered after the dated ones. A past event
+        dated after its page (a teaser for a later story left on the page) is not an
+        event of the page and is left out; a sentence saying it is to come ("will be
+        held") keeps it. A dateline standing alone dates the sentence after it.
     """
     cues = cues or load_cues()
     milestones = load_milestones() if milestones is None else milestones
+    grammar = load_date_grammar()
+    future = re.compile(
+        "|".join(rf"\b(?:{p})\b" if lang == "en" else f"(?:{p})" for lang, p in grammar.future)
+        or "(?!)",
+        re.IGNORECASE,
+    )
+    matcher = _milestone_matcher(milestones)
     published = corpus.documents.set_index("doc_id")["date"].to_dict()
-    rows = []
-    for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
-        anchor = find_document_anchor(group["text"].tolist(), published.get(doc_id))
-        for s in group.itertuples(index=False):
-            expressions = find_temporal_expressions(s.text, anchor=anchor)
-            if not expressions:
+    rows, doc_id, anchor = [], None, None
+    table = corpus.sentences
+    columns = ("doc_id", "paragraph", "sentence", "start", "text")
+    for s in (_Sentence(*r) for r in zip(*(table[c] for c in columns), strict=True)):
+        if s.doc_id != doc_id:  # the first sentence of a document: its dateline anchors it
+            doc_id, lead, lead_start = s.doc_id, None, 0
+            anchor = find_document_anchor([s.text], published.get(doc_id), grammar=grammar)
+        expressions = find_temporal_expressions(s.text, anchor=anchor, grammar=grammar)
+        carried, lead = lead, _lead_dateline(s.text, expressions)
+        carried_start, lead_start = lead_start, s.start
+        if not expressions and carried is None:
+            continue
+        found_events = find_sentence_events(s.text, expressions, cues=cues, lead=carried)
+        named = "; ".join(m for m, _, _ in matcher(s.text)) if found_events else ""
+        for found in found_events:
+            e = found["expression"]
+            if _after_page(e, anchor, future, s.text):
                 continue
-            named = "; ".join(m for m, _ in find_milestones_in(s.text, milestones))
-            for found in find_sentence_events(s.text, expressions, cues=cues):
-                e = found["expression"]
-                rows.append(
-                    {
-                        "doc_id": doc_id,
-                        "paragraph": s.paragraph,
-                        "sentence_no": s.sentence,
-                        "date": e.date,
-                        "date_precision": e.precision,
-                        "date_end": e.date_end,
-                        "qualifier": e.qualifier,
-                        **{k: found[k] for k in ("kind", "lane", "actor", "summary")},
-                        "expression": e.expression,
-                        "trigger": found["trigger"],
-                        "milestone_ids": named,
-                        "start": s.start + e.start,
-                        "end": s.start + e.end,
-                        "sentence": s.text,
-                    }
-                )
+            if e.end == 0 and carried is not None:  # dated by the dateline before
+                where, offset = carried_start, (carried.start, carried.end)
+            else:
+                where, offset = s.start, (e.start, e.end)
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "paragraph": s.paragraph,
+                    "sentence_no": s.sentence,
+                    "date": e.date,
+                    "date_precision": e.precision,
+                    "date_end": e.date_end,
+                    "qualifier": e.qualifier,
+                    **{k: found[k] for k in ("kind", "lane", "actor", "summary")},
+                    "expression": e.expression,
+                    "trigger": found["trigger"],
+                    "milestone_ids": named,
+                    "start": where + offset[0],
+                    "end": where + offset[1],
+                    "sentence": s.text,
+                    "undated": e.undated if not e.date else "",
+                    "same_as": "",
+                }
+            )
     _fill_lanes(rows)
+    _join_leads(rows)
     _number_events(rows, published)
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return table.sort_values(["event_id", "doc_id", "sentence_no"], ignore_index=True)
@@ -685,8 +991,10 @@ def extract_events(
         (early, mid, end), ``kind`` (policy, program, event, target), ``lane``
         (national, provincial-local, enterprise-college), ``actor``, ``summary``, then
         the first evidence: ``doc_id``, ``sentence`` (verbatim from the cleaned text) and
-        ``expression`` (the date as written); ``n_evidence`` (sentences reporting it) and
-        ``doc_ids`` (every document reporting it, ", "-separated).
+        ``expression`` (the date as written); ``n_evidence`` (sentences reporting it),
+        ``doc_ids`` (every document reporting it, ", "-separated) and ``undated`` (why
+        an event has no date and what to do; "" for a dated event). Undated events come
+        last: list them with :func:`find_undated_events`.
 
     Note:
         The first evidence is from the earliest-published document. All the evidence
@@ -721,34 +1029,110 @@ def _agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+FOLLOW_CUES_FILE = EVENTS_DIR / "follow_cues.csv"
+#: An event of a sentence naming a milestone reports it when it comes this many days after
+#: it at most (a document signed, then released; a law adopted, then reported).
+REPORT_WINDOW_DAYS = 31
+#: The milestone kinds an event of each kind may be, when the dates only come close.
+REPORTED_KINDS = {
+    "policy": ("policy", "plan", "law"),
+    "program": ("program", "pilot", "pilot-list"),
+    "event": ("event",),
+}
+
+
+def _reported(event, named: pd.DataFrame) -> str:
+    """The milestone named in the event's sentence that the event is: the same date, or
+    the nearest one before it within :data:`REPORT_WINDOW_DAYS` days ("" for none)."""
+    best, gap = "", None
+    for m in named.itertuples(index=False):
+        days = 0 if _agree(event.date, m.milestone_date) else None
+        kind = getattr(m, "milestone_kind", "")
+        if days is None and kind not in REPORTED_KINDS.get(event.kind, ()):
+            continue
+        if days is None:
+            days = (_start(event.date) - _start(m.milestone_date)).days
+            if not 0 <= days <= REPORT_WINDOW_DAYS:
+                continue
+        if gap is None or days < gap:
+            best, gap = m.milestone_id, days
+    return best
+
+
+def load_follow_cues(path: str | Path | None = None) -> re.Pattern:
+    """Read the words by which a text says it acts on a document ("to implement", 贯彻落实).
+
+    Args:
+        path: A CSV with columns ``language`` (en or zh) and ``pattern`` (a regular
+            expression; English ones match whole words, case ignored); defaults to
+            ``data/events/follow_cues.csv``.
+
+    Returns:
+        One compiled pattern matching any of them.
+
+    Raises:
+        ValueError: A row has a bad pattern or language; the message names the file and row.
+
+    Note:
+        Patterns are matched in simplified characters. The file is read again when it
+        changes (edits apply at the next call).
+    """
+    path = Path(path) if path else FOLLOW_CUES_FILE
+    return load_data(_read_follow_cues, [path], str(path))
+
+
+def _read_follow_cues(file: str) -> re.Pattern:
+    path = Path(file)
+    parts = []
+    for _, row in _read_rows(path, ["language", "pattern"]):
+        parts.append(rf"\b(?:{row['pattern']})\b" if row["language"] == "en" else row["pattern"])
+    return re.compile("|".join(f"(?:{p})" for p in parts) or "(?!)", re.IGNORECASE)
+
+
 def link_events_to_milestones(
     mentions: pd.DataFrame,
     milestone_mentions: pd.DataFrame,
+    *,
+    cues: re.Pattern | None = None,
 ) -> pd.DataFrame:
     """Set each event against the national milestones its document names.
 
     Args:
         mentions: The evidence table from :func:`find_event_mentions`.
         milestone_mentions: The table from :func:`find_milestone_mentions`.
+        cues: The follow cues (default: :func:`load_follow_cues`).
 
     Returns:
-        One row per event and milestone named near it: ``event_id``, ``date``,
+        One row per event and milestone its document names: ``event_id``, ``date``,
         ``date_precision``, ``lane``, ``summary``, ``milestone_id``, ``label``,
         ``milestone_date``, ``cited_in`` (``sentence``, ``paragraph`` or ``document``:
-        the closest place the milestone is named), ``relation`` (``reports`` when the
-        dates agree, the event being the milestone itself; ``follows`` when the milestone
-        came first; ``precedes`` otherwise) and ``days_after`` (event minus milestone;
-        0 for ``reports``).
-        A milestone named only elsewhere in the paragraph or document is linked only
-        when it came first (``follows``).
+        the closest place the milestone is named), ``relation``, ``days_after`` (event
+        minus milestone; 0 for ``reports``), ``matched_by`` (how the milestone's name was
+        recognised: ``alias`` or ``key words``) and ``cue`` (the words saying the event
+        follows the milestone, as matched; "" otherwise).
+
+        ``relation`` is ``reports`` when the sentence of the event names the milestone
+        and the dates agree, or the event comes up to :data:`REPORT_WINDOW_DAYS` days
+        after it (a release after the signature; the nearest such milestone of the
+        sentence): the event is the milestone itself; ``follows`` when the text says
+        so: the event's sentence names the milestone and holds a follow cue ("to
+        implement", "in accordance with", 贯彻落实, 根据) and the milestone came first;
+        ``co-mentioned`` otherwise (named on the same page, nothing said about the two).
 
     Note:
         Days are counted between the first days of the two periods, so "2021" after
-        2019-10-10 is 449 days; read month and year gaps as approximate.
+        2019-10-10 is 449 days; read month and year gaps as approximate. Undated events
+        are not linked.
     """
+    cues = load_follow_cues() if cues is None else cues
+    levels = ("sentence", "paragraph", "document")
+    by_doc = {doc: group for doc, group in milestone_mentions.groupby("doc_id", sort=False)}
     rows = {}
     for e in mentions.itertuples(index=False):
-        named = milestone_mentions[milestone_mentions["doc_id"] == e.doc_id]
+        if not e.date or e.doc_id not in by_doc:
+            continue
+        named = by_doc[e.doc_id]
+        reported = _reported(e, named[named["sentence_no"] == e.sentence_no])
         for m in named.itertuples(index=False):
             level = (
                 "sentence"
@@ -757,21 +1141,24 @@ def link_events_to_milestones(
                 if m.paragraph == e.paragraph
                 else "document"
             )
+            days = (_start(e.date) - _start(m.milestone_date)).days
+            cue = cues.search(to_simplified(m.sentence)) if level == "sentence" else None
+            if level == "sentence" and m.milestone_id == reported:
+                relation, days = "reports", 0
+            elif cue and days > 0:
+                relation = "follows"
+            else:
+                relation = "co-mentioned"
+            rank = (("reports", "follows", "co-mentioned").index(relation), levels.index(level))
             key = (e.event_id, m.milestone_id)
-            rank = ("sentence", "paragraph", "document").index(level)
             if key in rows and rows[key][0] <= rank:
                 continue
-            days = (_start(e.date) - _start(m.milestone_date)).days
-            if _agree(e.date, m.milestone_date):
-                relation, days = "reports", 0
-            else:
-                relation = "follows" if days > 0 else "precedes"
-            if level != "sentence" and relation != "follows":
-                continue  # only a sentence ties an event to a later or same-date milestone
+            how = getattr(m, "matched_by", "alias")
             rows[key] = (rank, e.event_id, e.date, e.date_precision, e.lane, e.summary)
-            rows[key] += (m.milestone_id, m.label, m.milestone_date, level, relation, days)
+            rows[key] += (m.milestone_id, m.label, m.milestone_date, level, relation, days, how)
+            rows[key] += (m.sentence[cue.start() : cue.end()] if relation == "follows" else "",)
     columns = ["event_id", "date", "date_precision", "lane", "summary", "milestone_id", "label"]
-    columns += ["milestone_date", "cited_in", "relation", "days_after"]
+    columns += ["milestone_date", "cited_in", "relation", "days_after", "matched_by", "cue"]
     table = pd.DataFrame([r[1:] for r in rows.values()], columns=columns)
     return table.sort_values(["event_id", "milestone_date"], ignore_index=True)
 
@@ -805,10 +1192,37 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     return gold
 
 
+#: An approximate date ("近日", "recently") stands for a period this many days before it
+#: (and up to the end of its own period) when it is matched against a day or a month.
+APPROX_WINDOW_DAYS = 45
+
+
+def _window(iso: str, precision: str) -> tuple[date, date]:
+    """First and last day a date may mean: its period, widened before it when approximate."""
+    first, last = _start(iso), _period_end(iso)
+    if precision == "approx":
+        first -= timedelta(days=APPROX_WINDOW_DAYS)
+    return first, last
+
+
 def _dates_match(event_date: str, event_precision: str, gold_date: str, gold_precision: str):
-    """Same date at the gold's precision; an approximate date only matches the same one."""
+    """Same date at the gold's precision; an approximate date matches inside its window.
+
+    An ``approx`` gold matches an event (day or month) beginning inside the gold's window,
+    and an ``approx`` event a gold day or month meeting its own window; two approximate
+    dates match when their windows meet. A year never matches an approximate date, and an
+    event coarser than the gold (a year for a gold day) does not match.
+    """
+    if not event_date or not gold_date:
+        return False
     if "approx" in (event_precision, gold_precision):
-        return event_precision == gold_precision and event_date == gold_date
+        if "year" in (event_precision, gold_precision):
+            return False
+        a0, a1 = _window(event_date, event_precision)
+        b0, b1 = _window(gold_date, gold_precision)
+        if gold_precision == "approx" and event_precision != "approx":
+            return b0 <= a0 <= b1  # the event begins inside the gold's window
+        return a0 <= b1 and b0 <= a1  # the gold meets the approximate event's window
     if PRECISIONS.index(event_precision) > PRECISIONS.index(gold_precision):
         return False
     return event_date[: len(gold_date)] == gold_date
@@ -830,10 +1244,14 @@ def match_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
         The matching rule: an event reported by several documents counts once per
         document. A gold row matches an unmatched extracted event of the same document
         whose date, cut to the gold's precision, is the gold date (an event dated to the
-        day matches a gold month; a year does not match a gold day; ``approx`` matches
-        only ``approx`` with the same date). Kind and wording are not part of the rule.
+        day matches a gold month; a year does not match a gold day). An approximate date
+        ("recently") matches inside its window: up to :data:`APPROX_WINDOW_DAYS` days
+        before it, either way round (a gold ``approx`` against an event's day or month,
+        an ``approx`` event against a gold day or month). Undated events match nothing
+        and are left out. Kind and wording are not part of the rule.
     """
-    units = events.assign(doc_id=events["doc_ids"].str.split(", ")).explode("doc_id")
+    dated = events[events["date"] != ""] if "date" in events else events
+    units = dated.assign(doc_id=dated["doc_ids"].str.split(", ")).explode("doc_id")
     units = units.reset_index(drop=True)
     used, rows = set(), []
     for g in gold.itertuples(index=False):
@@ -863,22 +1281,10 @@ def match_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             )
     columns = ["status", "doc_id", "gold_date", "gold_precision", "gold_kind", "event_id"]
     columns += ["date", "date_precision", "kind", "summary"]
-    return pd.DataFrame(rows, columns=columns).fillna("")
+    return pd.DataFrame(rows, columns=columns).astype(object).fillna("")
 
 
-def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Score extracted events against a hand-made answer.
-
-    Args:
-        events: The table from :func:`extract_events`.
-        gold: The table from :func:`read_gold`.
-
-    Returns:
-        One row: ``n_gold``, ``n_extracted`` (events counted once per document reporting
-        them), ``n_matched``, ``precision``, ``recall``, ``f1`` and ``kind_agreement`` (the
-        share of matches whose kind is the gold's), by the rule of :func:`match_events`.
-    """
-    table = match_events(events, gold)
+def _score_row(kind: str, table: pd.DataFrame) -> dict:
     matched = table[table["status"] == "match"]
     n_gold = int((table["status"] != "extra").sum())
     n_extracted = len(matched) + int((table["status"] == "extra").sum())
@@ -886,19 +1292,69 @@ def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     recall = len(matched) / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     kinds = (matched["kind"] == matched["gold_kind"]).mean() if len(matched) else 0.0
-    return pd.DataFrame(
-        [
-            {
-                "n_gold": n_gold,
-                "n_extracted": n_extracted,
-                "n_matched": len(matched),
-                "precision": round(precision, 3),
-                "recall": round(recall, 3),
-                "f1": round(f1, 3),
-                "kind_agreement": round(float(kinds), 3),
-            }
-        ]
-    )
+    return {
+        "kind": kind,
+        "n_gold": n_gold,
+        "n_extracted": n_extracted,
+        "n_matched": len(matched),
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "kind_agreement": round(float(kinds), 3),
+    }
+
+
+def score_events(events: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Score extracted events against a hand-made answer, in all and kind by kind.
+
+    Args:
+        events: The table from :func:`extract_events`.
+        gold: The table from :func:`read_gold`.
+
+    Returns:
+        The first row for all events (``kind`` is ``all``), then one row per kind found in
+        the gold or the events: ``kind``, ``n_gold``, ``n_extracted`` (events counted once
+        per document reporting them), ``n_matched``, ``precision``, ``recall``, ``f1``
+        and ``kind_agreement`` (the share of matches whose kind is the gold's), by the
+        rule of :func:`match_events`.
+
+    Note:
+        A kind's recall counts the gold events of that kind matched (by an event of any
+        kind); its precision, the events of that kind that match a gold event. Targets,
+        which gold tables do not annotate, count as extracted events.
+    """
+    table = match_events(events, gold)
+    rows = [_score_row("all", table)]
+    kinds = [k for k in KINDS if k in set(table["gold_kind"]) | set(table["kind"])]
+    for kind in kinds:
+        gold_side = table[(table["status"] != "extra") & (table["gold_kind"] == kind)]
+        found = table[(table["status"] != "missed") & (table["kind"] == kind)]
+        row = _score_row(kind, gold_side)
+        n_found = len(found)
+        hits = int((found["status"] == "match").sum())
+        row["n_extracted"] = n_found
+        row["precision"] = round(hits / n_found, 3) if n_found else 0.0
+        p, r = row["precision"], row["recall"]
+        row["f1"] = round(2 * p * r / (p + r), 3) if p + r else 0.0
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def find_undated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """List the events that could not be dated, with what to do about each.
+
+    Args:
+        events: The table from :func:`extract_events`.
+
+    Returns:
+        One row per undated event: ``event_id``, ``doc_id``, ``kind``, ``summary``,
+        ``expression`` (the relative date as written) and ``undated`` (the reason and
+        the remedy, usually: give the page a date in the manifest).
+    """
+    columns = ["event_id", "doc_id", "kind", "summary", "expression", "undated"]
+    if "undated" not in events:
+        return pd.DataFrame(columns=columns)
+    return events.loc[events["date"] == "", columns].reset_index(drop=True)
 
 
 # ------------------------------------------------------------------ the timeline figure
@@ -979,6 +1435,8 @@ def _timeline_items(
     """What the timeline draws: events (not targets) and milestones inside the window."""
     items = []
     for e in events.itertuples(index=False):
+        if not e.date:  # an undated event has no place on the axis
+            continue
         period = _period(e.date, e.date_precision, e.qualifier, e.date_end)
         if e.kind == "target" or not first <= period[2] <= last:
             continue

@@ -37,13 +37,14 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .chinese import CN_NUMERAL, to_simplified
+from .chinese import CN_NUMERAL, HAN, has_han, to_simplified
 from .datafiles import load_data
 from .dates import (
     CN_DAY,
     CN_MONTH,
     DAY_MARK,
     DAY_MARKS,
+    MONTH_NAMES,
     MONTH_NAMES_CAPITALISED,
     ORDINAL,
     YEAR,
@@ -56,10 +57,15 @@ from .dates import (
 
 #: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
 PRECISIONS = ("day", "month", "year", "approx")
-#: A month or day without a year lies in the anchor's year, unless that puts it this many
-#: days after the anchor: then it is last year's ("12月28日" in a page of 2021-01-06).
-FUTURE_TOLERANCE_DAYS = 60
 RELATIVE_DATES_FILE = paths.DATA_DIR / "events" / "relative_dates.csv"
+FUTURE_WORDS_FILE = paths.DATA_DIR / "dates" / "future_words.csv"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Why a relative expression has no date, by what its resolution lacked.
+UNDATED_REASONS = {
+    "no anchor": "relative date and the page has no date: give the page a date in the manifest",
+    "no month": "relative to a month, and the page date has no month: give the page a full date",
+    "no day": "a weekday, and the page date has no day: give the page a full date",
+}
 EXPRESSION_COLUMNS = [
     "doc_id",
     "paragraph",
@@ -73,6 +79,7 @@ EXPRESSION_COLUMNS = [
     "qualifier",
     "role",
     "anchored",
+    "undated",
 ]
 
 
@@ -89,10 +96,15 @@ class TimeExpression:
             when a relative expression had no anchor to resolve against.
         precision: ``day``, ``month``, ``year`` or ``approx`` ("" when unresolved).
         date_end: Last day (or month, year) of a range, else "".
-        qualifier: ``early``, ``mid`` or ``end`` of the period ("end of December"), else "".
+        qualifier: ``early``, ``mid`` or ``end`` of the period ("end of December"), ``h1``
+            or ``h2`` (the first or second half of a year: then ``date`` and ``date_end``
+            are its first and last month), else "".
         role: ``point``, ``range``, ``since``, ``target`` (a goal after the anchor: "by
-            2025", "到2025年") or ``dateline`` ("4月3日电").
+            2025", "到2025年"), ``period`` (a five-year plan's years: 十四五, "the 14th
+            Five-Year Plan period", which date no event) or ``dateline`` ("4月3日电").
         anchored: True when the document date was needed to resolve it.
+        undated: Why ``date`` is empty, and what to do (give the page a date in the
+            manifest); "" when the expression was resolved.
     """
 
     expression: str
@@ -104,6 +116,81 @@ class TimeExpression:
     qualifier: str = ""
     role: str = "point"
     anchored: bool = False
+    undated: str = ""
+
+
+@dataclass(frozen=True)
+class DateGrammar:
+    """The editable words the resolver reads, loaded once for a batch of sentences.
+
+    Attributes:
+        relative: The rows of :func:`load_relative_dates`.
+        cues: The rows of :func:`iecorpus.dates.load_zh_cues`.
+        future: The rows of :func:`load_future_words`.
+    """
+
+    relative: tuple[tuple, ...]
+    cues: tuple[tuple, ...]
+    future: tuple[tuple, ...]
+
+
+def load_date_grammar() -> DateGrammar:
+    """Read the relative date words, the Chinese cue words and the future words once.
+
+    Returns:
+        A :class:`DateGrammar` to pass to :func:`find_temporal_expressions` for every
+        sentence of a batch, so that the files are checked for changes once per batch.
+    """
+    return DateGrammar(load_relative_dates(), load_zh_cues(), load_future_words())
+
+
+def load_future_words(path: str | Path | None = None) -> tuple[tuple[str, str], ...]:
+    """Read the words that put a date after the page ("will be held", "将于").
+
+    Args:
+        path: A CSV with columns ``language`` (en or zh) and ``pattern`` (a regular
+            expression; English ones match whole words, case ignored); defaults to
+            ``data/dates/future_words.csv``.
+
+    Returns:
+        ``(language, pattern)`` tuples, in file order.
+
+    Raises:
+        ValueError: A row has a bad pattern or language; the message names the row.
+
+    Note:
+        A day or month without a year is the latest such day on or before the page date,
+        unless its clause holds one of these words: then it is the next one after it.
+    """
+    path = Path(path) if path else FUTURE_WORDS_FILE
+    return load_data(_read_future_words, [path], str(path))
+
+
+def _read_future_words(file: str) -> tuple[tuple[str, str], ...]:
+    path = Path(file)
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                re.compile(row["pattern"])
+            except (re.error, TypeError) as exc:
+                raise ValueError(
+                    f"{paths.relative_to_project(path)}, row {number}: {exc}; the pattern must "
+                    "be a regular expression. Fix or remove that row."
+                ) from None
+            if row["language"] not in ("en", "zh"):
+                raise ValueError(
+                    f"{paths.relative_to_project(path)}, row {number}: language must be en "
+                    "or zh; fix that row."
+                )
+            rows.append((row["language"], row["pattern"]))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=4)
+def _future_pattern(future: tuple[tuple[str, str], ...]) -> re.Pattern:
+    parts = [rf"\b(?:{p})\b" if lang == "en" else f"(?:{p})" for lang, p in future]
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
 @dataclass
@@ -120,6 +207,10 @@ class _Candidate:
     d2: int | None = None
     year_offset: int | None = None  # 今年 = 0, 去年 = -1 ...
     month_offset: int | None = None  # 本月 = 0, 上月 = -1
+    month_step: int | None = None  # "last November" = -1, "next November" = 1
+    weekday: int | None = None  # "on Friday" = 4
+    week_offset: int | None = None  # 上周五 = -1, 本周五 = 0
+    future: bool = False  # the clause puts it after the page ("will be held")
     approx: bool = False
     dateline: bool = False
     needs_cue: bool = False  # an English bare year or month: needs a preposition
@@ -133,10 +224,15 @@ _MONTH = MONTH_NAMES_CAPITALISED  # capitalised, so the verb "may" is not May
 _ORD = ORDINAL
 _EN_RANGE_SEP = r"\s*(?:-|–|—|to|and|through)\s*"
 _YEAR = YEAR
+_WEEKDAY = "|".join(w.capitalize() for w in WEEKDAYS)
+_ZH_WEEKDAYS = "一二三四五六日"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 _EN_PREFIX = re.compile(
     r"(?:\b(?P<role>since|from|by|until|till|before|after|in|on|at|during|as of|starting in)"
-    r"\s+)?(?P<qual>(?:the\s+)?(?P<q1>end|close|beginning|start|middle)\s+of\s+(?:the\s+)?"
+    r"\s+)?(?P<qual>(?:the\s+)?(?P<q1>end|close|beginning|start|middle|first half|second half)"
+    r"\s+of\s+(?:the\s+)?"
     r"|(?P<q2>early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
@@ -149,7 +245,11 @@ _QUALIFIERS = {
     "early": "early",
     "middle": "mid",
     "mid": "mid",
+    "first half": "h1",
+    "second half": "h2",
 }
+#: The months a half-year qualifier spans ("上半年", "the first half of 2021").
+HALVES = {"h1": (1, 6), "h2": (7, 12)}
 _SINCE = {"since", "from", "starting in"}
 _BY = {"by", "until", "till"}
 
@@ -226,7 +326,9 @@ def _read_relative_dates(file: str) -> tuple[tuple, ...]:
 
 
 @lru_cache(maxsize=4)
-def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tuple[re.Pattern, str]]:
+def _patterns(
+    relative: tuple[tuple, ...], cues: tuple[tuple, ...]
+) -> list[tuple[re.Pattern, str, bool]]:
     """Compile the expression patterns; each has named groups read by :func:`_to_candidate`."""
     range_sep = _zh_grammar(cues)[3]
     zh_years = "|".join(p for lang, p, unit, _ in relative if lang == "zh" and unit == "year")
@@ -259,6 +361,51 @@ def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tupl
         ),
         # "in 2021", "from 2019 to 2021", "since 2019"
         (rf"\b(?P<y>{_YEAR})(?:{_EN_RANGE_SEP}(?P<y2>{_YEAR}))?\b(?![-–—]?\d)", "en-cue"),
+        # "the 3rd of May, 2021", "the 21st of March"
+        (
+            rf"\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+of\s+(?P<m>{_MONTH})\b\.?"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+            "en",
+        ),
+        # "on august 27" in a text written in lower case (the verb "may" needs the "on")
+        (
+            rf"(?<=\b[Oo]n )(?P<m>(?i:{MONTH_NAMES}))\.?\s+(?P<d>\d{{1,2}}){_ORD}\b"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+            "en",
+        ),
+        # "last November", "next March": the nearest such month before (after) the page
+        (rf"\b(?P<mstep>(?i:last|next))\s+(?P<m>{_MONTH})\b(?!\.?\s+\d)", "en"),
+        # "on Friday", "last Monday": a weekday, which needs a page date to the day
+        (rf"\b(?:(?P<wrel>(?i:last|this|next))\s+)?(?P<wd>{_WEEKDAY})\b", "en-cue"),
+        # "the 14th Five-Year Plan period", "during the 13th Five-Year Plan"
+        (
+            r"\b(?:the\s+)?[“\"]?(?P<fyp>\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan[”\"]?"
+            r"(?:\s+\(\d{4}\s*[-–—]\s*\d{4}\))?\s+period\b",
+            "en",
+        ),
+        (
+            r"(?<=\b[Dd]uring )the\s+[“\"]?(?P<fyp>\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+"
+            r"Plan\b[”\"]?",
+            "en",
+        ),
+        # 十三五, “十四五”期间 (not “十四五”职业教育规划, a plan's name)
+        (
+            r"[“\"「]?十(?P<cfyp>[一二三四五六七八九])五(?![规计])[”\"」]?(?:时期|期间)?"
+            rf"(?![”\"」]?\s*[{HAN}]{{0,10}}?(?:规划|计划))",
+            "zh",
+        ),
+        # "10月16、17日": two days of one month
+        (
+            rf"{zh_rel}(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[、和及]\s*(?P<d2>\d{{1,2}})\s*"
+            rf"{DAY_MARK}",
+            "zh",
+        ),
+        # 上周五, 本周三, 上周五（10月10日）: the date in brackets wins
+        (
+            rf"(?:(?P<zwrel>上|本|这|下)个?)?(?:周|星期|礼拜)(?P<zwd>[一二三四五六日天])"
+            rf"(?:\s*[（(]\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*{DAY_MARK}\s*[)）])?",
+            "zh-week",
+        ),
         # Chinese dateline: "4月3日电", "新华社郑州5月8日电"
         (r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})日电", "dateline"),
         # "今年3月23日", "12月28日", "去年9月", "4月12日至13日"
@@ -285,13 +432,37 @@ def _patterns(relative: tuple[tuple, ...], cues: tuple[tuple, ...]) -> list[tupl
             word += r"(?!\d{1,2}月)"  # 今年3月 is read by the month pattern
         patterns.append((word, kind))
     # Relative words ignore case ("Recently", "This year's"); month names must be capitalised.
-    return [(re.compile(p, re.I if kind.startswith("rel") else 0), kind) for p, kind in patterns]
+    # A pattern written with Chinese characters needs some in the text, any other a letter.
+    return [
+        (re.compile(p, re.I if kind.startswith("rel") else 0), kind, bool(_HAN_CHAR.search(p)))
+        for p, kind in patterns
+    ]
 
 
-def _to_candidate(m: re.Match, kind: str) -> _Candidate:
-    """Turn a pattern match into date parts."""
+def _to_candidate(m: re.Match, kind: str) -> _Candidate | None:
+    """Turn a pattern match into date parts (None: not a date after all)."""
     groups = m.groupdict()
     c = _Candidate(m.start(), m.end())
+    if groups.get("fyp") or groups.get("cfyp"):
+        number = int(groups["fyp"]) if groups.get("fyp") else 10 + read_date_part(groups["cfyp"])
+        if number < 3:
+            return None
+        c.y = 1966 + 5 * (number - 3)  # the third plan began in 1966, every plan since is 5 years
+        c.y2 = c.y + 4
+        c.role = "period"
+        return c
+    if kind == "zh-week" and not groups.get("m"):
+        if not groups.get("zwrel"):
+            return None  # 周五 alone: too often not a date (每周五, 一周五次)
+        c.weekday = _ZH_WEEKDAYS.index(groups["zwd"].replace("天", "日"))
+        c.week_offset = {"上": -1, "下": 1}.get(groups["zwrel"], 0)
+        return c
+    if groups.get("wd"):
+        c.weekday = WEEKDAYS.index(groups["wd"].lower())
+        rel = (groups.get("wrel") or "").lower()
+        c.week_offset = {"last": -1, "next": 1, "this": 0}.get(rel)
+        c.needs_cue = not rel
+        return c
     if kind.startswith("rel-"):
         unit, offset = kind[4:].split(":")
         if unit == "approx":
@@ -315,6 +486,8 @@ def _to_candidate(m: re.Match, kind: str) -> _Candidate:
         c.year_offset = _zh_year_offset(groups["rel"])
     if groups.get("erel"):
         c.year_offset = {"this": 0, "last": -1, "next": 1}[groups["erel"].lower()]
+    if groups.get("mstep"):
+        c.month_step = -1 if groups["mstep"].lower() == "last" else 1
     c.dateline = kind == "dateline"
     c.needs_cue = kind == "en-cue" and c.year_offset is None and (c.d is None)
     return c
@@ -331,7 +504,10 @@ def _zh_year_offset(word: str) -> int:
 def _may_hold_a_date(relative: tuple[tuple, ...]) -> re.Pattern:
     """One pattern that every expression contains: a digit, a month, a numeral, a relative word."""
     words = "|".join(f"(?:{p})" for _, p, _, _ in relative)
-    return re.compile(rf"\d|[{CN_NUMERAL}]月|\b(?:{_MONTH})\b|{words}", re.IGNORECASE)
+    return re.compile(
+        rf"\d|[{CN_NUMERAL}]月|\b(?:{_MONTH}|{_WEEKDAY})\b|{words}|周|星期|礼拜|十[{CN_NUMERAL}]五",
+        re.IGNORECASE,
+    )
 
 
 def _candidates(
@@ -339,9 +515,14 @@ def _candidates(
 ) -> list[_Candidate]:
     """Every match of every pattern, plus the full dates :func:`iecorpus.dates.find_dates` reads."""
     found = []
-    for pattern, kind in _patterns(relative, cues):
+    han, latin = has_han(text), bool(_LATIN.search(text))
+    for pattern, kind, chinese in _patterns(relative, cues):
+        if not (han if chinese else latin):
+            continue
         for m in pattern.finditer(text):
-            found.append(_to_candidate(m, kind))
+            c = _to_candidate(m, kind)
+            if c is not None:
+                found.append(c)
     for d in find_dates(text):
         parts = [int(p) for p in d.iso.split("-")]
         c = _Candidate(d.start, d.end, *parts, *([None] * (3 - len(parts))))
@@ -355,8 +536,32 @@ def _candidates(
     return found
 
 
-def _extend(text: str, c: _Candidate, cues: tuple[tuple, ...]) -> _Candidate | None:
-    """Take in the preposition and qualifier around a candidate; drop uncued English years."""
+def _extend(text: str, c: _Candidate, grammar: DateGrammar) -> _Candidate | None:
+    """Take in the preposition and qualifier around a candidate; drop uncued English years.
+
+    Also dropped: a date run into more digits ("2024年118日", a number garbled by machine
+    translation) and a span of years in brackets ("（2020—2023年）", the period a plan covers).
+    A date without a year is marked ``future`` when its clause says so ("will", "将于").
+    """
+    cues, period = grammar.cues, c.role == "period"
+    if re.match(rf"\d+\s*{DAY_MARK}", text[c.end : c.end + 6]):
+        return None
+    if (
+        c.y2 is not None
+        and c.d is None
+        and text[c.start - 1 : c.start] in ("(", "（")
+        and text[c.end : c.end + 1] in (")", "）")
+    ):
+        return None
+    if c.y is None and c.year_offset is None:
+        marks = ",，;；。!?！？"
+        left = max(max(text.rfind(p, 0, c.start) for p in marks) + 1, c.start - 30)
+        right = c.end
+        # a few words before it ("will hold its meeting on June 10"), its clause and the next
+        for _ in range(2):  # ("On June 10, the group will hold")
+            found = [i for i in (text.find(p, right + 1) for p in marks) if i >= 0]
+            right = min(found, default=len(text))
+        c.future = bool(_future_pattern(grammar.future).search(text[left:right]))
     zh_prefix, zh_suffix, _, _ = _zh_grammar(cues)
     suffix = zh_suffix.match(text, c.end)
     if not c.approx and suffix.end() > c.end:
@@ -375,6 +580,8 @@ def _extend(text: str, c: _Candidate, cues: tuple[tuple, ...]) -> _Candidate | N
     elif zh.group(0):
         c.role = _role(zh["role"], c.role, cues=cues, kind="prefix")
         c.start -= len(zh.group(0))
+    if period:
+        c.role = "period"  # "十三五以来" is still the plan's span
     return c
 
 
@@ -435,67 +642,111 @@ def _period_end(iso: str) -> date:
     return date(parts[0], 12, 31)
 
 
-def _resolve(c: _Candidate, anchor: _Anchor | None) -> tuple[str, str, str, bool] | None:
-    """Return ``(date, precision, date_end, anchored)``, or None for an impossible date."""
-    relative = c.approx or c.year_offset is not None or c.month_offset is not None or c.y is None
-    if relative and (anchor is None or (c.month_offset is not None and anchor.month is None)):
-        return "", "", "", True
+def _resolve(c: _Candidate, anchor: _Anchor | None) -> tuple[str, str, str, bool, str] | None:
+    """Return ``(date, precision, date_end, anchored, undated)``, or None for an impossible date.
+
+    ``undated`` is a key of :data:`UNDATED_REASONS` when the anchor lacked what a relative
+    expression needs (then ``date`` is "").
+    """
+    relative = (
+        c.approx
+        or c.year_offset is not None
+        or c.month_offset is not None
+        or c.month_step is not None
+        or c.weekday is not None
+        or c.y is None
+    )
+    if relative and anchor is None:
+        return "", "", "", True, "no anchor"
+    if (c.month_offset is not None or c.month_step is not None) and anchor.month is None:
+        return "", "", "", True, "no month"
+    if c.weekday is not None and c.m is None:
+        if anchor.day is None:
+            return "", "", "", True, "no day"
+        return _weekday(c, anchor.as_date()).isoformat(), "approx", "", True, ""
     if c.approx:
-        return anchor.iso, "approx", "", True
+        return anchor.iso, "approx", "", True, ""
     if c.month_offset is not None:
         index = anchor.year * 12 + anchor.month - 1 + c.month_offset
-        return _iso(index // 12, index % 12 + 1, None), "month", "", True
+        return _iso(index // 12, index % 12 + 1, None), "month", "", True, ""
     y = c.y
-    if y is None:
+    if c.month_step is not None:
+        ahead = c.m > anchor.month if c.month_step > 0 else c.m < anchor.month
+        y = anchor.year if ahead else anchor.year + c.month_step
+    elif y is None:
         y = anchor.year + (c.year_offset or 0)
         if c.year_offset is None and anchor.month and _iso(y, c.m, c.d):
-            limit = anchor.as_date() + timedelta(days=FUTURE_TOLERANCE_DAYS)
-            y -= date(y, c.m or 1, c.d or 1) > limit
+            when = date(y, c.m or 1, c.d or 1)
+            if c.future:  # "will be held on June 10": the next June 10
+                y += when < date(anchor.year, anchor.month, anchor.day or 1)
+            else:  # a news page means the latest such day on or before it
+                y -= when > _period_end(anchor.iso)
     start = _iso(y, c.m, c.d)
     if start is None:
         return None
     end = ""
-    if c.y2 is not None or c.d2 is not None:
+    if c.qualifier in HALVES and c.m is None:
+        first, last = HALVES[c.qualifier]
+        start, end = _iso(y, first, None), _iso(c.y2 or y, last, None)
+    elif c.y2 is not None or c.d2 is not None:
         end = _iso(c.y2 or y, c.m2 or c.m, c.d2 if c.d is not None else None)
         if end is None:
             return None
         end = end if end > start else ""
-    return start, _prec(start), end, relative
+    return start, _prec(start), end, relative, ""
+
+
+def _weekday(c: _Candidate, anchor: date) -> date:
+    """The day a weekday names: that day of the week ``week_offset`` weeks from the anchor's
+    (上周五, "last Friday"), else the latest such day on or before the anchor ("on Friday"),
+    or the next one after it when the clause speaks of the future."""
+    if c.week_offset is not None:
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday + timedelta(days=7 * c.week_offset + c.weekday)
+    if c.future:
+        return anchor + timedelta(days=(c.weekday - anchor.weekday()) % 7 or 7)
+    return anchor - timedelta(days=(anchor.weekday() - c.weekday) % 7)
 
 
 def _prec(iso: str) -> str:
     return ("year", "month", "day")[iso.count("-")]
 
 
-def find_temporal_expressions(text: str, *, anchor: str | None = None) -> list[TimeExpression]:
+def find_temporal_expressions(
+    text: str, *, anchor: str | None = None, grammar: DateGrammar | None = None
+) -> list[TimeExpression]:
     """Find the temporal expressions in a sentence and resolve them against an anchor date.
 
     Args:
         text: A raw sentence (or any string), English or Chinese, before segmentation.
         anchor: The document's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), which
             resolves "On May 26", "今年", "recently". Without it relative expressions are
-            returned with an empty ``date``: nothing is anchored to today.
+            returned with an empty ``date`` and the reason in ``undated``: nothing is
+            anchored to today.
+        grammar: The words the resolver reads (:func:`load_date_grammar`); pass it when
+            resolving many sentences, so the data files are checked once.
 
     Returns:
         Non-overlapping :class:`TimeExpression` objects in order of position.
 
     Note:
-        A month and day without a year take the anchor's year, or the year before when
-        that would put them more than :data:`FUTURE_TOLERANCE_DAYS` days after the
-        anchor. A "by"/"到" date whose period ends after the anchor is a ``target``; one
-        before it is a ``point``. Expressions inside 《book titles》 or quoted titles
-        are names, not dates, and are skipped. Traditional characters are matched as
-        simplified ones; ``expression``, ``start`` and ``end`` refer to ``text`` as written.
+        A month and day without a year are the latest such day on or before the anchor,
+        as a news page means them; the next one after it when their clause speaks of the
+        future ("will", "将于": :func:`load_future_words`). A "by"/"到" date whose period
+        ends after the anchor is a ``target``; one before it is a ``point``. Expressions
+        inside 《book titles》 or quoted titles are names, not dates, and are skipped.
+        Traditional characters are matched as simplified ones; ``expression``, ``start``
+        and ``end`` refer to ``text`` as written.
     """
     parsed = _Anchor.parse(anchor)
     probe = to_simplified(text)  # same length: an offset in probe is one in text
     names = find_title_spans(probe)
     chosen: list[_Candidate] = []
-    relative = load_relative_dates()
+    grammar = grammar or load_date_grammar()
+    relative, cues = grammar.relative, grammar.cues
     if not _may_hold_a_date(relative).search(probe):
         return []
-    cues = load_zh_cues()
-    cands = [_extend(probe, c, cues) for c in _candidates(probe, relative, cues)]
+    cands = [_extend(probe, c, grammar) for c in _candidates(probe, relative, cues)]
     cands = [c for c in cands if c is not None]
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
         if any(s <= c.start and c.end <= e for s, e in names):
@@ -508,15 +759,18 @@ def find_temporal_expressions(text: str, *, anchor: str | None = None) -> list[T
         resolved = _resolve(c, parsed)
         if resolved is None:
             continue
-        iso, precision, end, anchored = resolved
+        iso, precision, end, anchored, undated = resolved
         role = c.role
         if c.dateline:
             role = "dateline"
-        elif end:
-            role = "range"
+        elif role == "period":
+            pass
         elif role == "by":
             future = iso and parsed and precision != "approx"
-            role = "target" if future and _period_end(iso) > parsed.as_date() else "point"
+            last = _period_end(end or iso) if future else None
+            role = "target" if future and last > parsed.as_date() else "point"
+        elif end:
+            role = "range"
         found.append(
             TimeExpression(
                 expression=text[c.start : c.end],
@@ -528,17 +782,21 @@ def find_temporal_expressions(text: str, *, anchor: str | None = None) -> list[T
                 qualifier=c.qualifier,
                 role=role,
                 anchored=anchored,
+                undated=UNDATED_REASONS.get(undated, ""),
             )
         )
     return found
 
 
-def find_document_anchor(sentences: list[str], date_iso: str | None) -> str | None:
+def find_document_anchor(
+    sentences: list[str], date_iso: str | None, *, grammar: DateGrammar | None = None
+) -> str | None:
     """Return the date relative expressions of a document resolve against.
 
     Args:
         sentences: The document's sentences, in order.
         date_iso: The document's publication date (``documents.date``), or None.
+        grammar: As for :func:`find_temporal_expressions`.
 
     Returns:
         The date of a dateline ("新华社郑州5月8日电", "BEIJING, April 3 (Xinhua)") in the
@@ -546,7 +804,7 @@ def find_document_anchor(sentences: list[str], date_iso: str | None) -> str | No
         when the text was written; else the publication date; None without either.
     """
     if sentences:
-        for found in find_temporal_expressions(sentences[0], anchor=date_iso):
+        for found in find_temporal_expressions(sentences[0], anchor=date_iso, grammar=grammar):
             if found.role == "dateline" and found.date:
                 return found.date
     return date_iso or None
@@ -562,8 +820,8 @@ def extract_temporal_expressions(corpus) -> pd.DataFrame:
         One row per expression: ``doc_id``, ``paragraph``, ``sentence_no`` (the
         ``sentence`` number of ``corpus.sentences``), ``expression`` (as written),
         ``start`` and ``end`` (offsets in ``documents.text``), ``date``,
-        ``date_precision``, ``date_end``, ``qualifier``, ``role`` and ``anchored``
-        (see :class:`TimeExpression`).
+        ``date_precision``, ``date_end``, ``qualifier``, ``role``, ``anchored`` and
+        ``undated`` (see :class:`TimeExpression`).
 
     Note:
         Each document is anchored to its dateline if its first sentence has one, else to
@@ -572,13 +830,14 @@ def extract_temporal_expressions(corpus) -> pd.DataFrame:
     """
     rows = []
     dates = corpus.documents.set_index("doc_id")["date"].to_dict()
+    grammar = load_date_grammar()
     for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
-        anchor = find_document_anchor(group["text"].tolist(), dates.get(doc_id))
+        anchor = find_document_anchor(group["text"].tolist(), dates.get(doc_id), grammar=grammar)
         for s in group.itertuples(index=False):
-            for t in find_temporal_expressions(s.text, anchor=anchor):
+            for t in find_temporal_expressions(s.text, anchor=anchor, grammar=grammar):
                 rows.append(
                     (doc_id, s.paragraph, s.sentence, t.expression, s.start + t.start)
                     + (s.start + t.end, t.date, t.precision, t.date_end, t.qualifier, t.role)
-                    + (t.anchored,)
+                    + (t.anchored, t.undated)
                 )
     return pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
