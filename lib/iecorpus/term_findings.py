@@ -291,7 +291,10 @@ def describe_documents(per_document: pd.DataFrame, *, concept_names: dict[str, s
     n = len(per_document)
     talking = per_document[per_document["mentions"] > 0]
     if not len(talking):
-        return f"No document mentions a concept of the glossary ({plural(n, 'document')})."
+        return (
+            f"No document mentions a concept of the glossary ({plural(n, 'document')}), so "
+            "there is no grid to draw."
+        )
     name = concept_names.get
     sentences = []
     if n <= MAX_LISTED:
