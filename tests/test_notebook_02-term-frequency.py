@@ -22,7 +22,9 @@ from iecorpus.testing import write_corpus
 
 NOTEBOOK = paths.NOTEBOOKS_DIR / "02-term-frequency.ipynb"
 #: A number as a sentence writes it: "1,043", "72.5", "-2.2" (not inside a word or an id).
-NUMBER = re.compile(r"(?<![\w.\\/-])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.\\/-])-?\d+(?:\.\d+)?(?![\w])")
+NUMBER = re.compile(
+    r"(?<![\w.\\/-])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.\\/-])-?\d+(?:\.\d+)?(?![\w])"
+)
 #: What a finding shows that is not a statistic: code spans, quoted document text, links,
 #: list markers. Years are dates, not statistics (as in the project's check of typed numbers).
 NOT_STATISTICS = [
