@@ -264,3 +264,28 @@ def test_trends_give_every_dated_year_and_item(corpus):
 def test_unknown_concept_in_trends_says_to_use_terms(corpus):
     with pytest.raises(ValueError, match="not a concept of the glossary.*terms="):
         compute_trends(corpus, concepts=["talent"])
+
+
+# ---------------------------------------------------------------------------- empty corpora
+
+
+def test_a_corpus_that_cleaning_emptied_gives_empty_tables_not_errors():
+    import warnings
+
+    emptied = make_corpus("", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        summary = summarize_concepts(emptied)
+        trends = compute_trends(emptied, concepts=["industry_education_integration"])
+        distinctive = distinctive_terms(emptied)
+    assert (summary["count"] == 0).all() and (summary["renderings"] == "").all()
+    assert set(trends["count"]) == {0} and len(trends) == 1
+    assert distinctive.empty and list(distinctive.columns)[:3] == ["doc_id", "rank", "term"]
+
+
+def test_no_phrase_frequent_enough_is_an_empty_table_when_nested_is_off(tmp_path):
+    text = "Schools\n\nVocational education grows. Vocational education thrives.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    short = load_corpus(tmp_path)
+    assert "vocational education" in set(count_terms(short, ngram=(2, 4), nested=False)["term"])
+    assert count_terms(short, ngram=(2, 4), min_count=9, nested=False).empty

@@ -97,7 +97,7 @@ def summarize_concepts(corpus) -> pd.DataFrame:
     table["doc_freq"] = table["concept"].map(doc_freq).fillna(0).astype(int)
     table["n_renderings"] = table["concept"].map(forms.groupby("concept").size()).fillna(0)
     table["n_renderings"] = table["n_renderings"].astype(int)
-    table["renderings"] = table["concept"].map(listed).fillna("")
+    table["renderings"] = table["concept"].map(lambda concept: listed.get(concept, ""))
     table = table.sort_values(["count", "doc_freq"], ascending=False, kind="stable")
     return table.reset_index(drop=True)
 
@@ -219,7 +219,7 @@ def _is_nested(table: pd.DataFrame) -> pd.Series:
             words = term.split(" ")
             for part in (" ".join(words[:-1]), " ".join(words[1:])):
                 longest[part] = max(longest.get(part, 0), count)
-    inside = table["term"].map(longest).fillna(0)
+    inside = table["term"].map(lambda term: longest.get(term, 0)).astype(float)
     return (table["n"] >= 2) & (inside >= 0.75 * table["count"])
 
 
@@ -248,6 +248,9 @@ def distinctive_terms(
     counts = _doc_term_counts(index, ngram)
     doc_freq = counts.groupby("term")["doc"].nunique()
     counts = counts[counts["count"] >= min_count].copy()
+    columns = ["doc_id", "rank", "term", "count", "doc_freq", "tf_idf"]
+    if not len(counts):  # nothing occurs min_count times: an emptied or a tiny corpus
+        return pd.DataFrame(columns=columns)
     n_docs = len(index.documents)
     counts["doc_freq"] = counts["term"].map(doc_freq)
     n_tokens = index.documents["n_tokens"].to_numpy()[counts["doc"].to_numpy()]
@@ -260,7 +263,7 @@ def distinctive_terms(
     counts["rank"] = counts.groupby("doc").cumcount() + 1
     counts = counts[counts["rank"] <= top]
     counts.insert(0, "doc_id", index.documents["doc_id"].to_numpy()[counts["doc"].to_numpy()])
-    return counts[["doc_id", "rank", "term", "count", "doc_freq", "tf_idf"]].reset_index(drop=True)
+    return counts[columns].reset_index(drop=True)
 
 
 def _g2(a: np.ndarray, b: np.ndarray, c: int, d: int) -> np.ndarray:
@@ -544,7 +547,7 @@ def _concept_per_doc(index: TermIndex, concept: str) -> np.ndarray:
             f"{index.glossary['concept'].iloc[0]!r}, a rendering, or a Chinese term; "
             "to follow a word, pass it as terms=."
         )
-    docs = index.occurrences(found)["doc"].to_numpy()
+    docs = index.occurrences(found)["doc"].to_numpy(dtype=np.int64)  # int also when empty
     return np.bincount(docs, minlength=len(index.documents))
 
 
