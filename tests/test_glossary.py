@@ -108,6 +108,8 @@ IEI = "industry_education_integration"
         ("enterprise-school cooperation", "school_enterprise_cooperation"),
         ("cooperation between enterprises and colleges", "school_enterprise_cooperation"),
         ("学校与企业合作", "school_enterprise_cooperation"),
+        ("学校与合作企业", None),  # partner enterprises: in Chinese the head comes last
+        ("融合教育与产业", None),
         ("the integration of science and education", "science_education_integration"),
         ("integrate vocational and general education", "vocational_general_integration"),
         # negatives: one key word missing, a content word or a comma between, a line break

@@ -453,12 +453,17 @@ class KeyWords:
                         break
                     seen.add(group)
                     j += 1
-                if max(2, k - 1) <= len(seen) < k:
+                head = k - 1 not in seen or self._head_last(chain[j - 1][2], groups)
+                if max(2, k - 1) <= len(seen) < k and head:
                     found.append((chain[i][0], chain[j - 1][1], concept))
                     i = j
                 else:
                     i += 1
         return found
+
+    def _head_last(self, word: int, groups: tuple[frozenset[int], ...]) -> bool:
+        """In Chinese the last group is the head and comes last: 学校与合作企业 is no 校企合作."""
+        return not self.chinese or word in groups[-1]
 
     def _windows(self, chain: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
         """Every run of key words in a chain that holds one word of each group of a concept."""
@@ -474,7 +479,7 @@ class KeyWords:
                     if group is None or group in hit:
                         break
                     hit.add(group)
-                if len(hit) == k:
+                if len(hit) == k and self._head_last(chain[i + k - 1][2], groups):
                     found.append((chain[i][0], chain[i + k - 1][1], concept))
         return found
 
@@ -517,10 +522,11 @@ class ConceptMatcher:
 
         Returns:
             ``(start, end, concept)`` of every run of key words holding one word of each
-            group of a definition, in any order, with at most :data:`MAX_FILLERS`
-            function words (:data:`FILLER_WORDS`, :data:`ZH_FILLERS`) and punctuation
-            (no line break) between two of them. Runs may overlap: the caller keeps the
-            longest one starting first.
+            group of a definition, in any order (in Chinese the last group, the head, comes
+            last), with at most :data:`MAX_FILLERS` function words (:data:`FILLER_WORDS`,
+            :data:`ZH_FILLERS`) and hyphens, dashes, slashes or quotes between two of them
+            (no comma, which lists things, and no line break). Runs may overlap: the caller
+            keeps the longest one starting first.
         """
         return [hit for keys in self.key_words for hit in keys.find(text)]
 
