@@ -10,6 +10,8 @@ also an *integration*. The index also answers the questions a reader asks of the
 where a word or phrase occurs (:meth:`TermIndex.find_phrase`), where a query occurs,
 concept or phrase (:meth:`TermIndex.find`), which concept a span belongs to
 (:meth:`TermIndex.concept_at`), and what surrounds a match (:func:`cut_context`).
+:attr:`TermIndex.features` is the token stream with each concept mention made one feature,
+for statistics that must never split a mention into its words.
 """
 
 from __future__ import annotations

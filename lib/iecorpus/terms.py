@@ -10,6 +10,12 @@ call it with the counts (``from iecorpus.terms import concordance``); the search
 the context windows it shows are the index's (:meth:`~iecorpus.index.TermIndex.find`,
 :func:`~iecorpus.index.cut_context`).
 
+Counts give each concept as itself and with its narrower concepts; the phrases that look
+like renderings no one listed are :func:`find_unlisted_renderings`. Keyness adjusts its
+p-values over every term tested and :func:`assess_comparison` says, from the sizes, when a
+comparison supports no claim. Distinctive terms and collocates take a concept mention as one
+feature and leave out generic words (``data/stopwords/generic.txt``).
+
 Rates are per :data:`PER` (10,000) content tokens. The glossary's names
 (:func:`load_glossary`, :func:`find_concept`, :class:`GlossaryError`, :data:`GLOSSARY`) and
 the index's (:func:`index_corpus`, :class:`TermIndex`) can still be imported from here.
