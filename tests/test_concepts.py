@@ -16,6 +16,7 @@ from iecorpus.terms import (
     compare_keyness,
     concordance,
     count_concepts,
+    describe_collocates,
     distinctive_terms,
     find_collocates,
     find_unlisted_renderings,
@@ -188,3 +189,12 @@ def test_shared_features_make_topics_mix_languages(corpus):
     shared = score_language_mixing(fit_topics(build_features(mixed, shared=True), k=4, seed=0))
     assert set(split.columns) >= {"topic", "label", "en", "zh", "mixed"}
     assert shared.attrs["share_mixed"] > split.attrs["share_mixed"]
+
+
+def test_collocates_say_how_they_were_made(corpus):
+    table = find_collocates(corpus, "talent", min_freq=4, measure="log_likelihood")
+    sentence = describe_collocates(table)
+    assert "log-likelihood" in sentence and "at least 4 times" in sentence
+    assert "generic words are left out" in sentence
+    kept = find_collocates(corpus, "talent", keep_generic=True)
+    assert "generic" not in describe_collocates(kept)

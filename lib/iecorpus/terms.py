@@ -828,6 +828,7 @@ def find_collocates(
     columns = ["collocate", "is_concept", "freq", "freq_corpus"] + list(MEASURES)
     firsts, lasts = _node_positions(index, term, literal)
     attrs = {"measure": measure, "min_freq": min_freq, "window": window, "term": term}
+    attrs["keep_generic"] = keep_generic
     if not len(firsts):
         table = pd.DataFrame(columns=columns)
         table.attrs.update(attrs)
@@ -884,7 +885,8 @@ def describe_collocates(table: pd.DataFrame) -> str:
         f"{plural(attrs.get('window', 0), 'feature')} on either side, seen at least "
         f"{plural(attrs.get('min_freq', 0), 'time')} there, ranked by "
         f"{names.get(attrs.get('measure', ''), attrs.get('measure', ''))}; a concept "
-        "mention counts as one feature and generic words are left out."
+        "mention counts as one feature"
+        + ("." if attrs.get("keep_generic") else " and generic words are left out.")
     )
 
 
