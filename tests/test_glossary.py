@@ -85,3 +85,100 @@ def test_missing_glossary_or_column_says_what_to_do(tmp_path):
     path.write_text("concept,label_en\nx,X\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="lacks the column.*zh_terms"):
         load_glossary(path)
+
+
+# ---------------------------------------------------------------------------- key words and hierarchy
+
+IEI = "industry_education_integration"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("we will deepen the integration of education and industry", IEI),
+        ("education–production integration in the county", IEI),
+        ("an education-industry integration platform", IEI),
+        ("promoting industry and education integrating", IEI),
+        ("the integration between production and education was praised", IEI),
+        ("the fusion of education with industry", IEI),
+        ("Integration Of Education And Industry", IEI),
+        ("推进产业与教育深度融合", IEI),
+        ("教育和产业融合发展", IEI),
+        ("促进教育与产业紧密融合", IEI),
+        ("enterprise-school cooperation", "school_enterprise_cooperation"),
+        ("cooperation between enterprises and colleges", "school_enterprise_cooperation"),
+        ("学校与企业合作", "school_enterprise_cooperation"),
+        ("学校与合作企业", None),  # partner enterprises: in Chinese the head comes last
+        ("融合教育与产业", None),
+        ("the integration of science and education", "science_education_integration"),
+        ("integrate vocational and general education", "vocational_general_integration"),
+        # negatives: one key word missing, a content word or a comma between, a line break
+        ("the integration of education resources", None),
+        ("industrial structure integration", None),
+        ("integration of education and training industry", None),
+        ("industry, education, culture and tourism integration", None),
+        ("the integrated development of industry and education", None),
+        ("the integration of industry, academia and research", None),
+        ("industry and education\n\nintegration", None),
+        ("cooperation between schools, enterprises, schools and schools", None),
+        ("产业结构融合", None),
+        ("教育资源融合", None),
+        ("产城融合", None),
+        ("产学研融合", None),
+        ("构建教育和产业统筹融合发展格局", None),
+    ],
+)
+def test_key_words_find_unlisted_word_orders_and_nothing_else(text, concept):
+    from iecorpus.glossary import build_matcher
+
+    found = build_matcher(load_glossary()).find_key_words(text)
+    assert {c for _, _, c in found} == ({concept} if concept else set())
+
+
+def test_key_words_cover_the_whole_mention():
+    from iecorpus.glossary import build_matcher
+
+    text = "We deepen the integration of education and industry."
+    [(start, end, _)] = build_matcher(load_glossary()).find_key_words(text)
+    assert text[start:end] == "integration of education and industry"
+
+
+def test_narrower_concepts_are_listed_at_every_depth():
+    from iecorpus.glossary import list_narrower
+
+    below = list_narrower()
+    assert below[IEI][0] == IEI
+    assert {"integrated_enterprise", "industry_education_community", "industry_community"} <= set(
+        below[IEI]
+    )
+    assert below["industry_education_community"] == [
+        "industry_education_community",
+        "industry_community",
+    ]
+    assert below["talent_cultivation"] == ["talent_cultivation"]
+
+
+@pytest.mark.parametrize(
+    ("broader", "message"),
+    [("no_such_concept", "is not a concept"), ("b", "may not loop")],
+)
+def test_a_bad_broader_cell_is_named(tmp_path, broader, message):
+    path = tmp_path / "glossary.csv"
+    path.write_text(
+        "concept,label_en,label_zh,zh_terms,en_variants,note,key_words,broader\n"
+        f"a,A,甲,甲,a thing,,,{broader}\n"
+        "b,B,乙,乙,b thing,,,a\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossaryError, match=message):
+        load_glossary(path)
+
+
+def test_a_bad_key_words_cell_is_named(tmp_path):
+    path = tmp_path / "glossary.csv"
+    path.write_text(
+        "concept,label_en,label_zh,zh_terms,en_variants,key_words,note\na,A,甲,甲,a,only,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossaryError, match="two or more groups"):
+        load_glossary(path)

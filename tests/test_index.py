@@ -30,6 +30,7 @@ make_corpus = corpus_of_snippets
 
 def concepts_of(text, language="en"):
     table = count_concepts(make_corpus(text, language=language))
+    table = table[table["count"] > 0]  # not the broader concepts counted through narrower ones
     return dict(zip(table["concept"], table["count"], strict=True))
 
 

@@ -74,7 +74,7 @@ def test_a_small_comparison_makes_no_claim_of_significance(corpus):
     )
     assert "too small to support claims" in small and "signific" not in small
     large = describe_keyness(keyness, sides(40, 60), alpha=0.05)
-    assert "after correction (Bonferroni's correction over the" in large
+    assert "after correction (" in large  # the table's own adjusted p, or Bonferroni's
     assert "too small" not in describe_keyness_sizes(sides(40, 60), group="year")
 
 

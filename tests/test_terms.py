@@ -34,8 +34,9 @@ make_corpus = corpus_of_snippets
 
 def test_count_concepts_is_a_long_table(corpus):
     table = count_concepts(corpus)
-    assert list(table.columns) == ["doc_id", "concept", "count"]
-    assert (table["count"] > 0).all()
+    assert list(table.columns) == ["doc_id", "concept", "count", "count_with_narrower"]
+    assert (table["count_with_narrower"] >= table["count"]).all()
+    assert (table["count_with_narrower"] > 0).all()
     assert set(table["doc_id"]) == set(corpus.documents["doc_id"])
 
 
@@ -94,7 +95,7 @@ def test_distinctive_terms_pick_what_sets_a_document_apart(corpus):
     table = distinctive_terms(corpus, top=5)
     top = table[table["rank"] == 1].set_index("doc_id")["term"]
     assert top["004_0090a7bf180e0140"] == "energy"
-    assert top["001_33d0282d90ecd6c5"] == "1+x"
+    assert top["001_33d0282d90ecd6c5"] == "1+X certificate system"  # the concept, whole
     assert (table["doc_freq"] < 5).all()  # a term in every document is never distinctive
     assert table.groupby("doc_id").size().max() == 5
 
@@ -124,6 +125,9 @@ def test_keyness_of_a_year_puts_its_topic_first(corpus):
         "g2",
         "p",
         "log_ratio",
+        "p_adjusted",
+        "significant",
+        "conservative_log_ratio",
     ]
     assert set(table.head(2)["term"]) == {"1+x", "certificate"}
     assert (table.head(2)["log_ratio"] > 0).all()
@@ -164,17 +168,24 @@ def test_concordance_of_a_concept_finds_every_rendering(corpus):
         "integration of production and education",
     }
     assert lines.equals(concordance(corpus, "产教融合"))
-    assert lines.equals(concordance(corpus, "industry education integration"))
+    typed = "industry education integration"
+    assert lines.equals(concordance(corpus, typed, concept_only=True))
+    # Typed, the string is found inside the mentions of other concepts too, and says whose.
+    every = concordance(corpus, typed)
+    assert len(every) > len(lines)
+    assert "industry_education_community" in set(every["concept"])
     assert list(lines.columns) == [
         "doc_id",
         "date",
         "sentence",
         "left",
         "match",
+        "concept",
         "right",
         "start",
         "end",
     ]
+    assert set(lines["concept"]) == {"industry_education_integration"}
     assert lines["date"].is_monotonic_increasing
 
 
@@ -235,15 +246,18 @@ def test_deepen_is_the_collocate_of_industry_education_integration(corpus):
 
 def test_collocates_of_a_word_and_a_phrase(corpus):
     talent = find_collocates(corpus, "talents", min_freq=5)
-    assert {"training", "cultivation"} <= set(talent["collocate"].head(4))
+    assert talent.iloc[0]["collocate"] == "high-quality"
+    # "talent training" is a mention of talent cultivation, one feature: no fragments
+    assert not {"training", "cultivation"} & set(talent["collocate"])
+    assert (talent.attrs["measure"], talent.attrs["min_freq"]) == ("log_dice", 5)
     group = find_collocates(corpus, "vocational education", literal=True, measure="pmi")
     assert group.iloc[0]["collocate"] != "vocational"
-    assert group["pmi"].is_monotonic_decreasing
+    assert group["mi"].is_monotonic_decreasing  # "pmi" is another name of "mi"
     assert find_collocates(corpus, "no such word").empty
 
 
 def test_bad_measure_is_refused(corpus):
-    with pytest.raises(ValueError, match="'log_dice' or 'pmi'"):
+    with pytest.raises(ValueError, match="log_dice, mi, log_likelihood"):
         find_collocates(corpus, "talent", measure="dice")
 
 

@@ -9,6 +9,14 @@ hyphens, spaces, commas or quotes between the words and plural endings on each w
 text, which is why the glossary hands its Chinese terms to :mod:`iecorpus.tokens` as jieba's
 user words. A free query (a word or phrase that is no concept) is matched by the same rules
 (:func:`query_words`, :func:`phrase_regex`).
+
+Besides its listed renderings, a concept may be defined by its *key words*
+(``key_words`` column): one word of each group, in any order, with only function words and
+punctuation between them, so that "integration of education and industry" or
+"education–production integration" count without being listed, while "integration of
+education resources" does not (:meth:`ConceptMatcher.find_key_words`). A concept may name
+a ``broader`` one (产教融合型企业 under 产教融合), so that counts can be given "as itself" and
+"with its narrower concepts" (:func:`list_narrower`).
 """
 
 from __future__ import annotations
@@ -21,11 +29,14 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .chinese import has_han
 from .datafiles import fingerprint, load_data
 from .tokens import set_default_user_words, singularize, to_simplified
 
 GLOSSARY = paths.DATA_DIR / "glossary.csv"
 GLOSSARY_COLUMNS = ["concept", "label_en", "label_zh", "zh_terms", "en_variants", "note"]
+#: Columns a glossary may have besides :data:`GLOSSARY_COLUMNS` (empty when missing).
+OPTIONAL_COLUMNS = ["key_words", "broader"]
 
 #: Between the words of a rendering: white space, hyphens, dashes, commas, slashes, quotes.
 SEPARATOR = "[\\s\\-\u2010\u2011\u2013\u2014,/\"'\u201c\u201d\u2018\u2019]+"
@@ -38,6 +49,19 @@ _FUNCTION_WORDS = frozenset(
     + ["to", "with"]
 )
 _CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Words allowed between the key words of a concept (at most :data:`MAX_FILLERS` of them).
+FILLER_WORDS = frozenset(
+    ["a", "an", "and", "as", "between", "by", "for", "from", "in", "into", "of", "on", "or"]
+    + ["the", "to", "with", "&"]
+)
+#: Chinese characters and words allowed between the key words of a concept.
+ZH_FILLERS = re.compile("(?:[与和及同跟、的\\s]|深度|深入|紧密|相互|有机|全面|进一步)*")
+#: At most this many function words (English) or characters (Chinese) between two key words.
+MAX_FILLERS = 3
+# Between two key words: hyphens, dashes, slashes, quotes and spaces (no comma: a comma
+# lists things, "schools, enterprises, ..."), and the filler words.
+_GAP_SPLIT = re.compile("[\\s\\-\u2010\u2011\u2013\u2014/\"'\u201c\u201d\u2018\u2019]+")
+_GAP_CHARS = re.compile("[a-z&\\s\\-\u2010\u2011\u2013\u2014/\"'\u201c\u201d\u2018\u2019]*")
 # A rendering starts and ends at a Latin word boundary (Chinese characters may touch it).
 _BEFORE, _AFTER = "(?<![A-Za-z0-9])", "(?![A-Za-z0-9])"
 
@@ -84,14 +108,96 @@ def _read_glossary(path: str) -> pd.DataFrame:
             f"{name}: the glossary lacks the column(s) {', '.join(missing)}. "
             f"Its header must be: {','.join(GLOSSARY_COLUMNS)}."
         )
-    table = table[GLOSSARY_COLUMNS].apply(lambda column: column.str.strip())
+    for column in OPTIONAL_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    table = table[GLOSSARY_COLUMNS + OPTIONAL_COLUMNS].apply(lambda column: column.str.strip())
     for column in ("zh_terms", "en_variants"):
         table[column] = table[column].map(
             lambda cell: [t.strip() for t in cell.split("|") if t.strip()]
         )
     table["zh_terms"] = table["zh_terms"].map(lambda terms: [to_simplified(t) for t in terms])
     _check_glossary(table, name)
+    _check_hierarchy(table, name)
+    for row, cell in enumerate(table["key_words"], start=2):
+        parse_key_words(cell, where=f"{name}, row {row}")
     return table
+
+
+def _check_hierarchy(table: pd.DataFrame, name: str) -> None:
+    """Every ``broader`` names another concept of the file, and no concept is its own ancestor."""
+    broader = dict(zip(table["concept"], table["broader"], strict=True))
+    for row, (concept, parent) in enumerate(broader.items(), start=2):
+        if not parent:
+            continue
+        if parent not in broader:
+            raise GlossaryError(
+                f"{name}, row {row}: broader concept {parent!r} of {concept!r} is not a "
+                "concept of the glossary; use the id of another row, or leave it empty."
+            )
+        seen = {concept}
+        while parent:
+            if parent in seen:
+                raise GlossaryError(
+                    f"{name}, row {row}: {concept!r} is its own broader concept through "
+                    f"{parent!r}; a hierarchy may not loop. Empty one of the broader cells."
+                )
+            seen.add(parent)
+            parent = broader.get(parent, "")
+
+
+def parse_key_words(cell: str, *, where: str = "key_words") -> list[list[list[str]]]:
+    """Read a ``key_words`` cell: definitions of a concept by the words it is written with.
+
+    Args:
+        cell: Definitions separated by ``;``, each groups of alternatives joined by
+            ``+``, alternatives by ``|``: ``industry|production + education +
+            integration|integrated ; 产业|产 + 教育|教 + 融合``.
+        where: Where the cell is, for the error message.
+
+    Returns:
+        Per definition, its groups; per group, its words (lower case, simplified).
+
+    Raises:
+        GlossaryError: A definition has fewer than two groups, or a group no word.
+    """
+    definitions = []
+    for part in cell.split(";"):
+        if not part.strip():
+            continue
+        groups = [
+            [to_simplified(w.strip()).lower() for w in g.split("|") if w.strip()]
+            for g in part.split("+")
+        ]
+        if len(groups) < 2 or not all(groups):
+            raise GlossaryError(
+                f"{where}: key words {part.strip()!r} need two or more groups joined by '+', "
+                "each of one or more words joined by '|' (industry|production + education "
+                "+ integration)."
+            )
+        definitions.append(groups)
+    return definitions
+
+
+def list_narrower(glossary: pd.DataFrame | None = None) -> dict[str, list[str]]:
+    """List each concept's narrower concepts, at every depth of the ``broader`` column.
+
+    Args:
+        glossary: The glossary (default: ``data/glossary.csv``).
+
+    Returns:
+        For each concept, itself followed by every concept below it (产教融合: 产教融合型企业,
+        产教融合共同体, 行业产教融合共同体, ...), in glossary order.
+    """
+    glossary = load_glossary() if glossary is None else glossary
+    broader = dict(zip(glossary["concept"], glossary["broader"], strict=True))
+    below: dict[str, list[str]] = {c: [c] for c in broader}
+    for concept in broader:
+        parent = broader[concept]
+        while parent:
+            below[parent].append(concept)
+            parent = broader.get(parent, "")
+    return below
 
 
 def _check_glossary(table: pd.DataFrame, name: str) -> None:
@@ -272,6 +378,113 @@ def _trie_pattern(node: dict) -> str:
 
 
 @dataclass(frozen=True)
+class KeyWords:
+    """The key-word definitions of a glossary in one script (English or Chinese).
+
+    Attributes:
+        regex: One pattern for every key word; group *k* + 1 is ``words[k]``.
+        words: The key words, by group number - 1.
+        definitions: ``(concept, groups)``: each group the set of key-word numbers of
+            one of its alternatives.
+        chinese: Whether the words are Chinese (no word boundaries, Chinese fillers).
+    """
+
+    regex: re.Pattern
+    words: tuple[str, ...]
+    definitions: tuple[tuple[str, tuple[frozenset[int], ...]], ...]
+    chinese: bool
+
+    def joins(self, gap: str) -> bool:
+        """Tell whether the text between two key words keeps them in one mention."""
+        if "\n" in gap:
+            return False
+        if self.chinese:
+            return len(gap) <= MAX_FILLERS + 1 and ZH_FILLERS.fullmatch(gap) is not None
+        gap = gap.lower()
+        if not _GAP_CHARS.fullmatch(gap):
+            return False
+        words = [w for w in _GAP_SPLIT.split(gap) if w]
+        return len(words) <= MAX_FILLERS and all(w in FILLER_WORDS for w in words)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Find the mentions of a text written with the key words (see ConceptMatcher)."""
+        found: list[tuple[int, int, str]] = []
+        chain: list[tuple[int, int, int]] = []
+        for m in self.regex.finditer(text):
+            hit = (m.start(), m.end(), m.lastindex - 1)
+            if chain and not self.joins(text[chain[-1][1] : hit[0]]):
+                found += self._windows(chain)
+                chain = []
+            chain.append(hit)
+        return found + self._windows(chain)
+
+    def find_partial(self, text: str) -> list[tuple[int, int, str]]:
+        """Find runs of key words that hold all groups of a concept but one (at least two).
+
+        Args:
+            text: The (simplified) text.
+
+        Returns:
+            ``(start, end, concept)`` of each run: "integration with industry" lacks only
+            "education". They are not mentions; they are candidates for a reader to judge.
+        """
+        found: list[tuple[int, int, str]] = []
+        chain: list[tuple[int, int, int]] = []
+        for m in list(self.regex.finditer(text)) + [None]:
+            hit = (m.start(), m.end(), m.lastindex - 1) if m else None
+            if chain and (hit is None or not self.joins(text[chain[-1][1] : hit[0]])):
+                found += self._partial_windows(chain)
+                chain = []
+            if hit:
+                chain.append(hit)
+        return found
+
+    def _partial_windows(self, chain: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+        found = []
+        for concept, groups in self.definitions:
+            k, i = len(groups), 0
+            while i < len(chain):
+                seen: set[int] = set()
+                j = i
+                while j < len(chain):
+                    word = chain[j][2]
+                    group = next((g for g, words in enumerate(groups) if word in words), None)
+                    if group is None or group in seen:
+                        break
+                    seen.add(group)
+                    j += 1
+                head = k - 1 not in seen or self._head_last(chain[j - 1][2], groups)
+                if max(2, k - 1) <= len(seen) < k and head:
+                    found.append((chain[i][0], chain[j - 1][1], concept))
+                    i = j
+                else:
+                    i += 1
+        return found
+
+    def _head_last(self, word: int, groups: tuple[frozenset[int], ...]) -> bool:
+        """In Chinese the last group is the head and comes last: 学校与合作企业 is no 校企合作."""
+        return not self.chinese or word in groups[-1]
+
+    def _windows(self, chain: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+        """Every run of key words in a chain that holds one word of each group of a concept."""
+        found = []
+        for i in range(len(chain)):
+            for concept, groups in self.definitions:
+                k = len(groups)
+                if i + k > len(chain):
+                    continue
+                hit = set()
+                for _, _, word in chain[i : i + k]:
+                    group = next((g for g, words in enumerate(groups) if word in words), None)
+                    if group is None or group in hit:
+                        break
+                    hit.add(group)
+                if len(hit) == k and self._head_last(chain[i + k - 1][2], groups):
+                    found.append((chain[i][0], chain[i + k - 1][1], concept))
+        return found
+
+
+@dataclass(frozen=True)
 class ConceptMatcher:
     """Finds the concepts of a glossary in text.
 
@@ -279,11 +492,13 @@ class ConceptMatcher:
         regex: One pattern for every English rendering (``None`` without any).
         ends: The concept of each ``()`` marker of ``regex``, by group number - 1.
         zh_terms: Each Chinese term (lower-case, simplified) and its concept.
+        key_words: The key-word definitions, English and Chinese (none without any).
     """
 
     regex: re.Pattern | None
     ends: tuple[str, ...]
     zh_terms: dict[str, str]
+    key_words: tuple[KeyWords, ...] = ()
 
     def find_english(self, text: str) -> list[tuple[int, int, str]]:
         """Find the English renderings in a text.
@@ -299,9 +514,62 @@ class ConceptMatcher:
             return []
         return [(m.start(), m.end(), self.ends[m.lastindex - 1]) for m in self.regex.finditer(text)]
 
+    def find_key_words(self, text: str) -> list[tuple[int, int, str]]:
+        """Find the mentions written with a concept's key words, listed or not.
+
+        Args:
+            text: The (simplified) text.
+
+        Returns:
+            ``(start, end, concept)`` of every run of key words holding one word of each
+            group of a definition, in any order (in Chinese the last group, the head, comes
+            last), with at most :data:`MAX_FILLERS` function words (:data:`FILLER_WORDS`,
+            :data:`ZH_FILLERS`) and hyphens, dashes, slashes or quotes between two of them
+            (no comma, which lists things, and no line break). Runs may overlap: the caller
+            keeps the longest one starting first.
+        """
+        return [hit for keys in self.key_words for hit in keys.find(text)]
+
+
+def _key_word_matchers(glossary: pd.DataFrame) -> tuple[KeyWords, ...]:
+    cells = glossary["key_words"] if "key_words" in glossary else [""] * len(glossary)
+    matchers = []
+    for chinese in (False, True):
+        words: dict[str, int] = {}
+        definitions = []
+        for concept, cell in zip(glossary["concept"], cells, strict=True):
+            for groups in parse_key_words(cell, where=f"key words of {concept}"):
+                if any(has_han(w) for g in groups for w in g) != chinese:
+                    continue
+                numbered = tuple(
+                    frozenset(words.setdefault(w, len(words)) for w in g) for g in groups
+                )
+                definitions.append((concept, numbered))
+        if not definitions:
+            continue
+        if chinese:
+            order = sorted(words, key=len, reverse=True)
+            pattern = "|".join(f"({re.escape(w)})" for w in order)
+        else:
+            order = list(words)
+            pattern = _BEFORE + "(?:" + "|".join(f"({word_pattern(w)})" for w in order) + ")"
+            pattern += _AFTER
+        renumber = {words[w]: k for k, w in enumerate(order)}
+        definitions = [
+            (c, tuple(frozenset(renumber[w] for w in g) for g in groups))
+            for c, groups in definitions
+        ]
+        # Definitions with more groups first: the more specific concept.
+        definitions.sort(key=lambda d: -len(d[1]))
+        flags = 0 if chinese else re.IGNORECASE
+        matchers.append(
+            KeyWords(re.compile(pattern, flags), tuple(order), tuple(definitions), chinese)
+        )
+    return tuple(matchers)
+
 
 def build_matcher(glossary: pd.DataFrame) -> ConceptMatcher:
-    """Build the matcher of a glossary's renderings and terms.
+    """Build the matcher of a glossary's renderings, terms and key words.
 
     Args:
         glossary: The glossary (see :func:`load_glossary`).
@@ -325,7 +593,7 @@ def build_matcher(glossary: pd.DataFrame) -> ConceptMatcher:
     regex = re.compile(f"{_BEFORE}(?:{pattern}){_AFTER}", re.IGNORECASE) if trie else None
     pairs = zip(glossary["concept"], glossary["zh_terms"], strict=True)
     zh = {term.lower(): concept for concept, terms in pairs for term in terms}
-    return ConceptMatcher(regex, tuple(ends), zh)
+    return ConceptMatcher(regex, tuple(ends), zh, _key_word_matchers(glossary))
 
 
 def _collect_ends(node: dict, ends: list[str]) -> None:
@@ -366,15 +634,22 @@ __all__ = [
     "GLOSSARY_COLUMNS",
     "QUOTES",
     "SEPARATOR",
+    "FILLER_WORDS",
+    "MAX_FILLERS",
+    "OPTIONAL_COLUMNS",
+    "ZH_FILLERS",
     "ConceptMatcher",
     "GlossaryError",
+    "KeyWords",
     "build_matcher",
     "find_concept",
     "fingerprint_glossary",
     "list_chinese_terms",
+    "list_narrower",
     "literal_part",
     "load_glossary",
     "normalize_query",
+    "parse_key_words",
     "phrase_regex",
     "query_words",
     "split_words",

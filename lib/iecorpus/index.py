@@ -8,7 +8,10 @@ function. Where the renderings overlap, the longest one starting first wins and 
 counts once: "industry-education-integrated enterprises" is an *integrated enterprise*, not
 also an *integration*. The index also answers the questions a reader asks of the texts:
 where a word or phrase occurs (:meth:`TermIndex.find_phrase`), where a query occurs,
-concept or phrase (:meth:`TermIndex.find`), and what surrounds a match (:func:`cut_context`).
+concept or phrase (:meth:`TermIndex.find`), which concept a span belongs to
+(:meth:`TermIndex.concept_at`), and what surrounds a match (:func:`cut_context`).
+:attr:`TermIndex.features` is the token stream with each concept mention made one feature,
+for statistics that must never split a mention into its words.
 """
 
 from __future__ import annotations
@@ -36,6 +39,11 @@ from .glossary import (
 )
 from .tokens import locate_tokens, process_pool, to_simplified, tokenize
 
+#: The ``rule`` of a concept occurrence written as a listed rendering or Chinese term.
+LISTED = "listed"
+#: The ``rule`` of one found by the concept's key words only (see ``key_words``).
+KEY_WORDS = "key words"
+
 
 @dataclass(eq=False)
 class TermIndex:
@@ -51,8 +59,9 @@ class TermIndex:
             token of the corpus, documents in order: its term, document number, offsets
             and run (tokens of one run were adjacent, with no stopword between them).
         concepts: Every concept occurrence: ``doc_id``, ``concept``, ``start``, ``end``,
-            ``match`` (the text as written), ``sentence``, and ``doc`` (the document's
-            number in ``documents``).
+            ``match`` (the text as written), ``sentence``, ``doc`` (the document's
+            number in ``documents``) and ``rule`` (:data:`LISTED`, or :data:`KEY_WORDS`
+            for a mention found only by the concept's key words).
         glossary: The glossary used.
         sentence_starts: Per document, the start offset of each sentence (a sorted list).
         source: What the index was built from (see :meth:`describes`).
@@ -177,20 +186,110 @@ class TermIndex:
                 rows.append((number, a, b))
         return pd.DataFrame(rows, columns=["doc", "start", "end"])
 
-    def find(self, query: str, *, literal: bool = False) -> tuple[str | None, pd.DataFrame]:
-        """Find a query: every rendering of the concept it names, or else the phrase.
+    @property
+    def features(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+        """The tokens with each concept mention made one feature, never split into its words.
+
+        Returns:
+            ``(feature, doc, run, names)``: one entry per feature of the corpus, in order:
+            its number in ``names``, its document number and its run. ``names`` is the
+            vocabulary followed by each concept's ``label_en`` (capitalised, so that it
+            never equals a token): "integration of industry and education" and 产教融合
+            are both the one feature "Industry-education integration".
+        """
+        if "features" not in self.cache:
+            self.cache["features"] = self._merge_concepts()
+        return self.cache["features"]
+
+    def _merge_concepts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+        span = max((len(t) for t in self.texts), default=0) + 1
+        numbers = {c: k for k, c in enumerate(self.glossary["concept"])}
+        names = list(self.vocabulary) + list(self.glossary["label_en"])
+        feature = self.token_term.astype(np.int64)
+        keep = np.ones(len(feature), dtype=bool)
+        if len(self.concepts) and len(feature):
+            c_doc = self.concepts["doc"].to_numpy(dtype=np.int64)
+            c_start = c_doc * span + self.concepts["start"].to_numpy(dtype=np.int64)
+            c_end = c_doc * span + self.concepts["end"].to_numpy(dtype=np.int64)
+            c_feature = len(self.vocabulary) + self.concepts["concept"].map(numbers).to_numpy(
+                dtype=np.int64
+            )
+            order = np.argsort(c_start, kind="stable")
+            c_start, c_end, c_feature = c_start[order], c_end[order], c_feature[order]
+            key = self.token_doc.astype(np.int64) * span + self.token_start
+            at = np.searchsorted(c_start, key, side="right") - 1
+            inside = (at >= 0) & (key < c_end[np.maximum(at, 0)])
+            previous = np.concatenate([[-1], np.where(inside, at, -1)[:-1]])
+            first = inside & (previous != at)
+            feature[first] = c_feature[at[first]]
+            keep = ~inside | first
+        return feature[keep], self.token_doc[keep], self.token_run[keep], names
+
+    def concept_at(self, doc, start, end) -> np.ndarray:
+        """Tell which concept occurrence each span lies in.
+
+        Args:
+            doc: Document numbers (an array, or one number).
+            start: Start offsets of the spans.
+            end: End offsets of the spans.
+
+        Returns:
+            Per span, the concept of the occurrence that contains it, ``""`` where none
+            does ("integration" inside "industry-education integration": the integration;
+            产教融合 inside 产教融合型企业: the integrated enterprise).
+        """
+        doc, start, end = (np.atleast_1d(np.asarray(v, dtype=np.int64)) for v in (doc, start, end))
+        if "spans" not in self.cache:
+            span = max((len(t) for t in self.texts), default=0) + 1
+            c_doc = self.concepts["doc"].to_numpy(dtype=np.int64) if len(self.concepts) else []
+            c_doc = np.asarray(c_doc, dtype=np.int64)
+            starts = c_doc * span + self.concepts["start"].to_numpy(dtype=np.int64)
+            ends = c_doc * span + self.concepts["end"].to_numpy(dtype=np.int64)
+            order = np.argsort(starts, kind="stable")
+            names = self.concepts["concept"].to_numpy(dtype=object)
+            self.cache["spans"] = (span, starts[order], ends[order], names[order])
+        span, starts, ends, names = self.cache["spans"]
+        found = np.full(len(doc), "", dtype=object)
+        if not len(starts) or not len(doc):
+            return found
+        a, b = doc * span + start, doc * span + end
+        at = np.searchsorted(starts, a, side="right") - 1
+        inside = (at >= 0) & (ends[np.maximum(at, 0)] >= b)
+        found[inside] = names[at[inside]]
+        return found
+
+    def find(
+        self, query: str, *, literal: bool = False, concept_only: bool = False
+    ) -> tuple[str | None, pd.DataFrame]:
+        """Find a query: every occurrence of the string typed, and of the concept it names.
 
         Args:
             query: A concept id, a rendering, a Chinese term, or any word or phrase.
             literal: Search the query as written even when it names a concept.
+            concept_only: When the query names a concept, give its occurrences only, not
+                the string typed inside longer terms of other concepts.
 
         Returns:
-            The concept (``None`` for a phrase) and its occurrences, with the columns
-            ``doc``, ``start`` and ``end`` (a concept's rows carry those of
-            :attr:`concepts` too).
+            The concept (``None`` for a phrase) and the hits, by document and offset, with
+            the columns ``doc``, ``start``, ``end`` and ``concept`` (the concept each hit
+            belongs to, ``""`` for none). A query naming a concept finds every rendering
+            of it in both languages, and also the string as typed where it lies inside
+            another concept's mention (产教融合 in 产教融合型企业), as a concordance
+            should; the concept's own rows carry the columns of :attr:`concepts` too.
         """
         concept = None if literal else find_concept(query, self.glossary)
-        return concept, self.occurrences(concept) if concept else self.find_phrase(query)
+        if concept and concept_only:
+            return concept, self.occurrences(concept)
+        phrase = self.find_phrase(query)
+        phrase["concept"] = self.concept_at(phrase["doc"], phrase["start"], phrase["end"])
+        if not concept:
+            return None, phrase
+        extra = phrase[phrase["concept"] != concept]
+        if extra.empty:
+            return concept, self.occurrences(concept)
+        hits = pd.concat([self.occurrences(concept), extra], ignore_index=True)
+        hits = hits.sort_values(["doc", "start"], kind="stable").reset_index(drop=True)
+        return concept, hits
 
     def describes(self, corpus, *, glossary: pd.DataFrame | None = None) -> bool:
         """Tell whether the index still describes a corpus with a glossary.
@@ -335,7 +434,7 @@ def _sentence_starts(corpus, docs: pd.DataFrame) -> list[list[int]]:
 
 
 def _find_concepts(index: TermIndex, matcher: ConceptMatcher) -> pd.DataFrame:
-    """Every concept occurrence, English renderings and Chinese terms alike, longest first."""
+    """Every concept occurrence, renderings, key words and Chinese terms alike, longest first."""
     rows = []
     term_concepts = [matcher.zh_terms.get(t) for t in index.vocabulary]
     is_term = np.asarray([c is not None for c in term_concepts] + [False])
@@ -345,19 +444,21 @@ def _find_concepts(index: TermIndex, matcher: ConceptMatcher) -> pd.DataFrame:
         np.asarray(index.token_doc)[positions], np.arange(len(index.texts) + 1)
     )
     for number, text in enumerate(index.search_texts):
-        found = matcher.find_english(text)
+        found = [(a, b, c, LISTED) for a, b, c in matcher.find_english(text)]
         for k in positions[starts[number] : starts[number + 1]]:
             concept = term_concepts[index.token_term[k]]
-            found.append((int(index.token_start[k]), int(index.token_end[k]), concept))
+            found.append((int(index.token_start[k]), int(index.token_end[k]), concept, LISTED))
+        found += [(a, b, c, KEY_WORDS) for a, b, c in matcher.find_key_words(text)]
+        # Longest first; on a tie a listed rendering before key words (the sort is stable).
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
         last_end, doc_id = -1, index.documents.at[number, "doc_id"]
-        for start, end, concept in found:
+        for start, end, concept, rule in found:
             if start >= last_end:
                 sentence = index.sentence_of(number, start)
                 match = index.texts[number][start:end]
-                rows.append((doc_id, concept, start, end, match, sentence, number))
+                rows.append((doc_id, concept, start, end, match, sentence, number, rule))
                 last_end = end
-    columns = ["doc_id", "concept", "start", "end", "match", "sentence", "doc"]
+    columns = ["doc_id", "concept", "start", "end", "match", "sentence", "doc", "rule"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -413,4 +514,4 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()  # "" is not
 
 
-__all__ = ["TermIndex", "build_index", "cut_context", "index_corpus"]
+__all__ = ["KEY_WORDS", "LISTED", "TermIndex", "build_index", "cut_context", "index_corpus"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -559,6 +559,8 @@ class SyntheticPage:
         language: ``en`` or ``zh``.
         script: ``simplified`` or ``traditional`` (``simplified`` for English).
         kinds: The kinds of noise this page carries (see ``EN_KINDS``, ``ZH_KINDS``).
+        planted: Phrases planted by :func:`plant_renderings`: ``(start, end, concept)``
+            in :attr:`text`, ``concept`` ``None`` for a near miss that must not count.
     """
 
     raw: str
@@ -569,6 +571,7 @@ class SyntheticPage:
     language: str
     script: str = "simplified"
     kinds: tuple[str, ...] = ()
+    planted: tuple[tuple[int, int, str | None], ...] = ()
 
     @property
     def text(self) -> str:
@@ -1058,6 +1061,138 @@ ZH_ENCODINGS = (("utf-8", 0.6), ("utf-8-sig", 0.12), ("gb18030", 0.2), ("utf-16"
 EN_ENCODINGS = (("utf-8", 0.9), ("utf-8-sig", 0.1))
 
 
+# ---------------------------------------------------------------------------- planted renderings
+
+#: Renderings machine translation gives that the glossary does not list, by concept.
+EN_UNLISTED_RENDERINGS = {
+    "industry_education_integration": [
+        "integration of education and industry",
+        "education-industry integration",
+        "education and industry integration",
+        "education\u2013production integration",
+        "integration of production with education",
+        "integration between education and industry",
+        "integrating education and industry",
+        "integrating production and education",
+        "education and production integration",
+        "fusion of education and industry",
+        "industry and education fusion",
+        "Integration of Education and Industry",
+    ],
+    "school_enterprise_cooperation": [
+        "enterprise-school cooperation",
+        "cooperation between enterprises and schools",
+        "cooperation between colleges and enterprises",
+        "university and enterprise cooperation",
+        "enterprise-college collaboration",
+    ],
+    "science_education_integration": [
+        "science and education integration",
+        "education-science integration",
+    ],
+}
+ZH_UNLISTED_RENDERINGS = {
+    "industry_education_integration": [
+        "产业与教育融合",
+        "教育与产业深度融合",
+        "产业和教育融合",
+        "教育和产业紧密融合",
+        "产业与教育相互融合",
+    ],
+    "school_enterprise_cooperation": ["学校与企业合作", "企业与学校合作", "院校和企业合作"],
+}
+#: Phrases that share words with a concept but must not count as it.
+EN_NEAR_MISSES = [
+    "integration of education resources",
+    "industrial structure integration",
+    "integration of culture and tourism",
+    "integration of urban and rural education",
+    "the education industry",
+    "industry integration",
+    "education and training integration",
+    "integration of industry, academia and research",
+    "cooperation among enterprises",
+    "school education and family education",
+]
+ZH_NEAR_MISSES = [
+    "产业结构融合",
+    "教育资源融合",
+    "产城融合",
+    "文旅融合",
+    "城乡教育融合",
+    "企业之间合作",
+]
+EN_PLANT_SENTENCES = [
+    "{province} will push forward {phrase} in {field} this year.",
+    "The forum discussed {phrase} and the training of {field} technicians.",
+    "Experts said that {phrase} is the key for colleges in {city}.",
+    "{college} reported on {phrase} at the meeting.",
+]
+ZH_PLANT_SENTENCES = [
+    "{province}今年将推动{phrase}，服务{field}产业。",
+    "会上，{college}介绍了{phrase}的经验。",
+    "专家认为，{phrase}是{city}职业院校的关键。",
+]
+
+
+def plant_renderings(
+    page: SyntheticPage, *, seed: int = 0, n_positive: int = 3, n_negative: int = 2
+) -> SyntheticPage:
+    """Plant renderings the glossary does not list, and near misses, in a page's body.
+
+    Args:
+        page: A page of :func:`make_page`.
+        seed: Seed of the choices.
+        n_positive: Unlisted renderings to plant (:data:`EN_UNLISTED_RENDERINGS`,
+            :data:`ZH_UNLISTED_RENDERINGS`), each in a sentence added to a paragraph.
+        n_negative: Near misses to plant (:data:`EN_NEAR_MISSES`, :data:`ZH_NEAR_MISSES`).
+
+    Returns:
+        The page with the sentences added to its body (and to its raw text, where the
+        paragraph stands in it unchanged) and
+        :attr:`SyntheticPage.planted` saying where each phrase is in its :attr:`text`.
+    """
+    rng = random.Random(seed)
+    zh = page.language == "zh"
+    renderings = ZH_UNLISTED_RENDERINGS if zh else EN_UNLISTED_RENDERINGS
+    choices: list[tuple[str, str | None]] = []
+    for _ in range(n_positive):
+        concept = rng.choice(sorted(renderings))
+        choices.append((rng.choice(renderings[concept]), concept))
+    misses = ZH_NEAR_MISSES if zh else EN_NEAR_MISSES
+    choices += [(rng.choice(misses), None) for _ in range(n_negative)]
+    rng.shuffle(choices)
+    body = list(page.body)
+    raw = page.raw
+    # Sentences go at the end of the longest paragraphs (sub-headings stay as they are).
+    targets = sorted(range(len(body)), key=lambda k: -len(body[k]))[: max(1, len(body) // 2)]
+    added: dict[int, list[tuple[str, str | None]]] = {}
+    for phrase, concept in choices:
+        added.setdefault(rng.choice(targets), []).append((phrase, concept))
+    planted = []
+    offset = 0
+    for k, paragraph in enumerate(body):
+        extra = ""
+        for phrase, concept in added.get(k, []):
+            template = rng.choice(ZH_PLANT_SENTENCES if zh else EN_PLANT_SENTENCES)
+            values = {
+                "province": rng.choice(ZH_PROVINCES if zh else EN_PROVINCES),
+                "city": rng.choice(ZH_CITIES if zh else EN_CITIES),
+                "field": rng.choice(ZH_FIELDS if zh else EN_FIELDS),
+                "college": rng.choice(ZH_COLLEGES if zh else EN_COLLEGES),
+            }
+            before, after = template.split("{phrase}")
+            before = ("" if zh else " ") + before.format(**values)
+            start = offset + len(paragraph) + len(extra) + len(before)
+            planted.append((start, start + len(phrase), concept))
+            extra += before + phrase + after.format(**values)
+        if extra:
+            raw = raw.replace(paragraph, paragraph + extra, 1)
+        body[k] = paragraph + extra
+        offset += len(body[k]) + 2
+    return replace(page, raw=raw, body=body, planted=tuple(planted))
+
+
 def write_corpus(
     folder: str | Path,
     *,
@@ -1142,7 +1277,17 @@ def write_corpus(
     )
 
 
-__all__ = ["SyntheticPage", "make_page", "write_corpus"]
+__all__ = [
+    "EN_NEAR_MISSES",
+    "EN_UNLISTED_RENDERINGS",
+    "ZH_NEAR_MISSES",
+    "ZH_UNLISTED_RENDERINGS",
+    "SyntheticPage",
+    "corpus_of_snippets",
+    "make_page",
+    "plant_renderings",
+    "write_corpus",
+]
 
 
 def corpus_of_snippets(*texts: str, language: str = "en", dates: list[str] | None = None):

@@ -290,6 +290,7 @@ def build_features(
     window: int = 3,
     min_df: int | float = 2,
     max_df: int | float = 1.0,
+    shared: bool = False,
 ) -> PassageFeatures:
     """Turn a corpus into passages of content tokens and concepts, ready for a topic model.
 
@@ -301,6 +302,11 @@ def build_features(
             of them (a float): a word of one paragraph cannot make a topic.
         max_df: Drop features found in more than this share of passages (a float) or
             this many (an int); 1.0 keeps them all.
+        shared: Keep only the features found in passages of every language of the
+            corpus: on a mixed English and Chinese corpus, the concepts (and the few
+            symbols both write, such as 1+X), so that a topic is about content in both
+            languages rather than about which language a passage is in (see
+            :func:`score_language_mixing`). On a one-language corpus it changes nothing.
 
     Returns:
         The :class:`PassageFeatures`.
@@ -325,7 +331,10 @@ def build_features(
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     low = min_df if isinstance(min_df, Integral) else math.ceil(min_df * n)
     high = max_df if isinstance(max_df, Integral) else math.floor(max_df * n)
-    keep = np.flatnonzero((df >= max(low, 1)) & (df <= high))
+    wanted = (df >= max(low, 1)) & (df <= high)
+    if shared:
+        wanted &= _in_every_language(counts, passages)
+    keep = np.flatnonzero(wanted)
     if not len(keep):
         raise ValueError(
             f"No feature is left in {n} passages with min_df={min_df!r} and "
@@ -351,6 +360,15 @@ def build_features(
         min_df=min_df,
         max_df=max_df,
     )
+
+
+def _in_every_language(counts: sparse.csr_matrix, passages: pd.DataFrame) -> np.ndarray:
+    """Features found in passages of every language of the corpus."""
+    found = np.ones(counts.shape[1], dtype=bool)
+    for language in passages["language"].unique():
+        rows = np.flatnonzero((passages["language"] == language).to_numpy())
+        found &= np.asarray((counts[rows] > 0).sum(axis=0)).ravel() > 0
+    return found
 
 
 def describe_features(features: PassageFeatures) -> pd.DataFrame:
@@ -993,6 +1011,35 @@ def best_passages(model: TopicModel, *, n: int = 3, width: int = 240) -> pd.Data
     return pd.DataFrame(rows, columns=columns)
 
 
+def score_language_mixing(model: TopicModel, *, n: int = 5) -> pd.DataFrame:
+    """Tell, for each topic, whether its best passages are in more than one language.
+
+    Args:
+        model: A fitted :class:`TopicModel`.
+        n: Best passages per topic looked at (see :func:`best_passages`).
+
+    Returns:
+        One row per topic: ``topic``, ``label``, one column per language of the corpus
+        (``en``, ``zh``: how many of its ``n`` best passages are in it) and ``mixed``
+        (more than one language among them). ``table.attrs["share_mixed"]`` is the share
+        of topics that mix languages: on a mixed corpus, a topic whose best passages are
+        all in one language says which language a passage is in, not what it is about.
+    """
+    best = best_passages(model, n=n)
+    languages = model.passages.set_index("passage")["language"]
+    best["language"] = best["passage"].map(languages)
+    table = best.pivot_table(
+        index=["topic", "label"], columns="language", values="rank", aggfunc="size",
+        fill_value=0,
+    )
+    table.columns.name = None
+    table = table.reset_index()
+    present = [c for c in table.columns if c not in ("topic", "label")]
+    table["mixed"] = (table[present] > 0).sum(axis=1) > 1
+    table.attrs["share_mixed"] = float(table["mixed"].mean()) if len(table) else 0.0
+    return table
+
+
 def topic_prevalence(model: TopicModel) -> pd.DataFrame:
     """Follow each topic's share of the text from year to year.
 
@@ -1394,6 +1441,7 @@ __all__ = [
     "TopicModel",
     "assess_topics",
     "best_passages",
+    "score_language_mixing",
     "build_features",
     "choose_k",
     "cross_tabulate",
