@@ -204,13 +204,14 @@ def describe_sweep(sweep: pd.DataFrame, choice, *, min_stability: float = MIN_ST
         )
     else:
         evidence = (
-            f"(least coherent topic NPMI {number(row['npmi_min'], digits=3)}; mean "
+            f"(NPMI {number(row['npmi_min'], digits=3)}; mean "
             f"{number(row['npmi'], digits=3)}; stability {number(row['stability'], digits=2)})"
         )
         if len(stable) == 1:
             chosen = (
                 f"{tried}; only {_model_name(choice.method, choice.k)} reached stability "
-                f"{number(min_stability, digits=2)} {evidence}, so it is the model read below."
+                f"{number(min_stability, digits=2)} (NPMI of its least coherent topic "
+                f"{evidence[len('(NPMI ') :]}, so it is the model read below."
             )
         else:
             chosen = (
