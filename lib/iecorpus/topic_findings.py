@@ -84,6 +84,10 @@ def prepare_features(corpus, *, unit: str = "paragraph", window: int = 3, min_df
         ``(features, note)``: the :class:`~iecorpus.topics.PassageFeatures` and "", or
         None and a sentence saying why no feature is left (no passage, or no word found
         in ``min_df`` passages).
+
+    Raises:
+        ValueError: An unknown ``unit`` or a ``window`` below one sentence, as
+            :func:`~iecorpus.topics.build_features` raises: those are the reader's to fix.
     """
     try:
         return build_features(corpus, unit=unit, window=window, min_df=min_df), ""
