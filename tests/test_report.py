@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from iecorpus import provenance, report
+from iecorpus import paths, provenance, report
 
 SCRIPT_TITLE = "Terms <script>alert(1)</script> in 产教融合 news"
 IMG_QUESTION = 'Which terms rise? <img src=x onerror=alert(1)> & "why"'
@@ -232,3 +232,67 @@ def test_saved_widget_state_never_reaches_a_report(tmp_path):
     path.write_text(json.dumps(notebook), encoding="utf-8")
     report.stabilize_notebook(path)
     assert hostile not in path.read_text(encoding="utf-8")
+
+
+def write_methods_page(path, title="# Methods\n\nHow are the reports made?"):
+    """Write a notebook marked as a methods page in its metadata."""
+    write_notebook(path, ("markdown", title))
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook["metadata"]["iecorpus"] = {"page": "methods"}
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+
+
+def test_a_methods_page_is_listed_after_the_analyses_under_its_own_heading(report_dir):
+    # Numbered before the last analysis on purpose: the kind decides the place, not the number.
+    write_methods_page(report_dir.parent / "notebooks" / "00-methods.ipynb")
+    (report_dir / "00-methods.html").write_text("<html></html>", encoding="utf-8")
+    entries = report.collect_entries(report_dir, notebooks_dir=report_dir.parent / "notebooks")
+    assert [e.filename for e in entries][-1] == "00-methods.html"
+    assert [e.kind for e in entries] == ["analysis"] * 4 + ["methods"]
+    _, page = build(report_dir)
+    links = re.findall(r'href="([^"]+)"', page)
+    assert links[-1] == "00-methods.html" and len(links) == 5
+    analyses, methods = page.split("<h2>How the reports are made</h2>")
+    assert "04-timeline.html" in analyses and "00-methods.html" in methods
+    assert "How are the reports made?" in methods
+    assert "4 notebooks and 1 methods page, executed" in page
+
+
+@pytest.mark.parametrize(
+    ("metadata", "kind"),
+    [
+        ({"iecorpus": {"page": "methods"}}, "methods"),
+        ({"iecorpus": {"page": "analysis"}}, "analysis"),
+        ({"iecorpus": {"page": "<b>other</b>"}}, "analysis"),
+        ({"iecorpus": "methods"}, "analysis"),
+        ({}, "analysis"),
+    ],
+)
+def test_the_kind_of_a_page_comes_from_its_metadata(tmp_path, metadata, kind):
+    path = tmp_path / "n.ipynb"
+    path.write_text(json.dumps({"cells": [], "metadata": metadata}), encoding="utf-8")
+    assert report.read_page_kind(path) == kind
+
+
+def test_an_unreadable_notebook_is_taken_for_an_analysis(tmp_path):
+    path = tmp_path / "n.ipynb"
+    path.write_text("{not json", encoding="utf-8")
+    assert report.read_page_kind(path) == "analysis"
+    assert report.read_page_kind(tmp_path / "missing.ipynb") == "analysis"
+
+
+def test_an_index_of_analyses_only_has_no_methods_heading(report_dir):
+    _, page = build(report_dir)
+    assert "How the reports are made" not in page
+    assert "4 notebooks, executed and rendered" in page
+
+
+def test_the_project_methods_page_is_listed_after_the_four_notebooks(tmp_path):
+    names = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    for name in names:
+        (tmp_path / f"{name}.html").write_text("<html></html>", encoding="utf-8")
+    entries = report.collect_entries(tmp_path, notebooks_dir=paths.NOTEBOOKS_DIR)
+    kinds = {e.filename: e.kind for e in entries}
+    assert kinds.pop("05-methods.html") == "methods"
+    assert set(kinds.values()) == {"analysis"} and len(kinds) >= 4
+    assert entries[-1].filename == "05-methods.html"

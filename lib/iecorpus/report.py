@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from iecorpus import paths
+from iecorpus.prose import plural
 from iecorpus.provenance import provenance
 
 #: Rendered notebooks are named like their source: two digits, a hyphen, a slug.
@@ -34,6 +35,7 @@ li::after { content: ""; display: block; clear: both; }
 .thumb { float: right; width: 11rem; max-height: 8rem; object-fit: contain; margin: 0 0 0.5rem 1rem;
          border: 1px solid #ddd; background: #fff; }
 li a.code { color: #777; font-size: 0.85rem; font-weight: normal; }
+h2 { font-size: 1.15rem; margin: 2rem 0 0; color: #444; }
 .made-with { color: #777; font-size: 0.85rem; border-top: 1px solid #ddd; padding-top: 0.6rem; }
 """
 
@@ -42,6 +44,10 @@ li a.code { color: #777; font-size: 0.85rem; font-weight: normal; }
 CODE_SUFFIX = "-code"
 #: A notebook marks the cell of its main figure with this tag; else its first figure is used.
 MAIN_FIGURE_TAG = "main-figure"
+#: What a report page is, from its notebook's metadata ``{"iecorpus": {"page": ...}}``: an
+#: analysis of the corpus (the default) or a methods page, which says how the analyses work
+#: and holds no finding; the index lists methods pages after the analyses, under a heading.
+PAGE_KINDS = ("analysis", "methods")
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Entry:
         question: The question it answers.
         thumbnail: The main figure as a ``data:image/png;base64`` URI, or "".
         code_filename: The same report with its code shown, or "" when there is none.
+        kind: What the page is, one of :data:`PAGE_KINDS`.
     """
 
     filename: str
@@ -61,6 +68,7 @@ class Entry:
     question: str
     thumbnail: str = ""
     code_filename: str = ""
+    kind: str = "analysis"
 
 
 def read_title(notebook: Path) -> tuple[str, str]:
@@ -89,6 +97,24 @@ def read_title(notebook: Path) -> tuple[str, str]:
     source = markdown.get("source", "")
     lines = ("".join(source) if isinstance(source, list) else source).splitlines()
     return _title_and_paragraph(lines)
+
+
+def read_page_kind(notebook: Path) -> str:
+    """Return what kind of report page a notebook is, from its metadata.
+
+    Args:
+        notebook: An ``.ipynb`` file.
+
+    Returns:
+        ``"methods"`` when its metadata holds ``{"iecorpus": {"page": "methods"}}``;
+        ``"analysis"`` otherwise, also for an unreadable file or an unknown kind.
+    """
+    try:
+        metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+        kind = metadata.get("iecorpus", {}).get("page", "analysis")
+    except (OSError, ValueError, AttributeError):
+        return "analysis"
+    return kind if kind in PAGE_KINDS else "analysis"
 
 
 def _title_and_paragraph(lines: list[str]) -> tuple[str, str]:
@@ -152,8 +178,9 @@ def collect_entries(report_dir: Path, *, notebooks_dir: Path) -> list[Entry]:
             executed copy next to the HTML file is read instead.
 
     Returns:
-        One entry per HTML file, sorted by file name; a report whose notebook cannot be
-        found is titled with its file name.
+        One entry per HTML file: the analyses sorted by file name, then the methods pages
+        (see :data:`PAGE_KINDS`) sorted by file name; a report whose notebook cannot be
+        found is titled with its file name and taken for an analysis.
     """
     entries = []
     for page in sorted(report_dir.glob(REPORT_GLOB)):
@@ -170,16 +197,18 @@ def collect_entries(report_dir: Path, *, notebooks_dir: Path) -> list[Entry]:
                 question,
                 thumbnail=main_figure(page.with_suffix(".ipynb")),
                 code_filename=code.name if code.is_file() else "",
+                kind=read_page_kind(source) if source else "analysis",
             )
         )
-    return entries
+    return sorted(entries, key=lambda e: PAGE_KINDS.index(e.kind))  # stable: names stay sorted
 
 
 def render_index(entries: list[Entry], *, heading: str, made_with: str = "") -> str:
     """Render the index page; every piece of document text is HTML-escaped.
 
     Args:
-        entries: The reports to list, in order.
+        entries: The reports to list, in order; methods pages (``kind="methods"``) are
+            listed after the analyses, under a heading of their own.
         heading: The page title.
         made_with: The library that made the reports, as ``str(provenance())`` gives it
             ("iecorpus 0.1.0, commit 1a2b3c4d5e6f"); shown at the foot of the page.
@@ -187,19 +216,26 @@ def render_index(entries: list[Entry], *, heading: str, made_with: str = "") -> 
     Returns:
         A self-contained HTML page (inline CSS, no external resources, no scripts).
     """
-    items = "\n".join(_render_entry(e) for e in entries)
-    empty = "<p>No reports yet: run <code>make report</code>.</p>"
-    body = f"<ol>\n{items}\n</ol>" if entries else empty
+    analyses = [e for e in entries if e.kind != "methods"]
+    methods = [e for e in entries if e.kind == "methods"]
+    body = "<p>No reports yet: run <code>make report</code>.</p>" if not entries else ""
+    if analyses:
+        body += "<ol>\n" + "\n".join(_render_entry(e) for e in analyses) + "\n</ol>"
+    if methods:
+        items = "\n".join(_render_entry(e) for e in methods)
+        body += f'\n<h2>How the reports are made</h2>\n<ol class="methods">\n{items}\n</ol>'
     if made_with:
         body += f'\n<p class="made-with">Made with {html.escape(made_with)}.</p>'
+    lead = plural(len(analyses), "notebook", zero="0")
+    if methods:
+        lead += f" and {plural(len(methods), 'methods page')}"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<h1>{html.escape(heading)}</h1>\n"
-        f'<p class="lead">{len(entries)} notebook(s), executed and rendered by '
-        "<code>make report</code>.</p>\n"
+        f'<p class="lead">{lead}, executed and rendered by <code>make report</code>.</p>\n'
         f"{body}\n</body>\n</html>\n"
     )
 
