@@ -14,7 +14,7 @@ from iecorpus.terms import compute_trends, concordance
 from iecorpus.topics import best_passages, fit_topics, topic_prevalence
 
 TABLES = ("documents", "paragraphs", "sentences", "removed", "problems")
-KWIC = ["doc_id", "date", "sentence", "left", "match", "right", "start", "end"]
+KWIC = ["doc_id", "date", "sentence", "left", "match", "concept", "right", "start", "end"]
 # Markup an attacker could put in a scraped page; none of it may reach the HTML unescaped.
 HOSTILE = '<script>alert("x")</script> and <img src=x onerror=alert(1)> in 产教融合 text'
 RAW_MARKUP = re.compile(r"<\s*(script|img)\b", re.IGNORECASE)
@@ -117,7 +117,38 @@ def test_a_concept_finds_every_rendering_in_both_scripts(explorer):
         "产教融合",
         "產教融合",
     } <= forms
-    assert "all its renderings" in explorer.message
+    assert "in every rendering" in explorer.message
+    assert "all its renderings" not in explorer.message  # the string typed is found too
+
+
+def test_each_line_says_which_concept_holds_it(explorer):
+    explorer.query.value = "產教融合"
+    held = explorer.result["concept"].value_counts()
+    assert held["industry_education_integration"] == 79
+    assert held.drop("industry_education_integration").sum() == 12  # inside other concepts
+    assert held["integrated_enterprise"] == 10  # 產教融合 inside 產教融合型企業
+    assert "wherever it occurs" in explorer.message
+    assert '<span class="concept">integrated_enterprise</span>' in shown(explorer)
+
+
+def test_a_plain_word_shows_the_concept_it_lies_in(explorer):
+    explorer.query.value = "integration"
+    held = set(explorer.result["concept"])
+    assert {"", "industry_education_integration"} <= held
+    assert "concept" not in explorer.message
+
+
+def test_concept_only_keeps_the_concepts_own_mentions(corpus):
+    explorer = explore.concordance(corpus, query="產教融合")
+    assert explorer.n_matches == 91
+    explorer.concept_only.value = True
+    assert explorer.n_matches == 79
+    assert set(explorer.result["concept"]) == {"industry_education_integration"}
+    assert "its own mentions" in explorer.message and "wherever" not in explorer.message
+    expected = concordance(corpus, "產教融合", width=explore.WIDTH, concept_only=True)
+    pd.testing.assert_frame_equal(explorer.result[KWIC], expected[KWIC])
+    opened = explore.concordance(corpus, query="產教融合", concept_only=True)
+    assert opened.concept_only.value and opened.n_matches == 79
 
 
 def test_literal_takes_the_characters_as_typed(explorer):

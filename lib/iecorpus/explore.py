@@ -110,6 +110,7 @@ _STYLE = """<style>
   overflow: hidden; white-space: nowrap; vertical-align: bottom; }
 .iecorpus-kwic .right { display: inline-block; overflow: hidden; white-space: nowrap;
   vertical-align: bottom; }
+.iecorpus-kwic .concept { color: var(--jp-content-font-color2, #666); font-size: 0.85em; }
 .iecorpus-kwic .head { color: var(--jp-content-font-color2, #666); font-size: 0.9em; }
 </style>"""
 
@@ -346,7 +347,11 @@ class ConcordanceExplorer(Explorer):
 
     Attributes:
         query: The query box: a word, a phrase or a concept (its id, an English rendering
-            or a Chinese term, simplified or traditional: every rendering is found).
+            or a Chinese term, simplified or traditional). The string typed is found
+            everywhere, inside longer words and other concepts' mentions too; a concept's
+            every rendering is found as well.
+        concept_only: When the query names a concept, show its own mentions only, not
+            the string typed inside other concepts' mentions.
         literal: Search the characters as typed even when they name a concept.
         language: ``"all"``, ``"en"`` or ``"zh"``.
         years: The range of years; undated documents count only while it spans them all.
@@ -354,7 +359,8 @@ class ConcordanceExplorer(Explorer):
         page: The page of lines shown, ``page_size`` lines a page.
         result: The lines of the page, by date: ``doc_id``, ``date``, ``language``,
             ``paragraph`` and ``sentence`` (their numbers in ``corpus.paragraphs`` and
-            ``corpus.sentences``), ``left``, ``match`` (as written), ``right``, ``start``
+            ``corpus.sentences``), ``left``, ``match`` (as written), ``concept`` (the
+            concept whose mention holds the match, ``""`` for none), ``right``, ``start``
             and ``end`` (offsets in the document's text).
         by_document: Every document with a hit: ``doc_id``, ``title``, ``date``,
             ``language``, ``hits``; most hits first.
@@ -365,7 +371,15 @@ class ConcordanceExplorer(Explorer):
     kind_name = "Concordance explorer"
 
     def __init__(
-        self, corpus, *, query: str, literal: bool, width: int, page_size: int, delay: float
+        self,
+        corpus,
+        *,
+        query: str,
+        literal: bool,
+        width: int,
+        page_size: int,
+        delay: float,
+        concept_only: bool = False,
     ):
         index = _index(corpus)
         self._index, self._width, self._page_size = index, width, page_size
@@ -378,7 +392,7 @@ class ConcordanceExplorer(Explorer):
         self._rank = np.empty(len(order), dtype=np.int64)
         self._rank[order] = np.arange(len(order))
         self._span = max((len(t) for t in index.texts), default=0) + 1
-        self._hits: OrderedDict[tuple[str, bool], tuple] = OrderedDict()
+        self._hits: OrderedDict[tuple[str, bool, bool], tuple] = OrderedDict()
         self._paragraph_starts: dict[int, list[int]] = {}
         self.by_document = pd.DataFrame(columns=["doc_id", "title", "date", "language", "hits"])
         self.n_matches, self.concept = 0, None
@@ -392,6 +406,9 @@ class ConcordanceExplorer(Explorer):
         )
         self.literal = widgets.Checkbox(
             value=literal, description="exact text, not the concept", indent=False
+        )
+        self.concept_only = widgets.Checkbox(
+            value=concept_only, description="only the concept's own mentions", indent=False
         )
         present = [lang for lang in _LANGUAGES if lang in set(self._languages)]
         self.language = widgets.Dropdown(
@@ -421,7 +438,7 @@ class ConcordanceExplorer(Explorer):
         self._counts = widgets.HTML(layout=_scrolling(flex="0 0 auto", margin="0 0 0 1em"))
         header = widgets.VBox(
             [
-                widgets.HBox([self.query, self.literal]),
+                widgets.HBox([self.query, self.concept_only, self.literal]),
                 widgets.HBox([self.language, self.years]),
                 self.documents,
             ]
@@ -430,7 +447,15 @@ class ConcordanceExplorer(Explorer):
         super().__init__(header, views, delay=delay)
 
     def _controls(self):
-        return [self.query, self.literal, self.language, self.years, self.documents, self.page]
+        return [
+            self.query,
+            self.concept_only,
+            self.literal,
+            self.language,
+            self.years,
+            self.documents,
+            self.page,
+        ]
 
     def _on_control(self, owner) -> None:
         if owner is not self.page:
@@ -438,15 +463,19 @@ class ConcordanceExplorer(Explorer):
 
     # -- the answer
 
-    def _find(self, query: str, literal: bool) -> tuple:
-        """``(concept, doc, start, end)`` of every hit in the corpus, kept for a few queries."""
-        key = (query, literal)
+    def _find(self, query: str, literal: bool, concept_only: bool) -> tuple:
+        """``(concept, doc, start, end, held)`` of every hit, kept for a few queries.
+
+        ``held`` is the concept whose mention holds each hit (``""`` for none).
+        """
+        key = (query, literal, concept_only)
         if key in self._hits:
             self._hits.move_to_end(key)
             return self._hits[key]
         index = self._index
-        concept, table = index.find(query, literal=literal)
+        concept, table = index.find(query, literal=literal, concept_only=concept_only)
         found = (concept, *(table[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end")))
+        found += (table["concept"].fillna("").to_numpy(dtype=object),)
         self._hits[key] = found
         while len(self._hits) > 16:
             self._hits.popitem(last=False)
@@ -487,19 +516,21 @@ class ConcordanceExplorer(Explorer):
                 "Chinese term) in the query box."
             )
             return
-        concept, doc, start, end = self._find(query, self.literal.value)
+        concept, doc, start, end, held = self._find(
+            query, self.literal.value, self.concept_only.value
+        )
         self.concept = concept
         keep = self._document_mask()[doc]
-        doc, start, end = doc[keep], start[keep], end[keep]
+        doc, start, end, held = doc[keep], start[keep], end[keep], held[keep]
         self.n_matches = len(doc)
         pages = max(1, math.ceil(len(doc) / self._page_size))
         self.page.max = pages
         page = min(self.page.value, pages)
-        self.result = self._lines(doc, start, end, page)
+        self.result = self._lines(doc, start, end, held, page)
         self.by_document = self._count_by_document(doc)
         self.message = self._describe(query, concept, page)
 
-    def _lines(self, doc: np.ndarray, start: np.ndarray, end: np.ndarray, page: int):
+    def _lines(self, doc: np.ndarray, start: np.ndarray, end: np.ndarray, held, page: int):
         first, last = (page - 1) * self._page_size, min(page * self._page_size, len(doc))
         if last <= first:
             return pd.DataFrame(columns=_KWIC_COLUMNS)
@@ -516,7 +547,7 @@ class ConcordanceExplorer(Explorer):
             left, right = cut_context(index.line_texts[d], a, b, width=self._width)
             rows.append(
                 (self._doc_ids[d], dates[d], self._languages[d], self._paragraph_of(d, a))
-                + (index.sentence_of(d, a), left, index.texts[d][a:b], right, a, b)
+                + (index.sentence_of(d, a), left, index.texts[d][a:b], held[k], right, a, b)
             )
         return pd.DataFrame(rows, columns=_KWIC_COLUMNS)
 
@@ -546,11 +577,16 @@ class ConcordanceExplorer(Explorer):
     def _describe(self, query: str, concept: str | None, page: int) -> str:
         filters = self._filters()
         where = f" ({', '.join(filters)})" if filters else ""
+        typed = f"“{query.strip()}”"
         if concept:
             row = self._index.glossary.set_index("concept").loc[concept]
-            what = f"the concept {row['label_en']} ({row['label_zh']}), all its renderings"
+            named = f"the concept {row['label_en']} ({row['label_zh']})"
+            if self.concept_only.value:
+                what = f"{named}, its own mentions in every rendering"
+            else:
+                what = f"{typed} wherever it occurs and {named} in every rendering"
         else:
-            what = f"“{query.strip()}”"
+            what = f"{typed} wherever it occurs"
         if not self.n_matches:
             advice = "widen the filters" if filters else "try another spelling"
             return f"No matches for {what}{where}: {advice}."
@@ -595,7 +631,8 @@ class ConcordanceExplorer(Explorer):
                 f'{_escape(r.date)}</span> <span class="left" style="width:{width}ch">'
                 f"<bdi>{_escape(r.left)}</bdi></span> <mark>{_escape(r.match)}</mark> "
                 f'<span class="right" style="width:{width}ch">{_escape(r.right)}</span>'
-                f'</summary><div class="quote"><div class="head">{head}</div>{paragraph}'
+                + (f' <span class="concept">{_escape(r.concept)}</span>' if r.concept else "")
+                + f'</summary><div class="quote"><div class="head">{head}</div>{paragraph}'
                 "</div></details>"
             )
         more = len(self.result) - len(lines)
@@ -644,6 +681,7 @@ _KWIC_COLUMNS = [
     "sentence",
     "left",
     "match",
+    "concept",
     "right",
     "start",
     "end",
@@ -654,6 +692,7 @@ def concordance(
     corpus,
     *,
     query: str = "",
+    concept_only: bool = False,
     literal: bool = False,
     width: int = WIDTH,
     page_size: int = PAGE_SIZE,
@@ -666,14 +705,20 @@ def concordance(
         query: The query it opens with: a word, a phrase (any hyphen or space between its
             words, plurals too; ``+``, ``(`` and other symbols are taken literally) or a
             concept (its id, an English rendering or a Chinese term, simplified or
-            traditional: every rendering, in both languages, is found).
+            traditional). The string typed is found everywhere, inside longer words and
+            other concepts' mentions too (产教融合 inside 产教融合型企业); a query naming a
+            concept also finds its every rendering, in both languages. Each line's
+            ``concept`` says which concept's mention holds it.
+        concept_only: Open with only the concept's own mentions (see
+            :func:`iecorpus.terms.concordance`).
         literal: Search the query as typed even when it names a concept.
         width: Columns of context each side (a Chinese character takes two).
         page_size: Lines per page; the first page is computed on every keystroke.
         delay: Seconds without typing before the display is redrawn.
 
     Returns:
-        The :class:`ConcordanceExplorer`: controls ``query``, ``literal``, ``language``,
+        The :class:`ConcordanceExplorer`: controls ``query``, ``concept_only``, ``literal``,
+        ``language``,
         ``years``, ``documents`` and ``page``; the answer in ``result`` (the lines of the
         page), ``by_document`` (hits per document) and ``n_matches``.
 
@@ -682,7 +727,13 @@ def concordance(
         per 1,000 documents); every query after that reuses the index.
     """
     return ConcordanceExplorer(
-        corpus, query=query, literal=literal, width=width, page_size=page_size, delay=delay
+        corpus,
+        query=query,
+        literal=literal,
+        width=width,
+        page_size=page_size,
+        delay=delay,
+        concept_only=concept_only,
     )
 
 

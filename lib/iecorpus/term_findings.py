@@ -30,13 +30,16 @@ from .prose import (
     share,
     size_caveat,
 )
+from .terms import describe_collocates as describe_collocates_method
 
 #: How many items a sentence names before it says "and N more".
 MAX_NAMED = 5
 #: A corpus with at most this many documents is described document by document.
 MAX_LISTED = 6
-#: Below this PMI a collocate is one that is frequent everywhere, not near the node only.
-LOW_PMI = 0.3
+#: Below this MI a collocate is one that is frequent everywhere, not near the node only.
+LOW_MI = 0.3
+#: How a sentence names each association measure of :func:`~iecorpus.terms.find_collocates`.
+MEASURE_NAMES = {"log_dice": "log Dice", "mi": "MI", "log_likelihood": "G²"}
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _RENDERING = re.compile(r"^(?P<form>.*) \((?P<n>\d+)\)$")
 
@@ -195,6 +198,101 @@ def describe_top_concepts(
             f"{plural(int(row['count']), 'mention')}."
         )
     sentences.append(size_caveat(n_documents))
+    return paragraph(*sentences)
+
+
+def describe_narrower(
+    summary: pd.DataFrame, narrower: dict[str, list[str]], *, names: dict[str, str] | None = None
+) -> str:
+    """Say which concepts count more once their narrower concepts are included.
+
+    Args:
+        summary: The table of :func:`~iecorpus.terms.summarize_concepts` (``count`` and
+            ``count_with_narrower``).
+        narrower: Each concept's narrower concepts, itself first
+            (:func:`~iecorpus.glossary.list_narrower`).
+        names: Labels by concept id (default: the ids).
+
+    Returns:
+        A paragraph naming, for each concept whose narrower concepts occur, both figures
+        and the narrower concepts found; it says so when no narrower concept occurs.
+    """
+    names = names or {}
+    counts = dict(zip(summary["concept"], summary["count"], strict=True))
+    wider = summary[summary["count_with_narrower"] > summary["count"]]
+    broad = [c for c, below in narrower.items() if len(below) > 1]
+    if not broad:
+        return "The glossary gives no concept a narrower one, so both figures are the same."
+    if not len(wider):
+        return (
+            f"No narrower concept of the glossary's {plural(len(broad), 'broader concept')} "
+            "occurs, so each concept's two figures are the same."
+        )
+    sentences = []
+    for _, row in wider.head(MAX_NAMED).iterrows():
+        found = [
+            f"{names.get(c, c)} {number(counts.get(c, 0))}"
+            for c in narrower.get(row["concept"], [])[1:]
+            if counts.get(c, 0)
+        ]
+        sentences.append(
+            f"{names.get(row['concept'], row['concept'])} is named as itself "
+            f"{plural(int(row['count']), 'time')} and {number(row['count_with_narrower'])} "
+            f"times with its narrower concepts ({_more(found, limit=3)})."
+        )
+    if len(wider) > MAX_NAMED:
+        sentences.append(f"{plural(len(wider) - MAX_NAMED, 'other concept')} also count more.")
+    return paragraph(*sentences)
+
+
+def _phrase_count(row) -> str:
+    return f"{_quoted(row['phrase'])} ({number(row['count'])})"
+
+
+def describe_unlisted_renderings(
+    unlisted: pd.DataFrame, *, concept: str, name: str | None = None, labels=None
+) -> str:
+    """Say which phrases look like renderings of a concept that the glossary does not list.
+
+    Args:
+        unlisted: The table of :func:`~iecorpus.terms.find_unlisted_renderings`.
+        concept: The concept's id.
+        name: Its label (default: the id).
+        labels: Short document names by ``doc_id``.
+
+    Returns:
+        A paragraph: the phrases its key words count already, the near misses a reader
+        should judge, and where they come from.
+    """
+    name = name or code_text(concept)
+    if not len(unlisted):
+        return (
+            f"No phrase looks like an unlisted rendering of {name}: every mention its key "
+            "words find is a listed rendering, and no run of its key words falls one short."
+        )
+    counted = unlisted[unlisted["counted"]]
+    near = unlisted[~unlisted["counted"]]
+    sentences = []
+    if len(counted):
+        named = [_phrase_count(r) for _, r in counted.iterrows()]
+        verb = "is" if len(counted) == 1 else "are"
+        sentences.append(
+            f"{plural(len(counted), 'phrase')} that no rendering lists {verb} counted for "
+            f"{name} already, by its key words: {_more(named, limit=4)}."
+        )
+    else:
+        sentences.append(f"Every mention of {name} its key words find is a listed rendering.")
+    if len(near):
+        named = [_phrase_count(r) for _, r in near.iterrows()]
+        docs = near["doc_id"].nunique()
+        sentences.append(
+            f"{plural(len(near), 'phrase')} {'holds' if len(near) == 1 else 'hold'} all its "
+            f"key words but one and {'is' if len(near) == 1 else 'are'} not counted: "
+            f"{_more(named, limit=4)}"
+            + (f", the first from {_label(near['doc_id'].iloc[0], labels)}" if docs else "")
+            + ". Read the example line before adding one: a near miss may be about something "
+            "else."
+        )
     return paragraph(*sentences)
 
 
@@ -609,49 +707,96 @@ def describe_keyness_sizes(sides: pd.DataFrame, *, group: str, few: int = FEW_DO
 
 
 def describe_keyness(
-    keyness: pd.DataFrame, sides: pd.DataFrame, *, alpha: float, few: int = FEW_DOCUMENTS
+    keyness: pd.DataFrame,
+    sides: pd.DataFrame | None = None,
+    *,
+    alpha: float | None = None,
+    few: int = FEW_DOCUMENTS,
 ) -> str:
     """Say which terms are key in the target, in words the sizes support.
 
     Args:
-        keyness: The table of :func:`~iecorpus.terms.compare_keyness`.
-        sides: As for :func:`describe_keyness_sizes`.
-        alpha: The significance level, after correction.
-        few: As for :func:`describe_keyness_sizes`.
+        keyness: The table of :func:`~iecorpus.terms.compare_keyness`; its ``significant``
+            and ``conservative_log_ratio`` columns and its ``attrs`` (``alpha``, ``adjust``,
+            ``n_tests`` and the ``size`` of the comparison) are used when it has them.
+        sides: As for :func:`describe_keyness_sizes`; needed only for a table without a
+            ``size`` in its ``attrs``.
+        alpha: The significance level, after correction (default: the table's own).
+        few: As for :func:`describe_keyness_sizes`, for a table without a ``size``.
 
     Returns:
-        A paragraph. Terms are called significant only when both sides have at least
-        ``few`` documents and the corrected p-value is below ``alpha``.
+        A paragraph. Terms are called significant only when the comparison is large
+        enough (the table's ``size``, or at least ``few`` documents on each side) and the
+        adjusted p-value is below ``alpha``; "by a factor of two" is said of the
+        conservative log ratio when the table has it, so that it holds at the interval's
+        end nearest zero.
     """
     if not len(keyness):
         return "No term occurs often enough on either side to be compared."
-    small = min(sides["documents"]) < few
-    key = keyness[keyness["log_ratio"] > 0].head(3)
+    alpha = keyness.attrs.get("alpha", 0.05) if alpha is None else alpha
+    size = keyness.attrs.get("size")
+    if size is not None:
+        small = bool(size.too_small)
+    elif sides is not None:
+        small = min(sides["documents"]) < few
+    else:
+        raise ValueError("describe_keyness needs sides= for a table without attrs['size']")
+    if "significant" in keyness and "alpha" in keyness.attrs and alpha == keyness.attrs["alpha"]:
+        flagged = keyness["significant"].astype(bool)
+        method = {"bh": "Benjamini-Hochberg", "bonferroni": "Bonferroni"}
+        how = (
+            f"{method.get(keyness.attrs.get('adjust'), 'adjusted')} over the "
+            f"{plural(len(keyness), 'term')} tested"
+        )
+    else:
+        adjusted, how = adjust_p(keyness)
+        flagged = adjusted < alpha
+    strength = "conservative_log_ratio" if "conservative_log_ratio" in keyness else "log_ratio"
+    significant = keyness[flagged]
+    large = significant[significant[strength].abs() >= 1]
 
     def terms(rows):
         return join_words(
             f"{_quoted(r['term'])} ({number(r['freq_target'])} against "
             f"{number(r['freq_reference'])}, G² {number(r['g2'], digits=1)}, log ratio "
-            f"{number(r['log_ratio'], digits=1)})"
+            f"{number(r['log_ratio'], digits=1)}"
+            + (
+                f", conservative {number(r['conservative_log_ratio'], digits=1)})"
+                if strength == "conservative_log_ratio"
+                else ")"
+            )
             for _, r in rows.iterrows()
         )
 
     if small:
+        key = keyness[keyness["log_ratio"] > 0].head(3)
         if not len(key):
             return "No term is more frequent in the target than in the reference."
-        return f"The terms with the largest G² that the target uses more are {terms(key)}."
-    adjusted, how = adjust_p(keyness)
-    significant = keyness[adjusted < alpha]
-    large = significant[significant["log_ratio"].abs() >= 1]
+        sentences = [f"The terms with the largest G² that the target uses more are {terms(key)}."]
+        if len(significant):
+            sentences.append(
+                f"{plural(len(significant), 'term')} of the {number(len(keyness))} tested "
+                f"{'passes' if len(significant) == 1 else 'pass'} the adjusted test at the "
+                f"{alpha:g} level ({how}), but with sides this small that describes these "
+                "documents, not a difference between groups."
+            )
+        return paragraph(*sentences)
     if not len(significant):
         return (
             f"No term of the {number(len(keyness))} tested differs at the {alpha:g} level "
             f"after correction ({how})."
         )
+    factor = (
+        "even at the conservative end of its interval"
+        if strength == "conservative_log_ratio"
+        else ""
+    )
     sentences = [
         f"{plural(len(significant), 'term')} of the {number(len(keyness))} tested "
         f"{'differs' if len(significant) == 1 else 'differ'} at the {alpha:g} level after "
-        f"correction ({how}); {_words(len(large))} of them by a factor of two or more."
+        f"correction ({how}); {_words(len(large))} of them by a factor of two or more"
+        + (f" {factor}" if factor else "")
+        + "."
     ]
     key = large[large["log_ratio"] > 0].head(3)
     if len(key):
@@ -712,22 +857,45 @@ def describe_concordance(
         return f"{code_text(query)} does not occur in this corpus: the concordance is empty."
     documents = plural(lines["doc_id"].nunique(), "document")
     if concept:
+        own = lines[lines["concept"] == concept] if "concept" in lines else lines
         sentences = [
             f"{code_text(query)} names the concept {code_text(concept)}, so the concordance "
-            f"finds every mention in any rendering: {plural(len(lines), 'line')} in {documents}, "
+            f"finds every mention of it in any rendering and the string as typed wherever "
+            f"else it occurs: {plural(len(lines), 'line')} in {documents}, "
             f"{number(n_literal)} of them with the query as typed."
         ]
+        inside = lines[lines["concept"] != concept] if "concept" in lines else lines[0:0]
+        if len(inside):
+            held = inside["concept"].replace("", pd.NA).dropna().value_counts()
+            parts = [f"{code_text(c)} ({number(n)})" for c, n in held.items()]
+            loose = len(inside) - int(held.sum())
+            sentences.append(
+                f"{plural(len(own), 'line')} {'is a mention' if len(own) == 1 else 'are mentions'}"
+                f" of the concept itself; the other {number(len(inside))} "
+                + (f"lie inside mentions of {_more(parts, limit=3)}" if len(held) else "")
+                + (" and " if len(held) and loose else "")
+                + (f"{number(loose)} in no concept's mention" if loose else "")
+                + " (`concept_only=True` leaves them out)."
+            )
         literal = query.lower()
-        others = [m for m in dict.fromkeys(lines["match"]) if literal not in m.lower()]
+        others = [m for m in dict.fromkeys(own["match"]) if literal not in m.lower()]
         if others:
             sentences.append(
                 f"Other lines spell it {_more([_quoted(m, limit=80) for m in others], limit=3)}."
             )
     else:
+        held = lines["concept"].replace("", pd.NA).dropna() if "concept" in lines else []
         sentences = [
             f"{code_text(query)} is no concept of the glossary, so the concordance finds it as "
             f"written (with any hyphen or space, plurals too): {plural(len(lines), 'line')} "
-            f"in {documents}."
+            f"in {documents}"
+            + (
+                f", {number(len(held))} of them inside a concept's mention "
+                f"({_more([code_text(c) for c in dict.fromkeys(held)], limit=3)})"
+                if len(held)
+                else ""
+            )
+            + "."
         ]
     per_doc = lines["doc_id"].value_counts()
     if len(per_doc) > 1 and per_doc.iloc[0] * 2 > len(lines):
@@ -762,17 +930,19 @@ def describe_renderings(lines: pd.DataFrame, forms: pd.Series) -> str:
 def describe_collocates(
     collocates: pd.DataFrame, *, term: str, nodes: int, window: int, min_freq: int
 ) -> str:
-    """Say which words keep company with a term, and which are only frequent everywhere.
+    """Say how collocates were found, which words keep company with a term, and which do not.
 
     Args:
-        collocates: The table of :func:`~iecorpus.terms.find_collocates`, as shown.
+        collocates: The table of :func:`~iecorpus.terms.find_collocates`, as shown (its
+            ``attrs`` name the association measure it is ranked by).
         term: The node (a concept id, a word or a phrase).
         nodes: Its occurrences.
-        window: Content tokens each side.
-        min_freq: The fewest co-occurrences listed.
+        window: Features each side.
+        min_freq: The minimum frequency: the fewest co-occurrences listed.
 
     Returns:
-        A paragraph.
+        A paragraph: the measure and minimum frequency
+        (:func:`~iecorpus.terms.describe_collocates`), then what the table shows.
     """
     if not nodes:
         return f"{code_text(term)} does not occur in this corpus, so it has no collocates."
@@ -781,22 +951,26 @@ def describe_collocates(
             f"No word occurs {plural(min_freq, 'time')} within {_words(window)} words of "
             f"{code_text(term)}: it has no collocate to report."
         )
+    measure = collocates.attrs.get("measure", "log_dice")
+    how = describe_collocates_method(collocates) if collocates.attrs else ""
     best = collocates.iloc[0]
     sentences = [
+        how,
         f"{_quoted(best['collocate'])} is the strongest collocate of {code_text(term)}: "
-        f"{number(best['freq'])} of its {number(best['freq_corpus'])} uses are within "
-        f"{_words(window)} words of it (log-Dice {number(best['log_dice'], digits=1)})."
+        f"{number(best['freq'])} of its "
+        f"{number(best['freq_corpus'])} uses are within {_words(window)} words of it "
+        f"({MEASURE_NAMES.get(measure, measure)} {number(best[measure], digits=1)}).",
     ]
     if len(collocates) > 1:
         sentences.append(
             f"Next come {join_words(_quoted(w) for w in collocates['collocate'].iloc[1:5])}."
         )
-    common = collocates[collocates["pmi"] < LOW_PMI]
+    common = collocates[collocates["mi"] < LOW_MI]
     if len(common):
         sentences.append(
             f"{join_words(_quoted(w) for w in common['collocate'].head(3))} "
             f"{'is' if len(common) == 1 else 'are'} near it often but also frequent everywhere "
-            "else, so their PMI is close to zero or below."
+            "else, so their MI is close to zero or below."
         )
     return paragraph(*sentences)
 
