@@ -826,9 +826,9 @@ class LanguageComparison:
     """One corpus in several languages fitted twice: on every feature and on shared ones.
 
     Attributes:
-        table: One row per fit: ``features`` (``"every"`` or ``"shared"``), ``n_features``,
-            ``n_concepts`` (of them glossary concepts), ``k``, ``n_mixed`` (topics whose
-            best passages are in more than one language) and ``share_mixed``.
+        table: One row per fit: ``features`` (``"every"`` or ``"shared"``), ``n_passages``,
+            ``n_features``, ``n_concepts`` (of them glossary concepts), ``k``, ``n_mixed``
+            (topics whose best passages are in more than one language) and ``share_mixed``.
         models: The two :class:`~iecorpus.topics.TopicModel`, by ``features``.
         mixing: Each model's :func:`~iecorpus.topics.score_language_mixing` table, with a
             ``features`` column first, the two one under the other.
@@ -912,6 +912,7 @@ def compare_language_mixing(
         rows.append(
             {
                 "features": name,
+                "n_passages": len(features.passages),
                 "n_features": len(features.vocabulary),
                 "n_concepts": int(
                     sum(str(t).startswith(CONCEPT_PREFIX) for t in features.vocabulary)
