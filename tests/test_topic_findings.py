@@ -13,6 +13,7 @@ from iecorpus.topic_findings import (
     combine_corpora,
     compare_language_mixing,
     decide_shared,
+    describe_documents,
     describe_language_comparison,
     describe_language_mixing,
     describe_languages,
@@ -27,6 +28,7 @@ from iecorpus.topic_findings import (
     list_languages,
     plan_sweep,
     prepare_features,
+    summarise_document_mix,
     summarise_languages,
     summarise_topic_places,
 )
@@ -296,7 +298,7 @@ def test_shared_features_are_used_when_the_corpus_has_several_languages(language
     )
     corpus = corpus_from_texts(documents)
     assert decide_shared(corpus, shared=asked) is expected
-    assert list_languages(corpus) == sorted(set(languages), key=lambda x: -languages.count(x))
+    assert list_languages(corpus) == sorted(set(languages), key=lambda x: (-languages.count(x), x))
 
 
 def test_the_languages_table_counts_what_each_language_keeps(mixed_corpus):
@@ -404,3 +406,24 @@ def test_language_mixing_in_words(rows, shared, expected):
 def test_one_language_has_no_mixing_to_tell():
     table = pd.DataFrame({"topic": [0], "label": ["0: a"], "en": [5], "mixed": [False]})
     assert describe_language_mixing(table, shared=False) == ""
+
+
+def test_documents_without_a_topic_are_counted_apart(mixed_corpus, model):
+    counts = summarise_document_mix(model).iloc[0]
+    assert (counts["documents"], counts["no_topic"]) == (5, 0)
+    assert f"{counts['mostly_one_topic']} of the 5 documents are mostly" in describe_documents(
+        model
+    )
+    documents = mixed_corpus.documents.set_index("doc_id")
+    documents = documents.loc[["001_33d0282d90ecd6c5", "a1-1x-briefing", "a2-1x-pilot-schools"]]
+    extra = documents.iloc[[1]].assign(
+        text="北京水务集团今天开会。"
+    )  # no concept: no shared feature
+    documents = pd.concat([documents, extra.rename(index={"a1-1x-briefing": "z9"})])
+    documents = documents.reset_index(names="doc_id")
+    shared = fit_topics(build_features(corpus_from_texts(documents), shared=True), k=2)
+    counts = summarise_document_mix(shared).iloc[0]
+    assert counts["no_topic"] == 1
+    text = describe_documents(shared)
+    assert "1 document holds no feature of the model and so has no topic" in text
+    assert "0.0%" not in text

@@ -567,6 +567,29 @@ def describe_topic_places(places: pd.DataFrame, *, n_documents: int) -> str:
     return paragraph(text, one, size_caveat(n_documents, what="Where the topics live"))
 
 
+def summarise_document_mix(model) -> pd.DataFrame:
+    """Count the documents that are mostly one topic, and those without any topic.
+
+    Args:
+        model: A fitted :class:`~iecorpus.topics.TopicModel`.
+
+    Returns:
+        One row: ``documents``, ``no_topic`` (documents none of whose passages holds a
+        feature of the model, as happens with shared features) and ``mostly_one_topic``
+        (documents whose main topic holds at least four fifths of their tokens).
+    """
+    top = model.doc_topics.groupby("doc_id", sort=False)["weight"].max()
+    return pd.DataFrame(
+        [
+            {
+                "documents": len(top),
+                "no_topic": int((top <= 0).sum()),
+                "mostly_one_topic": int((top >= MOSTLY).sum()),
+            }
+        ]
+    )
+
+
 def describe_documents(model, *, doc_labels: dict[str, str] | None = None) -> str:
     """Say how mixed the documents are, from the model's document-topic table.
 
@@ -575,19 +598,27 @@ def describe_documents(model, *, doc_labels: dict[str, str] | None = None) -> st
         doc_labels: Short names of the documents.
 
     Returns:
-        A paragraph: how many documents are mostly (at least 80%) one topic, and the most
-        mixed document with its two largest shares.
+        A paragraph: how many documents are mostly (at least 80%) one topic (the counts
+        of :func:`summarise_document_mix`), how many have no topic, and the most mixed
+        document with its two largest shares.
     """
     mix = model.doc_topics.pivot(index="doc_id", columns="topic", values="weight")
     if mix.empty:
         return "No document has a topic mix to show."
     top = mix.max(axis=1)
     mostly = int((top >= MOSTLY).sum())
-    mixed_id = top.idxmin()
-    shares = mix.loc[mixed_id].sort_values(ascending=False)
-    name = quote_text(str((doc_labels or {}).get(mixed_id, mixed_id)), limit=40)
+    empty = int((top <= 0).sum())
+    none = (
+        f"{plural(empty, 'document').capitalize()} {'holds' if empty == 1 else 'hold'} no "
+        f"feature of the model and so {'has' if empty == 1 else 'have'} no topic."
+        if empty
+        else ""
+    )
     mixed = ""
-    if len(shares) > 1 and len(mix) > 1:
+    if len(mix) - empty > 1 and mix.shape[1] > 1:
+        mixed_id = top[top > 0].idxmin()
+        shares = mix.loc[mixed_id].sort_values(ascending=False)
+        name = quote_text(str((doc_labels or {}).get(mixed_id, mixed_id)), limit=40)
         mixed = (
             f"The most mixed is {name}: {percent(shares.iloc[0], 1)} topic "
             f"{number(shares.index[0])} and {percent(shares.iloc[1], 1)} topic "
@@ -597,6 +628,7 @@ def describe_documents(model, *, doc_labels: dict[str, str] | None = None) -> st
         f"{number(mostly) if mostly else 'None'} of the {plural(len(mix), 'document')} "
         f"{'is' if mostly < 2 else 'are'} mostly one topic (one topic holding four fifths of "
         "the document's tokens or more).",
+        none,
         mixed,
     )
 
@@ -1039,6 +1071,7 @@ __all__ = [
     "list_languages",
     "plan_sweep",
     "prepare_features",
+    "summarise_document_mix",
     "summarise_languages",
     "summarise_topic_places",
 ]
