@@ -1,7 +1,8 @@
 """Notebook 03-topics on other corpora: no error, no warning, no embedded commentary, true numbers.
 
 The notebook runs (papermill) on generated corpora: one document, English only, Chinese
-only, no dates at all, no usable text, and 500 mixed documents. Every number of a cell
+only, no dates at all, no usable text, and 500 mixed documents. The two corpora in both
+languages are fitted on shared features and say how far their topics mix languages. Every number of a cell
 tagged ``finding`` must be found in the data the notebook shows (the outputs of its other
 cells, the banner included) or exports (its CSV files), rounded as the sentence rounds it.
 """
@@ -55,6 +56,9 @@ CORPORA = {
 }
 #: Corpora too small for a model: the notebook must say so instead of reading one.
 NO_MODEL = {"one-document", "no-usable-text"}
+#: Corpora in English and Chinese: the model is fitted on shared features and says how far
+#: its topics mix languages.
+BILINGUAL = {"undated", "mixed-500"}
 
 
 def run_notebook(corpus: Path, out: Path) -> tuple[dict, Path]:
@@ -216,6 +220,12 @@ def test_the_notebook_tells_the_truth_about_the_corpus(runs, name):
     else:
         assert (processed / "03-topics.xlsx").is_file()
         assert "The sweep compared" in findings
+    if name in BILINGUAL:
+        assert "shared features alone" in findings
+        assert "Fitted on shared features" in findings and "best passages" in findings
+    else:
+        assert "shared features alone" not in findings
+    assert "The mixed example gives" in findings  # section 10, whatever the corpus
 
 
 def test_the_number_check_catches_a_number_that_no_table_holds(tmp_path):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import paths
+from .corpus import Corpus
+from .corpus_findings import LANGUAGE_NAMES
 from .prose import (
     FEW_DOCUMENTS,
     join_words,
@@ -27,7 +30,14 @@ from .prose import (
     share,
     size_caveat,
 )
-from .topics import MIN_STABILITY, build_features
+from .topics import (
+    CONCEPT_PREFIX,
+    MIN_STABILITY,
+    best_passages,
+    build_features,
+    fit_topics,
+    score_language_mixing,
+)
 
 #: Fewer passages than this and no sweep is run: a topic model needs passages to compare.
 MIN_PASSAGES = 10
@@ -73,32 +83,191 @@ class SweepPlan:
         return bool(self.ks)
 
 
-def prepare_features(corpus, *, unit: str = "paragraph", window: int = 3, min_df: int = 2):
+def list_languages(corpus) -> list[str]:
+    """List the languages of a corpus's documents, most documents first.
+
+    Args:
+        corpus: A loaded :class:`~iecorpus.corpus.Corpus`.
+
+    Returns:
+        The language codes (``en``, ``zh``), ties in alphabetical order.
+    """
+    languages = corpus.documents["language"].fillna("").astype(str)
+    counts = languages[languages != ""].value_counts()
+    return sorted(counts.index, key=lambda language: (-counts[language], language))
+
+
+def decide_shared(corpus, *, shared: bool | None = None) -> bool:
+    """Decide whether the topics of a corpus are fitted on shared features only.
+
+    Args:
+        corpus: A loaded :class:`~iecorpus.corpus.Corpus`.
+        shared: The reader's choice; None decides from the corpus.
+
+    Returns:
+        ``shared`` when given; otherwise True for a corpus in more than one language (see
+        :func:`iecorpus.topics.build_features`), where English and Chinese passages share
+        almost no words and topics would split by language.
+    """
+    if shared is not None:
+        return bool(shared)
+    return len(list_languages(corpus)) > 1
+
+
+def prepare_features(
+    corpus, *, unit: str = "paragraph", window: int = 3, min_df: int = 2, shared: bool = False
+):
     """Build the passages' features, or say why a corpus gives none.
 
     Args:
         corpus: A loaded :class:`~iecorpus.corpus.Corpus`.
-        unit, window, min_df: As for :func:`iecorpus.topics.build_features`.
+        unit, window, min_df, shared: As for :func:`iecorpus.topics.build_features`.
 
     Returns:
         ``(features, note)``: the :class:`~iecorpus.topics.PassageFeatures` and "", or
-        None and a sentence saying why no feature is left (no passage, or no word found
-        in ``min_df`` passages).
+        None and a sentence saying why no feature is left (no passage, no word found in
+        ``min_df`` passages, or, with ``shared``, none found in every language).
 
     Raises:
         ValueError: An unknown ``unit`` or a ``window`` below one sentence, as
             :func:`~iecorpus.topics.build_features` raises: those are the reader's to fix.
     """
     try:
-        return build_features(corpus, unit=unit, window=window, min_df=min_df), ""
+        return build_features(corpus, unit=unit, window=window, min_df=min_df, shared=shared), ""
     except ValueError as error:
         if "No feature is left" not in str(error):
             raise
     n = len(corpus.paragraphs)
+    where = (
+        f"in passages of every language ({join_words(_language_names(list_languages(corpus)))}) "
+        "and "
+        if shared
+        else ""
+    )
+    advice = " (`shared_features = False` fits on every feature instead)" if shared else ""
     return None, (
-        f"No feature is found in at least {plural(min_df, 'passage')} of this corpus "
+        f"No feature is found {where}in at least {plural(min_df, 'passage')} of this corpus "
         f"({plural(len(corpus.documents), 'document')}, {plural(n, 'paragraph')}): "
-        "there is nothing for a topic model to work on, so sections 3 to 8 are skipped."
+        f"there is nothing for a topic model to work on{advice}, so sections 3 to 8 are "
+        "skipped."
+    )
+
+
+def _language_names(codes) -> list[str]:
+    return [LANGUAGE_NAMES.get(code, str(code)) for code in codes]
+
+
+def summarise_languages(corpus, features) -> pd.DataFrame:
+    """Count, language by language, the passages and features a topic model sees.
+
+    Args:
+        corpus: The corpus the features were built from.
+        features: Its :class:`~iecorpus.topics.PassageFeatures` (shared or not).
+
+    Returns:
+        One row per language of the passages, most passages first: ``language``,
+        ``passages``, ``features`` (features of the full vocabulary, built with the same
+        options and ``shared=False``, found in its passages), ``shared`` (features found
+        in passages of every language: the same in every row), ``shared_concepts`` (how
+        many of those are glossary concepts) and ``no_feature`` (its passages that hold
+        no feature of ``features``, and so have no topic).
+    """
+    every = build_features(
+        corpus,
+        unit=features.unit,
+        window=features.window,
+        min_df=features.min_df,
+        max_df=features.max_df,
+    )
+    is_concept = np.array([str(t).startswith(CONCEPT_PREFIX) for t in every.vocabulary])
+    languages = every.passages["language"].fillna("").astype(str).to_numpy()
+    held = np.asarray(features.counts.sum(axis=1)).ravel()
+    found = {}
+    for language in pd.unique(languages):
+        mine = np.flatnonzero(languages == language)
+        found[language] = (mine, np.asarray((every.counts[mine] > 0).sum(axis=0)).ravel() > 0)
+    everywhere = np.logical_and.reduce([f for _, f in found.values()]) if found else None
+    rows = [
+        {
+            "language": language,
+            "passages": len(mine),
+            "features": int(present.sum()),
+            "shared": int(everywhere.sum()),
+            "shared_concepts": int((everywhere & is_concept).sum()),
+            "no_feature": int((held[mine] == 0).sum()),
+        }
+        for language, (mine, present) in found.items()
+    ]
+    columns = ["language", "passages", "features", "shared", "shared_concepts", "no_feature"]
+    table = pd.DataFrame(rows, columns=columns)
+    table = table.sort_values(["passages", "language"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def describe_languages(languages: pd.DataFrame, *, shared: bool, n_features: int) -> str:
+    """Say which languages the passages are in and which features the model is fitted on.
+
+    Args:
+        languages: The table of :func:`summarise_languages`.
+        shared: Whether the features are the shared ones only.
+        n_features: Features the model is fitted on.
+
+    Returns:
+        "" for a corpus in one language and without shared features (nothing to say);
+        otherwise a paragraph: the passages of each language, the features each uses,
+        how many are shared and of them concepts, what the model is fitted on, and how
+        many passages are left without a topic.
+    """
+    if len(languages) < 2 and not shared:
+        return ""
+    names = dict(zip(languages["language"], _language_names(languages["language"]), strict=True))
+    counts = join_words(
+        f"{number(r.passages)} in {names[r.language]}" for r in languages.itertuples()
+    )
+    if len(languages) < 2:
+        return (
+            f"Every passage is in {join_words(names.values())} ({counts}), so keeping only "
+            "the features found in every language keeps them all."
+        )
+    uses = join_words(
+        f"{names[r.language]} passages use {plural(r.features, 'feature')}"
+        for r in languages.itertuples()
+    )
+    concepts = int(languages["shared_concepts"].iloc[0])
+    if shared:
+        fitted = (
+            f"The model is fitted on the {plural(n_features, 'shared feature')} alone "
+            f"(`shared_features`; {number(concepts)} of them glossary concepts), so that a topic "
+            "is about content written in every language rather than about which language a "
+            "passage is in (section 10 shows the difference)."
+        )
+        empty = int(languages["no_feature"].sum())
+        left = (
+            f"{plural(empty, 'passage').capitalize()} "
+            f"{'holds' if empty == 1 else 'hold'} no shared feature and so "
+            f"{'has' if empty == 1 else 'have'} no topic."
+            if empty
+            else ""
+        )
+        coherence = (
+            "Coherence is still counted in windows of ten content tokens of the text, where "
+            "two concepts rarely meet, so NPMI is lower than with every feature: compare the "
+            "models of this corpus with one another, not with those of a one-language corpus."
+        )
+    else:
+        fitted = (
+            f"The model is fitted on every feature ({plural(n_features, 'feature')}; "
+            "`shared_features = False`), so its topics may split by language: section 4 "
+            "says how far they do."
+        )
+        left = coherence = ""
+    return paragraph(
+        f"The passages are in {plural(len(languages), 'language')} ({counts}).",
+        f"{uses[0].upper()}{uses[1:]}; {number(int(languages['shared'].iloc[0]))} of them are "
+        "found in every language.",
+        fitted,
+        left,
+        coherence,
     )
 
 
@@ -398,6 +567,29 @@ def describe_topic_places(places: pd.DataFrame, *, n_documents: int) -> str:
     return paragraph(text, one, size_caveat(n_documents, what="Where the topics live"))
 
 
+def summarise_document_mix(model) -> pd.DataFrame:
+    """Count the documents that are mostly one topic, and those without any topic.
+
+    Args:
+        model: A fitted :class:`~iecorpus.topics.TopicModel`.
+
+    Returns:
+        One row: ``documents``, ``no_topic`` (documents none of whose passages holds a
+        feature of the model, as happens with shared features) and ``mostly_one_topic``
+        (documents whose main topic holds at least four fifths of their tokens).
+    """
+    top = model.doc_topics.groupby("doc_id", sort=False)["weight"].max()
+    return pd.DataFrame(
+        [
+            {
+                "documents": len(top),
+                "no_topic": int((top <= 0).sum()),
+                "mostly_one_topic": int((top >= MOSTLY).sum()),
+            }
+        ]
+    )
+
+
 def describe_documents(model, *, doc_labels: dict[str, str] | None = None) -> str:
     """Say how mixed the documents are, from the model's document-topic table.
 
@@ -406,19 +598,27 @@ def describe_documents(model, *, doc_labels: dict[str, str] | None = None) -> st
         doc_labels: Short names of the documents.
 
     Returns:
-        A paragraph: how many documents are mostly (at least 80%) one topic, and the most
-        mixed document with its two largest shares.
+        A paragraph: how many documents are mostly (at least 80%) one topic (the counts
+        of :func:`summarise_document_mix`), how many have no topic, and the most mixed
+        document with its two largest shares.
     """
     mix = model.doc_topics.pivot(index="doc_id", columns="topic", values="weight")
     if mix.empty:
         return "No document has a topic mix to show."
     top = mix.max(axis=1)
     mostly = int((top >= MOSTLY).sum())
-    mixed_id = top.idxmin()
-    shares = mix.loc[mixed_id].sort_values(ascending=False)
-    name = quote_text(str((doc_labels or {}).get(mixed_id, mixed_id)), limit=40)
+    empty = int((top <= 0).sum())
+    none = (
+        f"{plural(empty, 'document').capitalize()} {'holds' if empty == 1 else 'hold'} no "
+        f"feature of the model and so {'has' if empty == 1 else 'have'} no topic."
+        if empty
+        else ""
+    )
     mixed = ""
-    if len(shares) > 1 and len(mix) > 1:
+    if len(mix) - empty > 1 and mix.shape[1] > 1:
+        mixed_id = top[top > 0].idxmin()
+        shares = mix.loc[mixed_id].sort_values(ascending=False)
+        name = quote_text(str((doc_labels or {}).get(mixed_id, mixed_id)), limit=40)
         mixed = (
             f"The most mixed is {name}: {percent(shares.iloc[0], 1)} topic "
             f"{number(shares.index[0])} and {percent(shares.iloc[1], 1)} topic "
@@ -428,6 +628,7 @@ def describe_documents(model, *, doc_labels: dict[str, str] | None = None) -> st
         f"{number(mostly) if mostly else 'None'} of the {plural(len(mix), 'document')} "
         f"{'is' if mostly < 2 else 'are'} mostly one topic (one topic holding four fifths of "
         "the document's tokens or more).",
+        none,
         mixed,
     )
 
@@ -606,6 +807,224 @@ def describe_best_passages(best: pd.DataFrame, *, doc_labels=None) -> str:
     return "The passages that express each topic best come from: " + "; ".join(parts) + "."
 
 
+def describe_language_mixing(mixing: pd.DataFrame, *, shared: bool, n: int = 5) -> str:
+    """Say how many topics draw their best passages from more than one language.
+
+    Args:
+        mixing: The table of :func:`iecorpus.topics.score_language_mixing`.
+        shared: Whether the model was fitted on shared features only.
+        n: The best passages per topic it looked at.
+
+    Returns:
+        A paragraph: the share of topics whose best passages mix languages, and the
+        topics that keep to one language, with that language; "" for a table of one
+        language (no mixing to measure).
+    """
+    languages = [c for c in mixing.columns if c not in ("topic", "label", "mixed")]
+    if len(languages) < 2 or mixing.empty:
+        return ""
+    n_mixed = int(mixing["mixed"].sum())
+    k = len(mixing)
+    features = "shared features" if shared else "every feature"
+    head = (
+        f"Fitted on {features}, {number(n_mixed) if n_mixed else 'none'} of the "
+        f"{plural(k, 'topic')} ({percent(n_mixed, k)}) "
+        f"{'mixes' if n_mixed == 1 else 'mix'} languages among "
+        f"{'its' if k == 1 else 'their'} {_words(n)} best passages."
+    )
+    single = mixing[~mixing["mixed"]]
+    parts = []
+    for row in single.itertuples(index=False):
+        held = [c for c in languages if getattr(row, c) > 0]
+        if held:
+            parts.append(f"topic {number(row.topic)} ({join_words(_language_names(held))})")
+    if not parts:
+        alone = ""
+    elif not n_mixed:
+        alone = (
+            f"Each topic keeps to one language: {join_words(parts)}, so a topic says which "
+            "language a passage is in rather than what it is about."
+        )
+    else:
+        alone = (
+            f"{'One topic keeps' if len(parts) == 1 else f'{number(len(parts))} topics keep'} "
+            f"to one language: {join_words(parts)}."
+        )
+    return paragraph(head, alone)
+
+
+@dataclass(frozen=True)
+class LanguageComparison:
+    """One corpus in several languages fitted twice: on every feature and on shared ones.
+
+    Attributes:
+        table: One row per fit: ``features`` (``"every"`` or ``"shared"``), ``n_passages``,
+            ``n_features``, ``n_concepts`` (of them glossary concepts), ``k``, ``n_mixed``
+            (topics whose best passages are in more than one language) and ``share_mixed``.
+        models: The two :class:`~iecorpus.topics.TopicModel`, by ``features``.
+        mixing: Each model's :func:`~iecorpus.topics.score_language_mixing` table, with a
+            ``features`` column first, the two one under the other.
+        n: Best passages looked at per topic.
+    """
+
+    table: pd.DataFrame
+    models: dict = field(repr=False)
+    mixing: pd.DataFrame = field(repr=False)
+    n: int = 5
+
+
+def combine_corpora(*corpora: Corpus) -> Corpus:
+    """Put loaded corpora together into one, documents in the order given.
+
+    Args:
+        *corpora: Loaded :class:`~iecorpus.corpus.Corpus` objects.
+
+    Returns:
+        One :class:`~iecorpus.corpus.Corpus` with every table of each, one after another.
+
+    Raises:
+        ValueError: Two corpora hold the same ``doc_id`` (the message names them).
+    """
+    documents = pd.concat([c.documents for c in corpora], ignore_index=True)
+    repeated = documents["doc_id"][documents["doc_id"].duplicated()]
+    if len(repeated):
+        raise ValueError(
+            f"The corpora share document ids ({join_words(map(str, repeated.unique()[:5]))}): "
+            "rename the files of one folder so that each document keeps its own id."
+        )
+
+    def stack(name: str) -> pd.DataFrame:
+        return pd.concat([getattr(c, name) for c in corpora], ignore_index=True)
+
+    return Corpus(
+        documents=documents,
+        paragraphs=stack("paragraphs"),
+        sentences=stack("sentences"),
+        removed=stack("removed"),
+        problems=stack("problems"),
+        raw={d: text for c in corpora for d, text in c.raw.items()},
+    )
+
+
+def compare_language_mixing(
+    corpus,
+    *,
+    k: int,
+    method: str = "nmf",
+    seed: int = 0,
+    n: int = 5,
+    unit: str = "paragraph",
+    min_df: int = 2,
+) -> LanguageComparison:
+    """Fit one corpus on every feature and on shared features, and see which topics mix languages.
+
+    Args:
+        corpus: A corpus in more than one language (see :func:`combine_corpora`).
+        k: Topics of both models.
+        method: ``"nmf"`` or ``"lda"``.
+        seed: Random seed of both models.
+        n: Best passages per topic looked at (see :func:`iecorpus.topics.score_language_mixing`).
+        unit, min_df: The passages and the vocabulary cut (see
+            :func:`iecorpus.topics.build_features`).
+
+    Returns:
+        The :class:`LanguageComparison`.
+
+    Raises:
+        ValueError: A ``k`` the features cannot support, as
+            :func:`iecorpus.topics.fit_topics` raises.
+    """
+    rows, models, tables = [], {}, []
+    for name, shared in (("every", False), ("shared", True)):
+        features = build_features(corpus, unit=unit, min_df=min_df, shared=shared)
+        model = fit_topics(features, k=k, method=method, seed=seed)
+        mixing = score_language_mixing(model, n=n)
+        models[name] = model
+        tables.append(mixing.assign(features=name))
+        rows.append(
+            {
+                "features": name,
+                "n_passages": len(features.passages),
+                "n_features": len(features.vocabulary),
+                "n_concepts": int(
+                    sum(str(t).startswith(CONCEPT_PREFIX) for t in features.vocabulary)
+                ),
+                "k": k,
+                "n_mixed": int(mixing["mixed"].sum()),
+                "share_mixed": mixing.attrs["share_mixed"],
+            }
+        )
+    mixing = pd.concat(tables, ignore_index=True)
+    mixing = mixing[["features", *[c for c in mixing.columns if c != "features"]]]
+    return LanguageComparison(pd.DataFrame(rows), models, mixing, n)
+
+
+def describe_language_comparison(
+    comparison: LanguageComparison, *, doc_labels: dict[str, str] | None = None
+) -> str:
+    """Say how far sharing features makes topics mix languages, from a comparison.
+
+    Args:
+        comparison: The :class:`LanguageComparison` of :func:`compare_language_mixing`.
+        doc_labels: Short names of the documents (default: the ``doc_id``).
+
+    Returns:
+        A paragraph: the passages of each language, how many topics mix languages with
+        every feature and with the shared ones, and the documents whose passages each
+        mixed topic of the shared model brings together.
+    """
+    table = comparison.table.set_index("features")
+    every, shared = table.loc["every"], table.loc["shared"]
+    passages = comparison.models["every"].passages
+    counts = passages["language"].value_counts()
+    languages = join_words(
+        f"{number(c)} in {LANGUAGE_NAMES.get(lang, lang)}" for lang, c in counts.items()
+    )
+    k = int(every["k"])
+
+    def mixed(row) -> str:
+        n_mixed = int(row["n_mixed"])
+        return (
+            f"{number(n_mixed) if n_mixed else 'none'} of the {plural(k, 'topic')} "
+            f"({percent(n_mixed, k)}) {'mixes' if n_mixed == 1 else 'mix'} languages"
+        )
+
+    verdict = (
+        "sharing features makes the topics cross the language line"
+        if shared["n_mixed"] > every["n_mixed"]
+        else "sharing features does not make more topics cross the language line here"
+    )
+    model = comparison.models["shared"]
+    best = best_passages(model, n=comparison.n)
+    best = best[best["share"] > 0]
+    together = []
+    for topic in comparison.mixing.query("features == 'shared' and mixed")["topic"]:
+        docs = dict.fromkeys(best.loc[best["topic"] == topic, "doc_id"])
+        names = [quote_text(str((doc_labels or {}).get(d, d)), limit=40) for d in docs]
+        together.append(f"topic {number(topic)} ({join_words(names)})")
+    listed = (
+        "; ".join(together[:-1]) + ("; and " if len(together) > 1 else "") + together[-1:][0]
+        if together
+        else ""
+    )
+    brings = (
+        f"With shared features, the best passages of each mixed topic come from: {listed}."
+        if together
+        else ""
+    )
+    return paragraph(
+        f"The mixed example gives {plural(len(passages), 'passage')} ({languages}).",
+        f"Fitted on every feature ({plural(int(every['n_features']), 'feature')}), "
+        f"{mixed(every)} among their {_words(comparison.n)} best passages; fitted on the "
+        f"{plural(int(shared['n_features']), 'shared feature')} "
+        f"({number(int(shared['n_concepts']))} of them concepts), {mixed(shared)}: {verdict}.",
+        brings,
+        "A model of shared features sees only what both languages write the same way, the "
+        "concepts above all: it groups passages by the concepts they mention and says nothing "
+        "of the words around them, so read its topics beside the words of the first model.",
+    )
+
+
 def link_workbook(workbook: str | os.PathLike, *, processed_dir=None) -> str:
     """A Markdown link to a report's workbook, relative to where the report is read.
 
@@ -629,11 +1048,18 @@ def link_workbook(workbook: str | os.PathLike, *, processed_dir=None) -> str:
 
 __all__ = [
     "LARGE_PASSAGES",
+    "LanguageComparison",
     "MIN_DOCUMENTS",
     "MIN_PASSAGES",
     "SweepPlan",
+    "combine_corpora",
+    "compare_language_mixing",
+    "decide_shared",
     "describe_best_passages",
     "describe_documents",
+    "describe_language_comparison",
+    "describe_language_mixing",
+    "describe_languages",
     "describe_prevalence",
     "describe_separation",
     "describe_sweep",
@@ -642,7 +1068,10 @@ __all__ = [
     "describe_tradeoff",
     "describe_uncertain",
     "link_workbook",
+    "list_languages",
     "plan_sweep",
     "prepare_features",
+    "summarise_document_mix",
+    "summarise_languages",
     "summarise_topic_places",
 ]

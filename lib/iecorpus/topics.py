@@ -1026,14 +1026,16 @@ def score_language_mixing(model: TopicModel, *, n: int = 5) -> pd.DataFrame:
         all in one language says which language a passage is in, not what it is about.
     """
     best = best_passages(model, n=n)
+    best = best[best["share"] > 0]  # a passage holding none of a topic does not express it
     languages = model.passages.set_index("passage")["language"]
-    best["language"] = best["passage"].map(languages)
-    table = best.pivot_table(
-        index=["topic", "label"], columns="language", values="rank", aggfunc="size",
-        fill_value=0,
+    best = best.assign(language=best["passage"].map(languages))
+    table = pd.crosstab(best["topic"], best["language"]).reindex(
+        index=range(model.k), columns=sorted(languages.unique()), fill_value=0
     )
+    table.index.name = "topic"
     table.columns.name = None
     table = table.reset_index()
+    table.insert(1, "label", [model.label(t) for t in table["topic"]])
     present = [c for c in table.columns if c not in ("topic", "label")]
     table["mixed"] = (table[present] > 0).sum(axis=1) > 1
     table.attrs["share_mixed"] = float(table["mixed"].mean()) if len(table) else 0.0
@@ -1154,8 +1156,9 @@ def find_uncertain_passages(
         and ``text``, least certain (smallest margin) first.
     """
     passages = model.passages
-    low = passages["weight"] < min_share
-    close = passages["margin"] < min_margin
+    topical = passages["dominant_topic"] >= 0  # a passage without features has no topic
+    low = topical & (passages["weight"] < min_share)
+    close = topical & (passages["margin"] < min_margin)
     table = passages[low | close].copy()
     table["why"] = [
         " and ".join(w for w, flag in (("low share", a), ("close second", b)) if flag)
