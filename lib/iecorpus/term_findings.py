@@ -791,7 +791,7 @@ def describe_collocates(
         sentences.append(
             f"Next come {join_words(_quoted(w) for w in collocates['collocate'].iloc[1:5])}."
         )
-    common = collocates[collocates["pmi"] < LOW_PMI]
+    common = collocates[collocates["mi"] < LOW_PMI]
     if len(common):
         sentences.append(
             f"{join_words(_quoted(w) for w in common['collocate'].head(3))} "
