@@ -232,3 +232,38 @@ def test_saved_widget_state_never_reaches_a_report(tmp_path):
     path.write_text(json.dumps(notebook), encoding="utf-8")
     report.stabilize_notebook(path)
     assert hostile not in path.read_text(encoding="utf-8")
+
+
+def test_a_notebook_is_stabilised_and_rendered_with_and_without_its_code(tmp_path):
+    notebook = tmp_path / "07-render.ipynb"
+    cell = {
+        "cell_type": "code",
+        "id": "random",
+        "metadata": {"papermill": {"duration": 1.0}},
+        "source": "shown_only_with_code = 41 + 1",
+        "outputs": [{"output_type": "stream", "name": "stdout", "text": "产教融合 <b>42</b>\n"}],
+        "execution_count": 1,
+    }
+    title = {"cell_type": "markdown", "id": "t", "metadata": {}, "source": "# Rendered 报告"}
+    notebook.write_text(
+        json.dumps({"cells": [title, cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    assert report.main(["--render", str(notebook), "--output-dir", str(out)]) == 0
+    plain, code = (out / "07-render.html"), (out / "07-render-code.html")
+    for page in (plain, code):
+        html = page.read_text(encoding="utf-8")
+        assert "<title>Rendered 报告</title>" in html and "产教融合 &lt;b&gt;42&lt;/b&gt;" in html
+        assert "require.js" not in html and "<script src=" not in html  # the offline template
+    assert "shown_only_with_code" not in plain.read_text(encoding="utf-8")
+    assert "shown_only_with_code" in code.read_text(encoding="utf-8")
+    assert "papermill" not in notebook.read_text(encoding="utf-8")  # stabilised first
+
+
+def test_a_notebook_that_cannot_be_rendered_is_named(tmp_path, capsys):
+    broken = tmp_path / "08-broken.ipynb"
+    broken.write_text("{not json", encoding="utf-8")
+    assert report.main(["--render", str(broken)]) == 1
+    assert "08-broken.ipynb" in capsys.readouterr().err

@@ -42,6 +42,10 @@ li a.code { color: #777; font-size: 0.85rem; font-weight: normal; }
 CODE_SUFFIX = "-code"
 #: A notebook marks the cell of its main figure with this tag; else its first figure is used.
 MAIN_FIGURE_TAG = "main-figure"
+#: nbconvert template of the reports: JupyterLab's, without the scripts it loads from a CDN.
+TEMPLATE = "offline"
+#: Folder holding :data:`TEMPLATE`.
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -286,6 +290,44 @@ def stabilize_notebook(notebook: str | Path) -> None:
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Path, Path]:
+    """Stabilise an executed notebook and write both of its HTML reports.
+
+    One process does what ``--stabilize`` and two ``jupyter nbconvert --to html`` runs did
+    (``--embed-images --template offline``, the first with ``--no-input``), so the pages are
+    the same, byte for byte, at a third of the start-up cost.
+
+    Args:
+        notebook: An executed ``.ipynb`` file; rewritten in place by
+            :func:`stabilize_notebook` first.
+        output_dir: Folder the pages are written to.
+
+    Returns:
+        The report without code (``NAME.html``) and the one with it (``NAME-code.html``).
+    """
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    path = Path(notebook)
+    stabilize_notebook(path)
+    written = []
+    for suffix, without_code in (("", True), (CODE_SUFFIX, False)):
+        config = Config()
+        config.HTMLExporter.embed_images = True
+        config.TemplateExporter.template_name = TEMPLATE
+        config.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
+        if without_code:  # what nbconvert's --no-input sets
+            config.TemplateExporter.exclude_input = True
+            config.TemplateExporter.exclude_input_prompt = True
+            config.TemplateExporter.exclude_output_prompt = True
+        resources = {"unique_key": path.stem, "output_files_dir": f"{path.stem}_files"}
+        page, _ = HTMLExporter(config=config).from_filename(str(path), resources=resources)
+        target = Path(output_dir) / f"{path.stem}{suffix}.html"
+        target.write_text(page, encoding="utf-8")
+        written.append(target)
+    return written[0], written[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m iecorpus.report [report_dir]``.
 
@@ -300,9 +342,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stabilize", type=Path, metavar="NOTEBOOK", help="only make a notebook's cell ids stable"
     )
+    parser.add_argument(
+        "--render",
+        type=Path,
+        metavar="NOTEBOOK",
+        help="stabilise an executed notebook and write its two HTML reports into --output-dir",
+    )
+    parser.add_argument("--output-dir", type=Path, help="where --render writes (default: beside)")
     args = parser.parse_args(argv)
     if args.stabilize:
         stabilize_notebook(args.stabilize)
+        return 0
+    if args.render:
+        try:
+            pages = render_notebook(args.render, output_dir=args.output_dir or args.render.parent)
+        except (OSError, ValueError) as exc:
+            print(f"error: {args.render}: {exc}", file=sys.stderr)
+            return 1
+        print("wrote " + ", ".join(paths.relative_to_project(p) for p in pages))
         return 0
     try:
         index = build_index(args.report_dir)
