@@ -14,7 +14,7 @@ PAGE = "Colleges and firms sign a pact\n2021-05-26\n\nThe college signed an agre
 
 # Stand-ins for the virtualenv's tools: they log their arguments, one call a line, and
 # write the files the real ones would (the check passes). papermill fails on the notebook
-# named in $FAIL_ON.
+# named in $FAIL_ON; the render step fails on the one named in $FAIL_RENDER.
 PAPERMILL = """#!/bin/sh
 printf '%s\\037' papermill "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
 for last; do :; done
@@ -23,18 +23,16 @@ printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}' >"$la
 """
 JUPYTER = """#!/bin/sh
 printf '%s\\037' jupyter "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
-out=""; name=""
-while [ $# -gt 1 ]; do
-  case "$1" in --output-dir) out=$2; shift ;; --output) name=$2; shift ;; esac
-  shift
-done
-[ -n "$name" ] || name=$(basename "$1" .ipynb)
-printf '<html><title>%s</title></html>' "$name" >"$out/$name.html"
 """
 PYTHON = """#!/bin/sh
 printf '%s\\037' python "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
 case "$1 $2 $3" in
   "-m iecorpus.report --stabilize") ;;
+  "-m iecorpus.report --render")
+    name=$(basename "$4" .ipynb)
+    case "$name" in *"${FAIL_RENDER:-//}"*) echo "render: stand-in failure" >&2; exit 1 ;; esac
+    printf '<html><title>%s</title></html>' "$name" >"$6/$name.html"
+    printf '<html><title>%s</title></html>' "$name" >"$6/$name-code.html" ;;
   "-m iecorpus.report "*) printf '<html><title>index</title></html>' >"$3/index.html" ;;
 esac
 """
@@ -53,11 +51,11 @@ def make(tmp_path):
     reports = tmp_path / "reports"
     env = {**os.environ, "TOOL_LOG": str(log)}
 
-    def run(*assignments, fail_on=None):
+    def run(*assignments, fail_on=None, fail_render=None):
         done = subprocess.run(
             ["make", "-s", "report", f"VENV={venv}", f"REPORTS={reports}", *assignments],
             cwd=tmp_path,  # a folder name with `;` that ran would leave its file here
-            env={**env, "FAIL_ON": fail_on or "//"},
+            env={**env, "FAIL_ON": fail_on or "//", "FAIL_RENDER": fail_render or "//"},
             capture_output=True,
             text=True,
             timeout=120,
@@ -127,3 +125,41 @@ def test_a_failed_run_marks_its_folder_and_says_so(make, tmp_path):
     assert (report / "FAILED").is_file()
     assert "This report is incomplete" in (report / "index.html").read_text(encoding="utf-8")
     assert not (report / f"{notebooks[-1]}.html").exists()  # nothing stale looks current
+
+
+NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def test_each_notebook_is_rendered_by_one_process_after_the_first_has_run(make, tmp_path):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, reports = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}")
+    assert done.returncode == 0, done.stderr
+    (report,) = reports.iterdir()
+    renders = [c for c in calls if c[:4] == ["python", "-m", "iecorpus.report", "--render"]]
+    assert sorted(c[4] for c in renders) == [str(report / f"{n}.ipynb") for n in NOTEBOOKS]
+    assert all(c[5:] == ["--output-dir", str(report)] for c in renders)
+    assert not [c for c in calls if c[0] == "jupyter"]
+    # The first notebook builds the cache the others read: it is rendered before they start.
+    executed_or_rendered = [c for c in calls if c[0] == "papermill" or c in renders]
+    first = str(report / f"{NOTEBOOKS[0]}.ipynb")
+    assert [c[-1] for c in executed_or_rendered[:1]] == [first]
+    assert executed_or_rendered[1] == ["python", "-m", "iecorpus.report", "--render", first,
+                                       "--output-dir", str(report)]  # fmt: skip
+    for name in NOTEBOOKS:
+        assert (report / f"{name}.html").is_file() and (report / f"{name}-code.html").is_file()
+        assert (report / "logs" / f"{name}.log").is_file()
+
+
+@pytest.mark.parametrize("which", [0, -1])
+def test_a_failed_render_names_its_notebook(make, tmp_path, which):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, reports = make(
+        "-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", fail_render=NOTEBOOKS[which]
+    )
+    assert done.returncode != 0
+    assert f"notebook {NOTEBOOKS[which]} could not be rendered" in done.stderr
+    assert "render: stand-in failure" in done.stderr  # the end of its log is shown
+    (report,) = reports.iterdir()
+    assert f"notebook {NOTEBOOKS[which]} could not be rendered" in (report / "FAILED").read_text()
+    if which == 0:  # the others need what the first one builds: they never start
+        assert len([c for c in calls if c[0] == "papermill"]) == 1
