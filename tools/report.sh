@@ -85,26 +85,25 @@ for nb in $NUMBERED; do
     "$logs/$name.log" "$logs/$name.failed"
 done
 
-# Execute one notebook (papermill's options follow it), then stabilise it and write both of
-# its HTML forms in one process. Everything it prints goes to logs/NAME.log, so that two
-# notebooks running side by side do not interleave; a failure writes logs/NAME.failed.
+# Execute one notebook (papermill's -r options follow it), stabilise it and write both of its
+# HTML forms, in one process. Everything it prints goes to logs/NAME.log, so that notebooks
+# running side by side do not interleave; a failure writes logs/NAME.failed.
 report_one() {
   nb=$1
   shift
   name=$(basename -- "$nb" .ipynb)
   log=$logs/$name.log
-  if ! "$BIN/papermill" --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
-    "$@" "$nb" "$dir/$name.ipynb" >"$log" 2>&1; then
-    echo "notebook $name did not run to the end" >"$logs/$name.failed"
-  elif ! "$BIN/python" -m iecorpus.report --render "$dir/$name.ipynb" --output-dir "$dir" \
-    >>"$log" 2>&1; then
-    echo "notebook $name could not be rendered" >"$logs/$name.failed"
-  fi
-  if [ -f "$logs/$name.failed" ]; then
-    echo "report: $name failed; the end of $log:" >&2
-    tail -n 30 -- "$log" >&2
-    return 1
-  fi
+  status=0
+  "$BIN/python" -m iecorpus.report --run "$nb" --output-dir "$dir" --cwd notebooks "$@" \
+    >"$log" 2>&1 || status=$?
+  case $status in
+    0) return 0 ;;
+    3) echo "notebook $name did not run to the end" >"$logs/$name.failed" ;;
+    *) echo "notebook $name could not be rendered" >"$logs/$name.failed" ;;
+  esac
+  echo "report: $name failed; the end of $log:" >&2
+  tail -n 30 -- "$log" >&2
+  return 1
 }
 
 # The reasons of the notebooks that failed, joined with "; " (empty when none did).

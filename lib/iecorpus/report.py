@@ -6,8 +6,10 @@ import argparse
 import hashlib
 import html
 import json
+import logging
 import re
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -290,6 +292,55 @@ def stabilize_notebook(notebook: str | Path) -> None:
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def run_notebook(
+    notebook: str | Path,
+    output: str | Path,
+    *,
+    parameters: dict[str, str] | None = None,
+    cwd: str | Path = paths.NOTEBOOKS_DIR,
+) -> Path:
+    """Execute a notebook with papermill, as ``papermill -k python3`` does.
+
+    The kernel talks to papermill over local sockets (ZeroMQ's IPC transport, in a private
+    temporary folder) instead of TCP ports on the loopback interface: nothing else on the
+    machine can connect to it, and ipykernel does not print its warning that the kernel
+    "is running over TCP without encryption" into every run of ``make report``.
+
+    Args:
+        notebook: The notebook to run.
+        output: Where the executed copy is written.
+        parameters: Values for the cell tagged ``parameters``, as strings (papermill's
+            ``-r NAME VALUE``).
+        cwd: The kernel's working folder.
+
+    Returns:
+        The executed notebook's path.
+
+    Raises:
+        papermill.PapermillExecutionError: If a cell raised; the executed copy, up to and
+            including that cell, is written all the same.
+    """
+    import tempfile
+
+    import papermill
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="iecorpus-kernel-") as sockets:
+        config = Config()
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(Path(sockets) / "kernel")
+        papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters or {},
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(cwd),
+            config=config,
+        )
+    return Path(output)
+
+
 def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Path, Path]:
     """Stabilise an executed notebook and write both of its HTML reports.
 
@@ -348,8 +399,38 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NOTEBOOK",
         help="stabilise an executed notebook and write its two HTML reports into --output-dir",
     )
-    parser.add_argument("--output-dir", type=Path, help="where --render writes (default: beside)")
+    parser.add_argument(
+        "--run",
+        type=Path,
+        metavar="NOTEBOOK",
+        help="execute a notebook into --output-dir (exit status 3 if a cell fails), then render it",
+    )
+    parser.add_argument(
+        "--output-dir", type=Path, help="where --render and --run write (default: beside)"
+    )
+    parser.add_argument(
+        "--cwd", type=Path, default=paths.NOTEBOOKS_DIR, help="--run's kernel folder"
+    )
+    parser.add_argument(
+        "-r",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a parameter of --run, as a string",
+    )
     args = parser.parse_args(argv)
+    if args.run:
+        logging.basicConfig(level=logging.WARNING, format="%(message)s")
+        output_dir = args.output_dir or args.run.parent
+        args.render = output_dir / args.run.name
+        try:
+            run_notebook(args.run, args.render, parameters=dict(args.parameter), cwd=args.cwd)
+        except Exception:  # papermill's errors, a dead kernel, a bad notebook: say which
+            traceback.print_exc()
+            print(f"error: {args.run} did not run to the end", file=sys.stderr)
+            return 3
     if args.stabilize:
         stabilize_notebook(args.stabilize)
         return 0
