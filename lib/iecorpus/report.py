@@ -48,6 +48,10 @@ MAIN_FIGURE_TAG = "main-figure"
 TEMPLATE = "offline"
 #: Folder holding :data:`TEMPLATE`.
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+#: nbconvert's messages, errors only, as ``jupyter nbconvert --log-level ERROR`` showed them
+#: (its warning that figures have no alternative text would repeat on every run).
+_NBCONVERT_LOG = logging.getLogger("iecorpus.report.nbconvert")
+_NBCONVERT_LOG.setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -372,7 +376,8 @@ def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Pa
             config.TemplateExporter.exclude_input_prompt = True
             config.TemplateExporter.exclude_output_prompt = True
         resources = {"unique_key": path.stem, "output_files_dir": f"{path.stem}_files"}
-        page, _ = HTMLExporter(config=config).from_filename(str(path), resources=resources)
+        exporter = HTMLExporter(config=config, log=_NBCONVERT_LOG)
+        page, _ = exporter.from_filename(str(path), resources=resources)
         target = Path(output_dir) / f"{path.stem}{suffix}.html"
         target.write_text(page, encoding="utf-8")
         written.append(target)
