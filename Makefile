@@ -33,10 +33,6 @@ NBVAL := $(if $(ALL_NOTEBOOKS),--nbval $(ALL_NOTEBOOKS) --nbval-sanitize-with te
 REPORTS ?= reports
 export CORPUS MANIFEST REPORTS
 
-# HTML reports use JupyterLab's template without the scripts it would fetch from a CDN.
-HTML := --log-level ERROR --to html --embed-images --template offline \
-        --TemplateExporter.extra_template_basedirs=lib/iecorpus/templates
-
 # Progress bars are for people watching JupyterLab; reports and nbval stay silent.
 export IECORPUS_PROGRESS := 0
 
@@ -51,7 +47,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 report: $(STAMP)
-	@BIN='$(BIN)' NUMBERED='$(NUMBERED)' HTML='$(HTML)' sh tools/report.sh
+	@BIN='$(BIN)' NUMBERED='$(NUMBERED)' sh tools/report.sh
 
 notebooks: $(STAMP)
 	@set -e; for nb in $(NUMBERED); do \

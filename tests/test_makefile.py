@@ -5,6 +5,7 @@ import os
 import re
 import stat
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -13,8 +14,9 @@ from iecorpus import paths
 PAGE = "Colleges and firms sign a pact\n2021-05-26\n\nThe college signed an agreement.\n"
 
 # Stand-ins for the virtualenv's tools: they log their arguments, one call a line, and
-# write the files the real ones would (the check passes). papermill fails on the notebook
-# named in $FAIL_ON.
+# write the files the real ones would (the check passes). Running a notebook
+# (`python -m iecorpus.report --run`) fails on the one named in $FAIL_ON (a cell raised)
+# or in $FAIL_RENDER (its HTML could not be written).
 PAPERMILL = """#!/bin/sh
 printf '%s\\037' papermill "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
 for last; do :; done
@@ -23,18 +25,20 @@ printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}' >"$la
 """
 JUPYTER = """#!/bin/sh
 printf '%s\\037' jupyter "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
-out=""; name=""
-while [ $# -gt 1 ]; do
-  case "$1" in --output-dir) out=$2; shift ;; --output) name=$2; shift ;; esac
-  shift
-done
-[ -n "$name" ] || name=$(basename "$1" .ipynb)
-printf '<html><title>%s</title></html>' "$name" >"$out/$name.html"
 """
+RUN = ["python", "-m", "iecorpus.report", "--run"]
 PYTHON = """#!/bin/sh
 printf '%s\\037' python "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
 case "$1 $2 $3" in
   "-m iecorpus.report --stabilize") ;;
+  "-m iecorpus.report --run")
+    name=$(basename "$4" .ipynb)
+    case "$name" in *"${FAIL_ON:-//}"*) echo "papermill: stand-in failure" >&2; exit 3 ;; esac
+    case "$name" in *"${FAIL_RENDER:-//}"*) echo "render: stand-in failure" >&2; exit 1 ;; esac
+    printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}' >"$6/$name.ipynb"
+    printf '<html><title>%s</title></html>' "$name" >"$6/$name.html"
+    printf '<html><title>%s</title></html>' "$name" >"$6/$name-code.html"
+    printf '%s\\037' done "$name" >>"$TOOL_LOG"; echo >>"$TOOL_LOG" ;;
   "-m iecorpus.report "*) printf '<html><title>index</title></html>' >"$3/index.html" ;;
 esac
 """
@@ -53,11 +57,11 @@ def make(tmp_path):
     reports = tmp_path / "reports"
     env = {**os.environ, "TOOL_LOG": str(log)}
 
-    def run(*assignments, fail_on=None):
+    def run(*assignments, fail_on=None, fail_render=None):
         done = subprocess.run(
             ["make", "-s", "report", f"VENV={venv}", f"REPORTS={reports}", *assignments],
             cwd=tmp_path,  # a folder name with `;` that ran would leave its file here
-            env={**env, "FAIL_ON": fail_on or "//"},
+            env={**env, "FAIL_ON": fail_on or "//", "FAIL_RENDER": fail_render or "//"},
             capture_output=True,
             text=True,
             timeout=120,
@@ -92,9 +96,9 @@ def test_a_folder_name_with_spaces_and_a_semicolon_is_only_a_name(make, tmp_path
     )
     (report,) = reports.iterdir()
     assert re.fullmatch(r"my_corpus__touch_PWNED__touch_PWNED2_[_q]+-[0-9a-f]{8}", report.name)
-    papermill = [c for c in calls if c[0] == "papermill"]
-    assert len(papermill) == len(list(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")))
-    for call in papermill:
+    runs = [c for c in calls if c[:4] == RUN]
+    assert len(runs) == len(list(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")))
+    for call in runs:
         assert call[call.index("corpus_dir") + 1] == str(folder)
         assert call[call.index("manifest") + 1] == str(manifest)
         assert call[call.index("figures_dir") + 1] == str(report / "figures")
@@ -127,3 +131,41 @@ def test_a_failed_run_marks_its_folder_and_says_so(make, tmp_path):
     assert (report / "FAILED").is_file()
     assert "This report is incomplete" in (report / "index.html").read_text(encoding="utf-8")
     assert not (report / f"{notebooks[-1]}.html").exists()  # nothing stale looks current
+
+
+NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def test_each_notebook_runs_and_renders_in_one_process_the_first_one_alone(make, tmp_path):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, reports = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}")
+    assert done.returncode == 0, done.stderr
+    (report,) = reports.iterdir()
+    runs = [c for c in calls if c[:4] == RUN]
+    assert [c[4] for c in runs[:1]] == [f"notebooks/{NOTEBOOKS[0]}.ipynb"]
+    assert sorted(c[4] for c in runs) == [f"notebooks/{name}.ipynb" for name in NOTEBOOKS]
+    assert all(c[5:9] == ["--output-dir", str(report), "--cwd", "notebooks"] for c in runs)
+    assert not [c for c in calls if c[0] in ("papermill", "jupyter")]
+    # The first notebook builds the cache the others read: it is done before they start.
+    steps = [(c[0], Path(c[4]).stem if c[0] == "python" else c[1]) for c in calls if c in runs
+             or c[0] == "done"]  # fmt: skip
+    assert steps[:2] == [("python", NOTEBOOKS[0]), ("done", NOTEBOOKS[0])]
+    for name in NOTEBOOKS:
+        assert (report / f"{name}.html").is_file() and (report / f"{name}-code.html").is_file()
+        assert (report / "logs" / f"{name}.log").is_file()
+    assert "papermill" not in done.stderr
+
+
+@pytest.mark.parametrize("which", [0, -1])
+def test_a_failed_render_names_its_notebook(make, tmp_path, which):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, reports = make(
+        "-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", fail_render=NOTEBOOKS[which]
+    )
+    assert done.returncode != 0
+    assert f"notebook {NOTEBOOKS[which]} could not be rendered" in done.stderr
+    assert "render: stand-in failure" in done.stderr  # the end of its log is shown
+    (report,) = reports.iterdir()
+    assert f"notebook {NOTEBOOKS[which]} could not be rendered" in (report / "FAILED").read_text()
+    if which == 0:  # the others need what the first one builds: they never start
+        assert len([c for c in calls if c[:4] == RUN]) == 1

@@ -296,3 +296,97 @@ def test_the_project_methods_page_is_listed_after_the_four_notebooks(tmp_path):
     assert kinds.pop("05-methods.html") == "methods"
     assert set(kinds.values()) == {"analysis"} and len(kinds) >= 4
     assert entries[-1].filename == "05-methods.html"
+
+
+def test_a_notebook_is_stabilised_and_rendered_with_and_without_its_code(tmp_path):
+    notebook = tmp_path / "07-render.ipynb"
+    cell = {
+        "cell_type": "code",
+        "id": "random",
+        "metadata": {"papermill": {"duration": 1.0}},
+        "source": "shown_only_with_code = 41 + 1",
+        "outputs": [{"output_type": "stream", "name": "stdout", "text": "产教融合 <b>42</b>\n"}],
+        "execution_count": 1,
+    }
+    title = {"cell_type": "markdown", "id": "t", "metadata": {}, "source": "# Rendered 报告"}
+    notebook.write_text(
+        json.dumps({"cells": [title, cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    assert report.main(["--render", str(notebook), "--output-dir", str(out)]) == 0
+    plain, code = (out / "07-render.html"), (out / "07-render-code.html")
+    for page in (plain, code):
+        html = page.read_text(encoding="utf-8")
+        assert "<title>Rendered 报告</title>" in html and "产教融合 &lt;b&gt;42&lt;/b&gt;" in html
+        assert "require.js" not in html and "<script src=" not in html  # the offline template
+    assert "shown_only_with_code" not in plain.read_text(encoding="utf-8")
+    assert "shown_only_with_code" in code.read_text(encoding="utf-8")
+    assert "papermill" not in notebook.read_text(encoding="utf-8")  # stabilised first
+
+
+def test_a_notebook_that_cannot_be_rendered_is_named(tmp_path, capsys):
+    broken = tmp_path / "08-broken.ipynb"
+    broken.write_text("{not json", encoding="utf-8")
+    assert report.main(["--render", str(broken)]) == 1
+    assert "08-broken.ipynb" in capsys.readouterr().err
+
+
+def write_runnable(path, code):
+    """Write a notebook with a parameters cell (``word = "none"``) and one cell of code."""
+    cells = [
+        {"cell_type": "markdown", "id": "t", "metadata": {}, "source": "# Run me"},
+        {
+            "cell_type": "code",
+            "id": "p",
+            "metadata": {"tags": ["parameters"]},
+            "source": 'word = "none"',
+            "outputs": [],
+            "execution_count": None,
+        },
+        {
+            "cell_type": "code",
+            "id": "c",
+            "metadata": {},
+            "source": code,
+            "outputs": [],
+            "execution_count": None,
+        },
+    ]
+    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook = {"cells": cells, "metadata": {"kernelspec": kernelspec}, "nbformat": 4}
+    path.write_text(json.dumps({**notebook, "nbformat_minor": 5}), encoding="utf-8")
+
+
+def test_a_notebook_runs_with_its_parameters_over_local_sockets_and_renders(tmp_path, capfd):
+    source = tmp_path / "09-run.ipynb"
+    write_runnable(source, "import os\nprint(word, os.getcwd())")
+    out = tmp_path / "out"
+    out.mkdir()
+    code = report.main(
+        [
+            "--run",
+            str(source),
+            "--output-dir",
+            str(out),
+            "--cwd",
+            str(tmp_path),
+            "-r",
+            "word",
+            "产教",
+        ]
+    )
+    assert code == 0
+    executed = json.loads((out / "09-run.ipynb").read_text(encoding="utf-8"))
+    assert "".join(executed["cells"][-1]["outputs"][0]["text"]) == f"产教 {tmp_path}\n"
+    assert (out / "09-run.html").is_file() and (out / "09-run-code.html").is_file()
+    assert "without encryption" not in capfd.readouterr().err  # ipykernel's TCP warning
+
+
+def test_a_notebook_whose_cell_fails_exits_3_and_says_which(tmp_path, capfd):
+    source = tmp_path / "10-fails.ipynb"
+    write_runnable(source, "raise RuntimeError('stop here')")
+    assert report.main(["--run", str(source), "--cwd", str(tmp_path)]) == 3
+    err = capfd.readouterr().err
+    assert "stop here" in err and f"error: {source} did not run to the end" in err

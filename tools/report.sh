@@ -3,21 +3,21 @@
 #
 # Paths arrive in the environment (CORPUS, MANIFEST, REPORTS), never in the text of a
 # command, and are always quoted: a folder whose name holds spaces, quotes or `;` is only
-# ever a name. BIN (the virtualenv's bin folder), NUMBERED (the notebooks) and HTML
-# (nbconvert's options) come from the Makefile.
+# ever a name. BIN (the virtualenv's bin folder) and NUMBERED (the notebooks) come from the
+# Makefile; REPORT_JOBS (optional) caps how many notebooks run at once.
 #
 # Without CORPUS and MANIFEST the embedded corpus is reported into REPORTS itself. Otherwise
 # the report goes to a folder of its own under REPORTS, named after the corpus folder (or
 # the manifest) plus a short hash of its absolute path: REPORTS/<name>-<hash>, emptied
 # first, so that `CORPUS=/x/..` cannot write beside the README and two corpora with the
 # same folder name do not overwrite each other. A failed run leaves a FAILED file and an
-# index.html that says so, and exits non-zero.
+# index.html that says so, and exits non-zero. What each notebook printed is in
+# <report folder>/logs/<notebook>.log.
 set -eu
 : "${BIN:?set by the Makefile}" "${NUMBERED:?set by the Makefile}"
 CORPUS=${CORPUS-}
 MANIFEST=${MANIFEST-}
 REPORTS=${REPORTS:-reports}
-HTML=${HTML-}
 
 # The absolute, physical path of an existing file or folder.
 absolute() {
@@ -77,23 +77,71 @@ EOF
 }
 
 # Clear what an earlier run of these notebooks left, so that nothing stale looks current.
+logs=$dir/logs
+mkdir -p -- "$logs"
 for nb in $NUMBERED; do
   name=$(basename -- "$nb" .ipynb)
-  rm -f -- "$dir/$name.ipynb" "$dir/$name.html" "$dir/$name-code.html"
+  rm -f -- "$dir/$name.ipynb" "$dir/$name.html" "$dir/$name-code.html" \
+    "$logs/$name.log" "$logs/$name.failed"
 done
 
+# Execute one notebook (papermill's -r options follow it), stabilise it and write both of its
+# HTML forms, in one process. Everything it prints goes to logs/NAME.log, so that notebooks
+# running side by side do not interleave; a failure writes logs/NAME.failed.
+report_one() {
+  nb=$1
+  shift
+  name=$(basename -- "$nb" .ipynb)
+  log=$logs/$name.log
+  status=0
+  "$BIN/python" -m iecorpus.report --run "$nb" --output-dir "$dir" --cwd notebooks "$@" \
+    >"$log" 2>&1 || status=$?
+  case $status in
+    0) return 0 ;;
+    3) echo "notebook $name did not run to the end" >"$logs/$name.failed" ;;
+    *) echo "notebook $name could not be rendered" >"$logs/$name.failed" ;;
+  esac
+  echo "report: $name failed; the end of $log:" >&2
+  tail -n 30 -- "$log" >&2
+  return 1
+}
+
+# The reasons of the notebooks that failed, joined with "; " (empty when none did).
+failures() {
+  for nb in $NUMBERED; do
+    name=$(basename -- "$nb" .ipynb)
+    [ -f "$logs/$name.failed" ] && cat -- "$logs/$name.failed"
+  done | paste -sd ';' - | sed 's/;/; /g'
+}
+
+# The first notebook builds the cleaned-corpus cache the others read: it runs alone. The
+# others run side by side, at most REPORT_JOBS at a time (default: the number of cores).
+jobs=${REPORT_JOBS:-$(nproc 2>/dev/null || echo 1)}
+running=""
+count=0
+first=1
 for nb in $NUMBERED; do
   name=$(basename -- "$nb" .ipynb)
   echo "report: $name"
-  "$BIN/papermill" --log-level WARNING --no-progress-bar -k python3 --cwd notebooks \
-    "$@" "$nb" "$dir/$name.ipynb" || fail "notebook $name did not run to the end"
-  "$BIN/python" -m iecorpus.report --stabilize "$dir/$name.ipynb" ||
-    fail "notebook $name could not be stabilised"
-  # $HTML is a list of options, split on purpose.
-  "$BIN/jupyter" nbconvert $HTML --no-input --output-dir "$dir" "$dir/$name.ipynb" ||
-    fail "notebook $name could not be rendered"
-  "$BIN/jupyter" nbconvert $HTML --output-dir "$dir" --output "$name-code" \
-    "$dir/$name.ipynb" || fail "notebook $name could not be rendered with its code"
+  if [ "$first" = 1 ]; then
+    first=0
+    report_one "$nb" "$@" || fail "$(failures)"
+    continue
+  fi
+  report_one "$nb" "$@" &
+  running="$running $!"
+  count=$((count + 1))
+  if [ "$count" -ge "$jobs" ]; then
+    running=${running# }
+    wait "${running%% *}" || :
+    running=${running#"${running%% *}"}
+    count=$((count - 1))
+  fi
 done
+for pid in $running; do
+  wait "$pid" || :
+done
+failed=$(failures)
+[ -z "$failed" ] || fail "$failed"
 "$BIN/python" -m iecorpus.report "$dir" || fail "the index could not be written"
 echo "report: done: $dir/index.html"

@@ -1,0 +1,126 @@
+"""Benchmark `make report`: the embedded corpus next to the floor of the same pipeline.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench_report.py                 # the floor, then make report
+    .venv/bin/python benchmarks/bench_report.py --only floor    # four trivial notebooks only
+    .venv/bin/python benchmarks/bench_report.py --repeat 2      # each twice, alternating
+
+The floor is four trivial notebooks (a title and one line of code each) sent through the
+same ``make report`` (papermill, the stabilize step, both HTML forms, the index): what the
+pipeline costs before any notebook does work. Both runs write into temporary folders; the
+embedded report also rewrites ``figures/`` and ``data/processed/`` as ``make report`` does.
+Nothing is asserted: the script prints the wall time and the CPU time (user + system, of
+every process the run started) of each run, and the ratio of the report to the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: The trivial notebooks of the floor: the shape of a numbered notebook, no work.
+FLOOR_NOTEBOOKS = ("01-first", "02-second", "03-third", "04-fourth")
+
+
+def write_trivial_notebooks(folder: Path) -> list[Path]:
+    """Write the four trivial notebooks of the floor into ``folder``; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in FLOOR_NOTEBOOKS:
+        cells = [
+            {"cell_type": "markdown", "metadata": {}, "source": f"# Trivial {name}\n\nNothing."},
+            {
+                "cell_type": "code",
+                "metadata": {"tags": ["parameters"]},
+                "source": "corpus_dir = None",
+                "outputs": [],
+                "execution_count": None,
+            },
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": "1 + 1",
+                "outputs": [],
+                "execution_count": None,
+            },
+        ]
+        notebook = {
+            "cells": cells,
+            "metadata": {
+                "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+            },
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+        path = folder / f"{name}.ipynb"
+        path.write_text(json.dumps(notebook), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def run_make(venv: Path, reports: Path, *assignments: str) -> tuple[float, float]:
+    """Run ``make -s report`` into ``reports``; return its wall and CPU seconds.
+
+    Raises:
+        SystemExit: If the run fails (its output is printed first).
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
+    command = [
+        "make", "-s", "-C", str(ROOT), "report",
+        f"VENV={venv}", f"REPORTS={reports}", "-o", str(venv / ".installed"), *assignments,
+    ]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        sys.exit(f"make report failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=("floor", "report"), help="run one of the two")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each, alternating")
+    parser.add_argument(
+        "--venv", type=Path, default=Path(sys.prefix), help="virtualenv with the tools"
+    )
+    args = parser.parse_args(argv)
+    print(f"cores: {os.cpu_count()}, venv: {args.venv}", flush=True)
+
+    times: dict[str, list[tuple[float, float]]] = {"floor": [], "report": []}
+    with tempfile.TemporaryDirectory(prefix="iecorpus-bench-report-") as scratch:
+        scratch = Path(scratch)
+        numbered = " ".join(str(p) for p in write_trivial_notebooks(scratch / "trivial"))
+        for run in range(args.repeat):
+            if args.only != "report":
+                wall, cpu = run_make(args.venv, scratch / f"floor-{run}", f"NUMBERED={numbered}")
+                times["floor"].append((wall, cpu))
+                print(f"  floor (4 trivial notebooks)   {wall:7.1f} s wall {cpu:7.1f} s CPU")
+            if args.only != "floor":
+                wall, cpu = run_make(args.venv, scratch / f"report-{run}")
+                times["report"].append((wall, cpu))
+                print(f"  make report (embedded)        {wall:7.1f} s wall {cpu:7.1f} s CPU")
+    if times["floor"] and times["report"]:
+        floor = min(w for w, _ in times["floor"])
+        report = min(w for w, _ in times["report"])
+        floor_cpu = min(c for _, c in times["floor"])
+        report_cpu = min(c for _, c in times["report"])
+        wall_ratio, cpu_ratio = report / floor, report_cpu / floor_cpu
+        print(f"  ratio report / floor (best)   {wall_ratio:7.2f} x wall {cpu_ratio:5.2f} x CPU")
+
+
+if __name__ == "__main__":
+    main()
