@@ -15,6 +15,7 @@ from iecorpus.timeline_findings import (
     select_timeline_events,
     select_undated_events,
     summarize_timeline,
+    tabulate_milestones,
 )
 
 DOCUMENTS = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2021-05-26", "", "2022-07-07"]})
@@ -253,3 +254,25 @@ def test_summary_has_one_line_per_result():
         summary
     )
     assert summary.count("\n- ") == 5
+
+
+def test_the_reference_table_carries_its_sources_and_counts_the_mentions():
+    milestones = MILESTONES.assign(
+        document_no=["国办发〔2017〕95号", "发改社会〔2019〕590号", ""],
+        source_kind=["state-media", "secondary", "official-en"],
+        source_url=["http://a.example/1", "http://b.example/2", "https://c.example/3"],
+    )
+    table = tabulate_milestones(milestones, pd.concat([NAMED, NAMED.assign(doc_id="b")]))
+    assert table.columns.tolist()[:7] == ["milestone_id", "date", "precision", "label"] + [
+        "document_no",
+        "source_kind",
+        "source_url",
+    ]
+    row = table.set_index("milestone_id").loc["m2"]
+    assert (row["document_no"], row["n_mentions"], row["n_documents"]) == (
+        "发改社会〔2019〕590号",
+        2,
+        2,
+    )
+    assert table["date_note"].eq("").all()  # a column the reference lacks is empty
+    assert tabulate_milestones(milestones, NAMED.head(0))["n_mentions"].eq(0).all()

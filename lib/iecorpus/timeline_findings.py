@@ -392,6 +392,50 @@ def describe_named_milestones(
     return paragraph(*sentences, size_caveat(named["doc_id"].nunique(), what="This"))
 
 
+#: Columns of :func:`tabulate_milestones`, in order.
+MILESTONE_TABLE_COLUMNS = [
+    "milestone_id",
+    "date",
+    "precision",
+    "label",
+    "document_no",
+    "source_kind",
+    "source_url",
+    "date_note",
+    "n_mentions",
+    "n_documents",
+]
+
+
+def tabulate_milestones(milestones: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
+    """The reference as a table to cite: each milestone with its source and how often it is named.
+
+    Args:
+        milestones: The reference (:func:`iecorpus.events.load_milestones`).
+        named: The table of :func:`iecorpus.events.find_milestone_mentions`.
+
+    Returns:
+        One row per milestone, in date order, with :data:`MILESTONE_TABLE_COLUMNS`:
+        ``milestone_id``, ``date``, ``precision``, ``label``, ``document_no`` (the
+        document's number, such as 国办发〔2017〕95号, "" when it has none), ``source_kind``
+        (official, official-en, state-media or secondary), ``source_url``, ``date_note``
+        (what kind of date it is, and where sources disagree), ``n_mentions`` (sentences of
+        the corpus naming it) and ``n_documents`` (documents naming it). A column the
+        reference lacks is left empty.
+    """
+    table = milestones.copy()
+    for column in MILESTONE_TABLE_COLUMNS[:8]:
+        if column not in table:
+            table[column] = ""
+    ids = named["milestone_id"] if len(named) else pd.Series([], dtype=str)
+    mentions = ids.value_counts()
+    docs = named.groupby("milestone_id")["doc_id"].nunique() if len(named) else mentions
+    table["n_mentions"] = table["milestone_id"].map(mentions).fillna(0).astype(int)
+    table["n_documents"] = table["milestone_id"].map(docs).fillna(0).astype(int)
+    table = table.sort_values("date", kind="stable", ignore_index=True)
+    return table[MILESTONE_TABLE_COLUMNS]
+
+
 def label_links(links: pd.DataFrame) -> pd.DataFrame:
     """Say of each link between an event and a milestone whether it ``follows`` or is co-mentioned.
 
@@ -787,6 +831,7 @@ def summarize_timeline(
 __all__ = [
     "CITED_IN",
     "LINK_LABELS",
+    "MILESTONE_TABLE_COLUMNS",
     "SOURCE_KINDS",
     "describe_dates",
     "describe_events",
@@ -800,4 +845,5 @@ __all__ = [
     "select_timeline_events",
     "select_undated_events",
     "summarize_timeline",
+    "tabulate_milestones",
 ]
