@@ -487,6 +487,23 @@ def test_milestones_outside_the_figure_are_named_in_its_title():
     assert find_milestones_outside(milestones, start=f"{first}-01-01", end="2024-12-31").empty
 
 
+def test_links_are_drawn_follows_apart_from_co_mentions(corpus, events):
+    milestones = load_milestones()
+    mentions = find_event_mentions(corpus, milestones=milestones)
+    links = link_events_to_milestones(mentions, find_milestone_mentions(corpus, milestones))
+    fig = plot_timeline(events, milestones, start="2017-01-01", links=links)
+    drawn = [t.get_gid() for t in fig.axes[0].texts if str(t.get_gid()).startswith("timeline-link")]
+    follows = links[(links["relation"] == "follows") & (links["cue"] != "")]
+    assert drawn.count("timeline-link-follows") == len(follows) > 0
+    assert drawn.count("timeline-link-co-mentioned") == (links["relation"] == "co-mentioned").sum()
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "follows (the text says so)" in legend and "co-mentioned only" in legend
+    without_cue = links.assign(cue="")  # a follows without its cue is only a co-mention
+    fig = plot_timeline(events, milestones, start="2017-01-01", links=without_cue)
+    assert not [t for t in fig.axes[0].texts if t.get_gid() == "timeline-link-follows"]
+    assert len(label_boxes(fig)) == len(label_boxes(plot_timeline(events, milestones))) + 2
+
+
 def test_the_timeline_renders_chinese_labels(zh_corpus):
     found = extract_events(zh_corpus)
     with warnings.catch_warnings(record=True) as caught:

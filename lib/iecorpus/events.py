@@ -1457,6 +1457,7 @@ def _timeline_items(
         items.append(
             {"lane": e.lane, "period": period, "precision": e.date_precision}
             | {"color": KIND_COLORS[e.kind], "label": text, "reference": False}
+            | {"key": ("event", e.event_id)}
         )
     for m in milestones.itertuples(index=False):
         period = _period(m.date, m.precision, "")
@@ -1464,6 +1465,7 @@ def _timeline_items(
             items.append(
                 {"lane": m.lane, "period": period, "precision": m.precision}
                 | {"color": MILESTONE_COLOR, "label": m.label, "reference": True}
+                | {"key": ("milestone", m.milestone_id)}
             )
     return items
 
@@ -1505,7 +1507,48 @@ def _outside_note(milestones: pd.DataFrame, start: str, end: str) -> str:
     return ("Not shown: " + " and ".join(parts) + ".") if parts else ""
 
 
-def _legend_handles() -> list:
+#: How the timeline draws a link of each kind (see :func:`link_events_to_milestones`).
+LINK_STYLES = {
+    "follows": {"color": "#333333", "ls": "-", "lw": 0.9, "label": "follows (the text says so)"},
+    "co-mentioned": {"color": "#aaaaaa", "ls": ":", "lw": 0.8, "label": "co-mentioned only"},
+}
+
+
+def _link_kinds(links: pd.DataFrame) -> pd.Series:
+    """``follows`` where the event's sentence gives a cue, ``co-mentioned`` otherwise."""
+    if "link" in links:
+        return links["link"].astype(str)
+    relation = links["relation"].fillna("").astype(str)
+    cue = links["cue"].fillna("").astype(str) if "cue" in links else relation.map(lambda _: "")
+    kinds = relation.where(relation == "reports", "co-mentioned")
+    return kinds.mask(relation.eq("follows") & cue.str.strip().ne(""), "follows")
+
+
+def _draw_links(ax, items: list[dict], bases: dict, links: pd.DataFrame) -> list[str]:
+    """Connect each milestone to the events linked to it; returns the kinds drawn."""
+    where = {i["key"]: (i["x"], bases[i["lane"]] + _BASE) for i in items}
+    drawn = []
+    for row, kind in zip(links.itertuples(index=False), _link_kinds(links), strict=True):
+        start = where.get(("milestone", row.milestone_id))
+        end = where.get(("event", row.event_id))
+        if kind not in LINK_STYLES or start is None or end is None:
+            continue
+        style = {k: v for k, v in LINK_STYLES[kind].items() if k != "label"}
+        arrow = "-|>" if kind == "follows" else "-"
+        ax.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            arrowprops={"arrowstyle": arrow, "connectionstyle": "arc3,rad=-0.15"}
+            | {"color": style["color"], "linestyle": style["ls"], "lw": style["lw"]},
+            zorder=1,
+            gid=f"timeline-link-{kind}",
+        )
+        drawn.append(kind)
+    return drawn
+
+
+def _legend_handles(links: tuple[str, ...] = ()) -> list:
     from matplotlib.lines import Line2D
 
     handles = [
@@ -1523,6 +1566,11 @@ def _legend_handles() -> list:
     handles.append(
         Line2D([], [], marker="o", ls="", mfc="white", color="#444", label="approx. (recently)")
     )
+    for kind in links:
+        style = LINK_STYLES[kind]
+        handles.append(
+            Line2D([], [], color=style["color"], ls=style["ls"], lw=1.2, label=style["label"])
+        )
     return handles
 
 
@@ -1538,6 +1586,7 @@ def plot_timeline(
     fontsize: float = 7.5,
     title: str | None = None,
     max_events: int = 60,
+    links: pd.DataFrame | None = None,
 ):
     """Draw the events in three lanes over the national milestones.
 
@@ -1554,6 +1603,11 @@ def plot_timeline(
         max_events: In a larger corpus only this many events are drawn, those with the
             most evidence (then the earliest); the title says so, and the events table
             still lists them all.
+        links: The table of :func:`link_events_to_milestones` (or one with its ``link``
+            column already set), to connect each drawn milestone to the events linked to
+            it: a solid arrow where the event ``follows`` it (its sentence gives a cue), a
+            dotted line where the two are only ``co-mentioned``; ``reports`` links are not
+            drawn. None: no links.
 
     Returns:
         A :class:`matplotlib.figure.Figure`.
@@ -1620,6 +1674,7 @@ def plot_timeline(
     )
     ax.set_xlim(x0, x1)
     _draw_timeline(ax, items, bases, heights, fontsize)
+    kinds = _draw_links(ax, items, bases, links) if links is not None and len(links) else []
     ax.set_ylim(0, y)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -1630,7 +1685,7 @@ def plot_timeline(
     ax.set_axisbelow(True)
     ax.set_title(heading, fontsize=10, loc="left")
     fig.legend(
-        handles=_legend_handles(),
+        handles=_legend_handles(tuple(k for k in LINK_STYLES if k in kinds)),
         loc="lower center",
         ncol=4,
         fontsize=7.5,
