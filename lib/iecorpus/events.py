@@ -1533,6 +1533,8 @@ def _draw_links(ax, items: list[dict], bases: dict, links: pd.DataFrame) -> list
         end = where.get(("event", row.event_id))
         if kind not in LINK_STYLES or start is None or end is None:
             continue
+        if kind == "co-mentioned" and getattr(row, "cited_in", "") == "document":
+            continue  # named somewhere on the page: too weak to draw
         style = {k: v for k, v in LINK_STYLES[kind].items() if k != "label"}
         arrow = "-|>" if kind == "follows" else "-"
         ax.annotate(
@@ -1606,7 +1608,8 @@ def plot_timeline(
         links: The table of :func:`link_events_to_milestones` (or one with its ``link``
             column already set), to connect each drawn milestone to the events linked to
             it: a solid arrow where the event ``follows`` it (its sentence gives a cue), a
-            dotted line where the two are only ``co-mentioned``; ``reports`` links are not
+            dotted line where the two are only ``co-mentioned`` in one sentence or
+            paragraph; ``reports`` links and co-mentions elsewhere on the page are not
             drawn. None: no links.
 
     Returns:
