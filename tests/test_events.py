@@ -11,10 +11,12 @@ import pytest
 from iecorpus import load_corpus, paths
 from iecorpus.events import (
     LANES,
+    MILESTONE_COLUMNS,
     extract_events,
     find_event_mentions,
     find_milestone_mentions,
     find_milestones_in,
+    find_milestones_outside,
     find_sentence_events,
     find_undated_events,
     link_events_to_milestones,
@@ -410,6 +412,97 @@ def test_the_timeline_labels_do_not_overlap(events):
             assert not box.overlaps(box2), (text, other)
     lanes = [label.get_text() for label in fig.axes[0].get_yticklabels()]
     assert lanes == ["National policy", "Provincial and local", "Enterprises and colleges"]
+
+
+def _one_event(date, precision, date_end="", kind="program"):
+    columns = ["event_id", "date", "date_precision", "date_end", "qualifier", "kind", "lane"]
+    row = ("E01", date, precision, date_end, "", kind, "provincial-local")
+    return pd.DataFrame([row], columns=columns).assign(summary="plan issued", n_evidence=1)
+
+
+def _drawn(fig, color="#2e8b3d"):
+    """The bars (first and last x as dates) and the dots of one colour on the timeline."""
+    import matplotlib.dates as mdates
+    from matplotlib.colors import to_hex
+
+    ax = fig.axes[0]
+    bars = [
+        [mdates.num2date(x).date().isoformat() for x in seg[:, 0]]
+        for coll in ax.collections
+        if coll.get_linewidth()[0] == 5 and to_hex(coll.get_color()[0]) == color
+        for seg in coll.get_segments()
+    ]
+    dots = [
+        line.get_xdata()[0]
+        for line in ax.lines
+        if line.get_marker() in ("o", "D") and to_hex(line.get_color()) == color
+    ]
+    return bars, dots
+
+
+NO_MILESTONES = pd.DataFrame(columns=MILESTONE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "date_end", "span"),
+    [
+        ("2021", "year", "", ["2021-01-01", "2022-01-01"]),  # the year, not mid-year
+        ("2020-12", "month", "", ["2020-12-01", "2021-01-01"]),
+        ("2023", "year", "2025", ["2023-01-01", "2024-12-31"]),  # a range to its last year
+        ("2021-04-12", "day", "2021-04-13", ["2021-04-12", "2021-04-14"]),
+        ("2018", "year", "", ["2019-01-01", "2019-01-01"]),  # cut at the start of the axis
+    ],
+)
+def test_a_month_or_year_is_drawn_as_its_span_not_a_point(date, precision, date_end, span):
+    fig = plot_timeline(_one_event(date, precision, date_end), NO_MILESTONES, end="2024-12-31")
+    bars, dots = _drawn(fig)
+    if date == "2018":
+        assert bars == [] and dots == []  # wholly before the axis: left out
+        return
+    assert bars == [span] and dots == []
+
+
+def test_a_day_is_a_dot_and_the_year_of_a_milestone_its_bar():
+    fig = plot_timeline(_one_event("2021-05-26", "day"), NO_MILESTONES)
+    assert _drawn(fig)[0] == [] and len(_drawn(fig)[1]) == 1
+    year = pd.DataFrame([dict.fromkeys(MILESTONE_COLUMNS, "")]).assign(
+        milestone_id="m", date="2021", precision="year", lane="national", label="A plan"
+    )
+    bars, dots = _drawn(plot_timeline(_one_event("2021-05-26", "day"), year), "#8c8c8c")
+    assert bars == [["2021-01-01", "2022-01-01"]] and dots == []
+
+
+def test_milestones_outside_the_figure_are_named_in_its_title():
+    milestones = load_milestones()
+    outside = find_milestones_outside(milestones, start="2019-01-01", end="2024-12-31")
+    assert outside["side"].tolist() == ["before"] * len(outside) and len(outside) >= 2
+    assert outside["date"].str[:4].isin(["2017", "2018"]).all()
+    fig = plot_timeline(_one_event("2021", "year"), milestones, start="2019-01-01")
+    title = fig.axes[0].get_title(loc="left")
+    assert f"Not shown: {len(outside)} milestones before 2019" in title
+    assert outside["label"].iloc[0] in title.replace("\n", " ")
+    first = milestones["date"].min()[:4]
+    fig = plot_timeline(_one_event("2021", "year"), milestones, start=f"{first}-01-01")
+    assert "Not shown" not in fig.axes[0].get_title(loc="left")
+    assert find_milestones_outside(milestones, start=f"{first}-01-01", end="2024-12-31").empty
+
+
+def test_links_are_drawn_follows_apart_from_co_mentions(corpus, events):
+    milestones = load_milestones()
+    mentions = find_event_mentions(corpus, milestones=milestones)
+    links = link_events_to_milestones(mentions, find_milestone_mentions(corpus, milestones))
+    fig = plot_timeline(events, milestones, start="2017-01-01", links=links)
+    drawn = [t.get_gid() for t in fig.axes[0].texts if str(t.get_gid()).startswith("timeline-link")]
+    follows = links[(links["relation"] == "follows") & (links["cue"] != "")]
+    assert drawn.count("timeline-link-follows") == len(follows) > 0
+    near = (links["relation"] == "co-mentioned") & (links["cited_in"] != "document")
+    assert drawn.count("timeline-link-co-mentioned") == near.sum() > 0
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "follows (the text says so)" in legend and "co-mentioned only" in legend
+    without_cue = links.assign(cue="")  # a follows without its cue is only a co-mention
+    fig = plot_timeline(events, milestones, start="2017-01-01", links=without_cue)
+    assert not [t for t in fig.axes[0].texts if t.get_gid() == "timeline-link-follows"]
+    assert len(label_boxes(fig)) == len(label_boxes(plot_timeline(events, milestones))) + 2
 
 
 def test_the_timeline_renders_chinese_labels(zh_corpus):

@@ -15,6 +15,7 @@ from iecorpus.timeline_findings import (
     select_timeline_events,
     select_undated_events,
     summarize_timeline,
+    tabulate_milestones,
 )
 
 DOCUMENTS = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2021-05-26", "", "2022-07-07"]})
@@ -113,35 +114,66 @@ def test_events_are_counted_by_kind_lane_and_actor():
 
 
 def test_undated_events_are_listed_with_what_to_do():
-    events = EVENTS.assign(undated=["", "", ""])
+    reason = "relative date and the page has no date: give the page a date in the manifest"
+    events = EVENTS.assign(undated=["", "", reason])
     events.loc[2, "date"] = ""
     undated = select_undated_events(events)
     assert undated["event_id"].tolist() == ["E03"] and "undated" in undated
-    assert "give" in describe_undated_events(undated).lower()
+    text = describe_undated_events(undated)
+    assert text.startswith("1 event has no date, so it is kept but not on the timeline")
+    assert "relative date and the page has no date" in text
+    assert "Give `c` a date in the manifest" in text
     assert describe_undated_events(select_undated_events(EVENTS)) == ""
 
 
 @pytest.mark.parametrize(
     ("links", "link"),
     [
-        (_links(), "co-mentioned"),  # date order only: no evidence
-        (pd.concat([_links(), _links("co-mentioned")]), "follows"),  # the library tells them apart
-        (_links(link_kind="text cue"), "follows"),
-        (_links(link_kind="co-mentioned"), "co-mentioned"),
-        (_links("reports"), "reports"),
+        (_links(), "co-mentioned"),  # no cue column: date order only, no evidence
+        (_links(cue="to implement", matched_by="alias"), "follows"),
+        (_links(cue="", matched_by="alias"), "co-mentioned"),  # follows without its cue
+        (_links("co-mentioned", cue="", matched_by="alias"), "co-mentioned"),
+        (_links("reports", cue=""), "reports"),
     ],
 )
 def test_a_link_follows_only_with_evidence(links, link):
-    assert label_links(links)["link"].iloc[0] == link
+    labelled = label_links(links)
+    assert labelled["link"].iloc[0] == link
+    assert labelled["link_label"].iloc[0].startswith(link.replace("reports", "reports it"))
 
 
 def test_links_are_described_as_co_mentions_without_evidence():
-    text = describe_links(label_links(_links()), EVENTS)
+    text = describe_links(label_links(_links(cue="", matched_by="alias")), EVENTS)
     assert "co-mentioned" in text and "follows it" not in text
-    assert "**Measures** (2019-04-03)" in text and "784 days later" in text
-    evidence = describe_links(label_links(_links(link_kind="text cue")), EVENTS)
-    assert "follows it" in evidence
+    assert "**Measures** (2019-04-03)" in text and "dated 784 days after it" in text
+    assert "784 days later" not in text  # two dates are not a lag
+    evidence = describe_links(label_links(_links(cue="To implement", matched_by="alias")), EVENTS)
+    assert "follows it (“To implement”, in the same sentence), 784 days later" in evidence
+    assert "In 1 of them the event's sentence says it acts on the milestone" in evidence
     assert "No event is set against" in describe_links(label_links(_links().head(0)), EVENTS)
+
+
+def test_follows_and_co_mentions_are_counted_apart_and_key_words_said():
+    links = pd.concat(
+        [
+            _links(cue="贯彻落实", matched_by="key words"),
+            _links("co-mentioned", cue="", matched_by="key words").assign(event_id="E04"),
+        ]
+    )
+    text = describe_links(label_links(links), EVENTS)
+    assert "in 2 links. In 1 of them the event's sentence says it acts on the milestone" in text
+    assert "the other 1 is only named on the same page (`co-mentioned`)" in text
+    assert "recognised by its key words" in text
+    assert text.index("follows it") < text.index("co-mentioned (named")  # evidence first
+
+
+def test_named_milestones_say_how_they_were_matched_and_what_dates_them():
+    named = NAMED.assign(matched_by="key words", source_kind="secondary")
+    text = describe_named_milestones(named, MILESTONES)
+    assert "The Measures is recognised by key words, not by a name (`matched_by`)" in text
+    assert "rest on a secondary source only (1); check a date from a secondary source" in text
+    official = describe_named_milestones(NAMED.assign(source_kind="official"), MILESTONES)
+    assert "rest on an official text (1)." in official and "key words" not in official
 
 
 def test_named_milestones_say_which_are_not_named():
@@ -178,6 +210,20 @@ def test_no_timeline_is_said_with_its_reason(events, reason):
     assert text.startswith(f"There is no timeline to draw: {reason}")
 
 
+def test_score_in_words_kind_by_kind():
+    columns = ["kind", "n_gold", "n_extracted", "n_matched", "precision", "recall"]
+    columns += ["kind_agreement"]
+    rows = [
+        ("all", 5, 5, 4, 0.8, 0.8, 1.0),
+        ("policy", 2, 2, 2, 1.0, 1.0, 1.0),
+        ("program", 3, 3, 2, 0.667, 0.667, 1.0),
+    ]
+    text = describe_score(pd.DataFrame(rows, columns=columns))
+    assert text.startswith("4 of the 5 hand-made events are found and 1 extracted event")
+    assert "By kind: policy 2 of 2 (precision 1.0, recall 1.0) and program 2 of 3" in text
+    assert "The weaker kind is program." in text
+
+
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
@@ -208,3 +254,25 @@ def test_summary_has_one_line_per_result():
         summary
     )
     assert summary.count("\n- ") == 5
+
+
+def test_the_reference_table_carries_its_sources_and_counts_the_mentions():
+    milestones = MILESTONES.assign(
+        document_no=["国办发〔2017〕95号", "发改社会〔2019〕590号", ""],
+        source_kind=["state-media", "secondary", "official-en"],
+        source_url=["http://a.example/1", "http://b.example/2", "https://c.example/3"],
+    )
+    table = tabulate_milestones(milestones, pd.concat([NAMED, NAMED.assign(doc_id="b")]))
+    assert table.columns.tolist()[:7] == ["milestone_id", "date", "precision", "label"] + [
+        "document_no",
+        "source_kind",
+        "source_url",
+    ]
+    row = table.set_index("milestone_id").loc["m2"]
+    assert (row["document_no"], row["n_mentions"], row["n_documents"]) == (
+        "发改社会〔2019〕590号",
+        2,
+        2,
+    )
+    assert table["date_note"].eq("").all()  # a column the reference lacks is empty
+    assert tabulate_milestones(milestones, NAMED.head(0))["n_mentions"].eq(0).all()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -1415,47 +1416,141 @@ def _free(row: list[tuple[float, float]], span: tuple[float, float], gap: float)
     return all(span[1] + gap <= a or b + gap <= span[0] for a, b in row)
 
 
-def _period(iso: str, precision: str, qualifier: str, end_iso: str) -> tuple[date, date, date]:
-    """``(start, end, marker)`` of a date at its precision; the marker sits inside the period."""
+def _after(iso: str) -> date:
+    """The day after the period ``iso`` names (a day, a month or a year)."""
     start = _start(iso)
-    if precision in ("day", "approx"):
-        end = _start(end_iso) if end_iso else start
-        return start, end, start
-    if precision == "month":
-        end = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        offset = {"early": 4, "end": 24}.get(qualifier, 14)
-        return start, end, start.replace(day=1 + offset)
-    middle = {"early": date(start.year, 2, 15), "end": date(start.year, 11, 15)}
-    return start, date(start.year + 1, 1, 1), middle.get(qualifier, date(start.year, 7, 1))
+    if len(iso) == 4:
+        return date(start.year + 1, 1, 1)
+    if len(iso) == 7:
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start + timedelta(days=1)
+
+
+def _period(iso: str, precision: str, end_iso: str) -> tuple[date, date]:
+    """``(first day, day after the last)`` of a date at its precision, through ``end_iso``.
+
+    A day (or "recently") is a point unless it opens a range; a month or a year is its
+    whole span, and a range runs to the end of the period its last date names.
+    """
+    start = _start(iso)
+    if precision in ("day", "approx") and not end_iso:
+        return start, start
+    return start, max(_after(end_iso or iso), _after(iso))
 
 
 def _timeline_items(
     events: pd.DataFrame, milestones: pd.DataFrame, first: date, last: date, chars: int
 ) -> list[dict]:
-    """What the timeline draws: events (not targets) and milestones inside the window."""
+    """What the timeline draws: events (not targets) and milestones overlapping the window."""
     items = []
+
+    def overlaps(period: tuple[date, date]) -> bool:
+        return period[0] <= last and max(period[1], period[0] + timedelta(days=1)) > first
+
     for e in events.itertuples(index=False):
         if not e.date:  # an undated event has no place on the axis
             continue
-        period = _period(e.date, e.date_precision, e.qualifier, e.date_end)
-        if e.kind == "target" or not first <= period[2] <= last:
+        period = _period(e.date, e.date_precision, e.date_end)
+        if e.kind == "target" or not overlaps(period):
             continue
         text = shorten(f"{e.event_id} {e.summary}", chars, at_word=True)
         items.append(
             {"lane": e.lane, "period": period, "precision": e.date_precision}
             | {"color": KIND_COLORS[e.kind], "label": text, "reference": False}
+            | {"key": ("event", e.event_id)}
         )
     for m in milestones.itertuples(index=False):
-        period = _period(m.date, m.precision, "", "")
-        if first <= period[2] <= last and m.lane in LANES:
+        period = _period(m.date, m.precision, "")
+        if overlaps(period) and m.lane in LANES:
             items.append(
                 {"lane": m.lane, "period": period, "precision": m.precision}
                 | {"color": MILESTONE_COLOR, "label": m.label, "reference": True}
+                | {"key": ("milestone", m.milestone_id)}
             )
     return items
 
 
-def _legend_handles() -> list:
+def find_milestones_outside(milestones: pd.DataFrame, *, start: str, end: str) -> pd.DataFrame:
+    """The milestones a timeline from ``start`` to ``end`` cannot show.
+
+    Args:
+        milestones: The reference (:func:`load_milestones`).
+        start: First day of the timeline (ISO).
+        end: Last day of the timeline (ISO).
+
+    Returns:
+        Those rows of ``milestones`` whose whole period lies before ``start`` or after
+        ``end``, with a ``side`` column (``before`` or ``after``), in date order.
+    """
+    first, last = _start(start), _start(end)
+    sides = []
+    for m in milestones.itertuples(index=False):
+        begin, stop = _period(m.date, m.precision, "")
+        stop = max(stop, begin + timedelta(days=1))
+        sides.append("before" if stop <= first else "after" if begin > last else "")
+    table = milestones.assign(side=sides)
+    table = table[(table["side"] != "") & table["lane"].isin(LANES)]
+    return table.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def _outside_note(milestones: pd.DataFrame, start: str, end: str) -> str:
+    """ "Not shown: 2 milestones before 2019 (…, …)." or "" when the figure covers them all."""
+    outside = find_milestones_outside(milestones, start=start, end=end)
+    parts = []
+    for side, year in (("before", start[:4]), ("after", end[:4])):
+        rows = outside[outside["side"] == side]
+        if len(rows):
+            names = "; ".join(f"{r.label}, {r.date}" for r in rows.head(4).itertuples())
+            more = f"; {len(rows) - 4} more" if len(rows) > 4 else ""
+            noun = "milestone" if len(rows) == 1 else "milestones"
+            parts.append(f"{len(rows)} {noun} {side} {year} ({names}{more})")
+    return ("Not shown: " + " and ".join(parts) + ".") if parts else ""
+
+
+#: How the timeline draws a link of each kind (see :func:`link_events_to_milestones`).
+LINK_STYLES = {
+    "follows": {"color": "#333333", "ls": "-", "lw": 0.9, "label": "follows (the text says so)"},
+    "co-mentioned": {"color": "#aaaaaa", "ls": ":", "lw": 0.8, "label": "co-mentioned only"},
+}
+
+
+def _link_kinds(links: pd.DataFrame) -> pd.Series:
+    """``follows`` where the event's sentence gives a cue, ``co-mentioned`` otherwise."""
+    if "link" in links:
+        return links["link"].astype(str)
+    relation = links["relation"].fillna("").astype(str)
+    cue = links["cue"].fillna("").astype(str) if "cue" in links else relation.map(lambda _: "")
+    kinds = relation.where(relation == "reports", "co-mentioned")
+    return kinds.mask(relation.eq("follows") & cue.str.strip().ne(""), "follows")
+
+
+def _draw_links(ax, items: list[dict], bases: dict, links: pd.DataFrame) -> list[str]:
+    """Connect each milestone to the events linked to it; returns the kinds drawn."""
+    where = {i["key"]: (i["x"], bases[i["lane"]] + _BASE) for i in items}
+    drawn = []
+    for row, kind in zip(links.itertuples(index=False), _link_kinds(links), strict=True):
+        start = where.get(("milestone", row.milestone_id))
+        end = where.get(("event", row.event_id))
+        if kind not in LINK_STYLES or start is None or end is None:
+            continue
+        if kind == "co-mentioned" and getattr(row, "cited_in", "") == "document":
+            continue  # named somewhere on the page: too weak to draw
+        style = {k: v for k, v in LINK_STYLES[kind].items() if k != "label"}
+        arrow = "-|>" if kind == "follows" else "-"
+        ax.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            arrowprops={"arrowstyle": arrow, "connectionstyle": "arc3,rad=-0.15"}
+            | {"color": style["color"], "linestyle": style["ls"], "lw": style["lw"]},
+            zorder=1,
+            gid=f"timeline-link-{kind}",
+        )
+        drawn.append(kind)
+    return drawn
+
+
+def _legend_handles(links: tuple[str, ...] = ()) -> list:
     from matplotlib.lines import Line2D
 
     handles = [
@@ -1468,11 +1563,16 @@ def _legend_handles() -> list:
     )
     handles.append(Line2D([], [], marker="o", ls="", color="#444", label="dated to the day"))
     handles.append(
-        Line2D([], [], lw=5, alpha=0.35, color="#444", label="month or year: bar spans it")
+        Line2D([], [], lw=5, alpha=0.5, color="#444", label="month, year or range: its span")
     )
     handles.append(
         Line2D([], [], marker="o", ls="", mfc="white", color="#444", label="approx. (recently)")
     )
+    for kind in links:
+        style = LINK_STYLES[kind]
+        handles.append(
+            Line2D([], [], color=style["color"], ls=style["ls"], lw=1.2, label=style["label"])
+        )
     return handles
 
 
@@ -1488,6 +1588,7 @@ def plot_timeline(
     fontsize: float = 7.5,
     title: str | None = None,
     max_events: int = 60,
+    links: pd.DataFrame | None = None,
 ):
     """Draw the events in three lanes over the national milestones.
 
@@ -1504,15 +1605,25 @@ def plot_timeline(
         max_events: In a larger corpus only this many events are drawn, those with the
             most evidence (then the earliest); the title says so, and the events table
             still lists them all.
+        links: The table of :func:`link_events_to_milestones` (or one with its ``link``
+            column already set), to connect each drawn milestone to the events linked to
+            it: a solid arrow where the event ``follows`` it (its sentence gives a cue), a
+            dotted line where the two are only ``co-mentioned`` in one sentence or
+            paragraph; ``reports`` links and co-mentions elsewhere on the page are not
+            drawn. None: no links.
 
     Returns:
         A :class:`matplotlib.figure.Figure`.
 
     Note:
         Lanes are national policy, provincial and local, enterprises and colleges. A date
-        to the day is a filled dot; a month or a year is a dot inside a bar spanning it;
-        an approximate date ("recently") is a hollow dot; a range is a bar from its first
-        to its last day. Targets and dates outside ``start``-``end`` are left out.
+        to the day is a filled dot; a month or a year is a bar over its whole span (a year
+        is not drawn at mid-year); an approximate date ("recently") is a hollow dot; a
+        range is a bar from its first day to the end of its last (``date_end``), so
+        "2023-2025" runs to the end of 2025. A span that runs past ``start`` or ``end``
+        is cut there. Targets and dates wholly outside ``start``-``end`` are left out,
+        and the title says which milestones of the reference lie outside
+        (:func:`find_milestones_outside`).
     """
     import matplotlib.dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -1528,7 +1639,14 @@ def plot_timeline(
     milestones = load_milestones() if milestones is None else milestones
     first, last = _start(start), _start(end)
     items = _timeline_items(events, milestones, first, last, label_chars)
-    left, right, top, bottom = 1.55, 0.25, 0.45, 0.8
+    default = f"Industry-education integration {first.year}-{last.year}: "
+    heading = (title or default + "events in the corpus against the national milestones") + (
+        shown_note
+    )
+    note = _outside_note(milestones, start, end) if len(milestones) else ""
+    if note:
+        heading += "\n" + "\n".join(textwrap.wrap(note, int(width * 14)))
+    left, right, top, bottom = 1.55, 0.25, 0.3 + 0.17 * (heading.count("\n") + 1), 0.8
     axes_width = width - left - right
     fig = Figure(figsize=(width, 4), dpi=150)
     FigureCanvasAgg(fig)
@@ -1538,7 +1656,7 @@ def plot_timeline(
         probe = fig.text(0, 0, item["label"], fontsize=fontsize)
         item["width"] = probe.get_window_extent(renderer).width / fig.dpi + 0.04
         probe.remove()
-        item["x"] = mdates.date2num(item["period"][2])
+        item["x"] = mdates.date2num(max(item["period"][0], first))
         item["inch"] = (item["x"] - x0) / (x1 - x0) * axes_width
     heights, bases = {}, {}
     for lane in LANES:
@@ -1557,8 +1675,9 @@ def plot_timeline(
     ax = fig.add_axes(
         (left / width, bottom / (y + top + bottom), axes_width / width, y / (y + top + bottom))
     )
-    _draw_timeline(ax, items, bases, heights, fontsize)
     ax.set_xlim(x0, x1)
+    _draw_timeline(ax, items, bases, heights, fontsize)
+    kinds = _draw_links(ax, items, bases, links) if links is not None and len(links) else []
     ax.set_ylim(0, y)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -1567,14 +1686,9 @@ def plot_timeline(
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", which="major", color="#dddddd", lw=0.8)
     ax.set_axisbelow(True)
-    default = f"Industry-education integration {first.year}-{last.year}: "
-    ax.set_title(
-        (title or default + "events in the corpus against the national milestones") + shown_note,
-        fontsize=10,
-        loc="left",
-    )
+    ax.set_title(heading, fontsize=10, loc="left")
     fig.legend(
-        handles=_legend_handles(),
+        handles=_legend_handles(tuple(k for k in LINK_STYLES if k in kinds)),
         loc="lower center",
         ncol=4,
         fontsize=7.5,
@@ -1594,27 +1708,23 @@ def _draw_timeline(ax, items: list[dict], bases: dict, heights: dict, fontsize: 
     for item in sorted(items, key=lambda i: not i["reference"]):
         y0 = bases[item["lane"]] + _BASE
         label_y = y0 + _LEVEL * (item["level"] + 1)
-        start, end, _ = item["period"]
-        if end > start:
-            ax.hlines(
+        start, end = item["period"]
+        if end > start:  # a span: a bar from its first day to its last, no point inside
+            low, high = ax.get_xlim()
+            x_end = min(mdates.date2num(end), high)
+            ax.hlines(y0, item["x"], x_end, color=item["color"], lw=5, alpha=0.5, zorder=2)
+            ax.plot([item["x"], x_end], [y0, y0], ls="", marker="|", ms=6, color=item["color"])
+        else:
+            hollow = item["precision"] == "approx"
+            ax.plot(
+                item["x"],
                 y0,
-                mdates.date2num(start),
-                mdates.date2num(end),
+                marker="D" if item["reference"] else "o",
+                ms=4.5,
                 color=item["color"],
-                lw=5,
-                alpha=0.35,
+                mfc="white" if hollow else item["color"],
+                zorder=3,
             )
-        hollow = item["precision"] == "approx"
-        marker = "D" if item["reference"] else "o"
-        ax.plot(
-            item["x"],
-            y0,
-            marker=marker,
-            ms=4.5,
-            color=item["color"],
-            mfc="white" if hollow else item["color"],
-            zorder=3,
-        )
         ax.vlines(item["x"], y0, label_y + 0.03, color=item["color"], lw=0.5, alpha=0.7, zorder=1)
         ax.text(
             item["x"],

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .events import LANE_TITLES
+from .events import LANE_TITLES, find_undated_events
 from .prose import code_text, join_words, number, paragraph, plural, quote_text, share, size_caveat
 
-#: Columns a links table may carry to say how a link was made (text evidence or not).
-LINK_KIND_COLUMNS = ("link_kind", "basis")
-#: Values of such a column that mean "named together", not "the text says it implements".
-CO_MENTION_KINDS = ("", "co-mentioned", "co-mention", "date order")
+#: How tables and sentences name each value of ``link`` (see :func:`label_links`).
+LINK_LABELS = {
+    "reports": "reports it (the event is the milestone)",
+    "follows": "follows it (the text says so)",
+    "co-mentioned": "co-mentioned (named on the same page; nothing said)",
+}
+#: How :func:`describe_named_milestones` names each ``source_kind`` of the reference.
+SOURCE_KINDS = {
+    "official": "an official text",
+    "official-en": "an official English text",
+    "state-media": "state media",
+    "secondary": "a secondary source only",
+}
 #: How :func:`describe_links` says where a milestone is named.
 CITED_IN = {
     "sentence": "named in the same sentence",
@@ -193,10 +202,14 @@ def select_undated_events(events: pd.DataFrame) -> pd.DataFrame:
         events: The table of :func:`iecorpus.events.extract_events`.
 
     Returns:
-        Its rows with an empty ``date``: ``event_id``, ``doc_id``, ``expression``,
-        ``summary`` and, when the table has it, ``undated`` (why).
+        The table of :func:`iecorpus.events.find_undated_events` (``event_id``, ``doc_id``,
+        ``kind``, ``summary``, ``expression`` and ``undated``: why, and what to do); for a
+        table without an ``undated`` column, its rows with an empty ``date`` and the
+        columns of those it has.
     """
-    columns = [c for c in ("event_id", "doc_id", "expression", "summary", "undated") if c in events]
+    if "undated" in events:
+        return find_undated_events(events)
+    columns = [c for c in ("event_id", "doc_id", "kind", "summary", "expression") if c in events]
     return events.loc[events["date"].fillna("") == "", columns].reset_index(drop=True)
 
 
@@ -207,17 +220,30 @@ def describe_undated_events(undated: pd.DataFrame) -> str:
         undated: The table of :func:`select_undated_events`.
 
     Returns:
-        A Markdown paragraph, or "".
+        A Markdown paragraph: how many, from which pages, why (the reasons of the
+        ``undated`` column) and what to do.
     """
     if undated.empty:
         return ""
     pages = sorted(undated["doc_id"].unique())
+    reasons = undated["undated"].fillna("") if "undated" in undated else pd.Series([], dtype=str)
+    reasons = reasons[reasons != ""].value_counts()
+    why = (
+        "; ".join(
+            f"{quote_text(r.split(':')[0], limit=None)}"
+            + (f" ({plural(int(n), 'event')})" if len(reasons) > 1 else "")
+            for r, n in reasons.items()
+        )
+        if len(reasons)
+        else "their pages have no date of their own and the text gives no year"
+    )
     return (
         f"{_count(len(undated), 'event')} {'has' if len(undated) == 1 else 'have'} "
-        f"no date: {'its page has' if len(pages) == 1 else 'their pages have'} no date of "
-        "their own and the text gives no year, so they are not on the timeline. Give "
+        f"no date, so {'it is' if len(undated) == 1 else 'they are'} kept but not on the "
+        f"timeline: {why}. Give "
         f"{join_words(code_text(p, limit=30) for p in pages[:8])}{', …' if len(pages) > 8 else ''} "
-        "a date in the manifest (its `date` column) and run the notebook again."
+        "a date in the manifest (its `date` column, to the day for a weekday or a month "
+        "named without its year) and run the notebook again."
     )
 
 
@@ -225,13 +251,16 @@ def describe_score(score: pd.DataFrame) -> str:
     """Say how the events compare with a hand-made answer.
 
     Args:
-        score: The one-row table of :func:`iecorpus.events.score_events`.
+        score: The table of :func:`iecorpus.events.score_events`: a row of ``kind``
+            ``all``, then one per kind (a table of one row without ``kind`` is read as
+            the ``all`` row).
 
     Returns:
-        A Markdown sentence with the matches, misses, extras, precision, recall and how
-        often the kind agrees.
+        Markdown sentences with the matches, misses, extras, precision, recall and how
+        often the kind agrees, then the same kind by kind (gold events of the kind
+        matched, precision and recall), naming the kinds that fall short.
     """
-    s = score.iloc[0]
+    s = _overall(score)
     n_gold, n_found, n_matched = int(s["n_gold"]), int(s["n_extracted"]), int(s["n_matched"])
     extra = n_found - n_matched
     kinds = round(float(s["kind_agreement"]) * n_matched)
@@ -251,7 +280,19 @@ def describe_score(score: pd.DataFrame) -> str:
             f"answer: precision {s['precision']}, recall {s['recall']}"
         )
     agree = f", and the kind (policy, program, event) agrees {kind}" if n_matched else ""
-    return head + agree + "."
+    kinds = score[score["kind"] != "all"] if "kind" in score else score.head(0)
+    by_kind = [
+        f"{r.kind} {number(int(r.n_matched))} of {number(int(r.n_gold))} (precision "
+        f"{r.precision}, recall {r.recall})"
+        for r in kinds.itertuples(index=False)
+    ]
+    tail = ""
+    if by_kind:
+        weak = kinds[(kinds["precision"] < 1) | (kinds["recall"] < 1)]["kind"].tolist()
+        tail = f" By kind: {join_words(by_kind)}."
+        if weak and len(weak) < len(kinds):
+            tail += f" The weaker kind{'s are' if len(weak) > 1 else ' is'} {join_words(weak)}."
+    return head + agree + "." + tail
 
 
 def describe_named_milestones(
@@ -273,7 +314,10 @@ def describe_named_milestones(
         limit: Most milestones listed by name.
 
     Returns:
-        A Markdown paragraph.
+        A Markdown paragraph: which milestones are named, where and how often; those
+        recognised only by their key words (``matched_by``); what kinds of source date
+        them (``source_kind``, see :data:`SOURCE_KINDS`); which the corpus dates itself;
+        which it never names.
     """
     where = code_text(source)
     if named.empty:
@@ -295,6 +339,34 @@ def describe_named_milestones(
         f"{plural(len(milestones), 'milestone')} in {where}, "
         f"{plural(len(named), 'time')} in all: {join_words(shown)}."
     ]
+    first = named.drop_duplicates("milestone_id")
+    if "matched_by" in named:
+        by_words = named.groupby("milestone_id")["matched_by"].agg(
+            lambda c: c.eq("key words").all()
+        )
+        words = first[first["milestone_id"].map(by_words)]
+        if len(words):
+            names = join_words(f"The {quote_text(r.label, limit=None)}" for r in words.itertuples())
+            sentences.append(
+                f"{names} {'is' if len(words) == 1 else 'are'} recognised by key words, not "
+                "by a name (`matched_by`): read the sentence before citing it."
+            )
+    if "source_kind" in named and first["source_kind"].fillna("").ne("").any():
+        kinds = first["source_kind"].fillna("").value_counts()
+        sentences.append(
+            "Their dates in the reference rest on "
+            + join_words(
+                f"{SOURCE_KINDS.get(k, code_text(k))} ({number(int(n))})"
+                for k, n in kinds.items()
+                if k
+            )
+            + (
+                "; check a date from a secondary source against the document itself (its "
+                "`source_url` and `date_note` in the table below)."
+                if "secondary" in kinds
+                else "."
+            )
+        )
     if links is not None and len(links):
         reported = links.loc[links["relation"] == "reports", "label"].drop_duplicates()
         if len(reported):
@@ -320,35 +392,77 @@ def describe_named_milestones(
     return paragraph(*sentences, size_caveat(named["doc_id"].nunique(), what="This"))
 
 
+#: Columns of :func:`tabulate_milestones`, in order.
+MILESTONE_TABLE_COLUMNS = [
+    "milestone_id",
+    "date",
+    "precision",
+    "label",
+    "document_no",
+    "source_kind",
+    "source_url",
+    "date_note",
+    "n_mentions",
+    "n_documents",
+]
+
+
+def tabulate_milestones(milestones: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
+    """The reference as a table to cite: each milestone with its source and how often it is named.
+
+    Args:
+        milestones: The reference (:func:`iecorpus.events.load_milestones`).
+        named: The table of :func:`iecorpus.events.find_milestone_mentions`.
+
+    Returns:
+        One row per milestone, in date order, with :data:`MILESTONE_TABLE_COLUMNS`:
+        ``milestone_id``, ``date``, ``precision``, ``label``, ``document_no`` (the
+        document's number, such as 国办发〔2017〕95号, "" when it has none), ``source_kind``
+        (official, official-en, state-media or secondary), ``source_url``, ``date_note``
+        (what kind of date it is, and where sources disagree), ``n_mentions`` (sentences of
+        the corpus naming it) and ``n_documents`` (documents naming it). A column the
+        reference lacks is left empty.
+    """
+    table = milestones.copy()
+    for column in MILESTONE_TABLE_COLUMNS[:8]:
+        if column not in table:
+            table[column] = ""
+    ids = named["milestone_id"] if len(named) else pd.Series([], dtype=str)
+    mentions = ids.value_counts()
+    docs = named.groupby("milestone_id")["doc_id"].nunique() if len(named) else mentions
+    table["n_mentions"] = table["milestone_id"].map(mentions).fillna(0).astype(int)
+    table["n_documents"] = table["milestone_id"].map(docs).fillna(0).astype(int)
+    table = table.sort_values("date", kind="stable", ignore_index=True)
+    return table[MILESTONE_TABLE_COLUMNS]
+
+
 def label_links(links: pd.DataFrame) -> pd.DataFrame:
     """Say of each link between an event and a milestone whether it ``follows`` or is co-mentioned.
 
     Args:
-        links: The table of :func:`iecorpus.events.link_events_to_milestones`.
+        links: The table of :func:`iecorpus.events.link_events_to_milestones` (``relation``,
+            ``cue``, ``matched_by`` ...).
 
     Returns:
-        A copy with a ``link`` column: ``reports`` (the event is the milestone), ``follows``
-        (the text says the event implements the milestone) or ``co-mentioned`` (named
-        near each other, whatever the order of their dates).
+        A copy with two more columns: ``link``, which is ``reports`` (the event is the
+        milestone), ``follows`` (the event's sentence names the milestone with a cue such
+        as "to implement" or 贯彻落实, quoted in ``cue``) or ``co-mentioned`` (named on
+        the same page, whatever the order of their dates); and ``link_label``, the words
+        of :data:`LINK_LABELS` that tables show for it.
 
     Note:
-        ``follows`` needs evidence: a column of :data:`LINK_KIND_COLUMNS` whose value is
-        not one of :data:`CO_MENTION_KINDS`, or a ``relation`` that itself tells
-        ``follows`` from ``co-mentioned``. A table without either says only that a
-        milestone came first, so its links are all ``co-mentioned``.
+        ``follows`` needs its evidence: a ``relation`` of ``follows`` with a non-empty
+        ``cue``. A table without a ``cue`` column (one written by hand, or by an older
+        version of the library) says only that a milestone came first, so its links are
+        all ``co-mentioned``.
     """
     result = links.copy()
-    relation = result["relation"].astype(str)
-    kind = next((c for c in LINK_KIND_COLUMNS if c in result.columns), None)
-    if kind is not None:
-        evidence = relation.eq("follows") & ~result[kind].fillna("").isin(CO_MENTION_KINDS)
-    elif relation.eq("co-mentioned").any():
-        evidence = relation.eq("follows")
-    else:
-        evidence = pd.Series(False, index=result.index)
+    relation = result["relation"].fillna("").astype(str)
+    cue = result["cue"].fillna("").astype(str) if "cue" in result else relation.map(lambda _: "")
     result["link"] = "co-mentioned"
-    result.loc[evidence, "link"] = "follows"
+    result.loc[relation.eq("follows") & cue.str.strip().ne(""), "link"] = "follows"
     result.loc[relation.eq("reports"), "link"] = "reports"
+    result["link_label"] = result["link"].map(LINK_LABELS)
     return result
 
 
@@ -357,7 +471,20 @@ def _gap(row) -> str:
     about = "" if row.date_precision == "day" and len(str(row.milestone_date)) == 10 else "about "
     if days == 0:
         return "the same day"
+    if row.link != "follows":  # two dates, not a lag
+        return f"dated {about}{plural(abs(days), 'day')} {'after' if days > 0 else 'before'} it"
     return f"{about}{plural(abs(days), 'day')} {'later' if days > 0 else 'before'}"
+
+
+def _link_part(row) -> str:
+    """One event of a milestone's line: what it is, how it is linked, the days between."""
+    where = CITED_IN.get(row.cited_in, row.cited_in)
+    if row.link == "follows":
+        cue = str(getattr(row, "cue", "") or "")
+        how = f"follows it (“{quote_text(cue, limit=40)}”, in the same sentence)"
+    else:
+        how = f"co-mentioned ({where})"
+    return f"{quote_text(row.summary, limit=80)} ({row.event_id}, {row.date}): {how}, {_gap(row)}"
 
 
 def describe_links(
@@ -372,9 +499,11 @@ def describe_links(
         per_milestone: Most events described in a milestone's line.
 
     Returns:
-        Markdown: a paragraph and a list, one item per milestone, each event with where the
-        milestone is named and the days between them; ``follows`` only for links the text
-        supports, ``co-mentioned`` otherwise.
+        Markdown: a paragraph and a list, one item per milestone, each event with how it
+        is linked: ``follows`` (with the cue the text gives, and the lag) only for links
+        the text supports, ``co-mentioned`` (with where the milestone is named, and the
+        two dates' distance, not called a lag) otherwise; a milestone recognised by its
+        key words rather than a name is said to be.
     """
     local_events = events[(events["lane"] != "national") & (events["kind"] != "target")]
     if links.empty:
@@ -387,32 +516,40 @@ def describe_links(
     follows = int((local["link"] == "follows").sum())
     head = (
         f"The corpus sets {plural(local['event_id'].nunique(), 'local or enterprise event')} "
-        f"against {plural(local['milestone_id'].nunique(), 'national milestone')}"
+        f"against {plural(local['milestone_id'].nunique(), 'national milestone')} in "
+        f"{plural(len(local), 'link')}"
     )
     if local.empty:
-        head = "No local or enterprise event is named near a national milestone"
-    if follows:
-        head += f"; the text says {plural(follows, 'link')} implement{'s' if follows == 1 else ''} "
-        head += "the milestone (`follows`), the others are only named near it (`co-mentioned`)."
-    elif len(local):
+        head = "No local or enterprise event is named near a national milestone."
+    elif follows:
+        cues = local.loc[local["link"] == "follows", "cue"].fillna("").unique().tolist()
+        rest = len(local) - follows
+        head += (
+            f". In {number(follows)} of them the event's sentence says it acts on the milestone "
+            f"(`follows`, by {join_words(f'“{quote_text(c, limit=40)}”' for c in cues[:4])})"
+            + (
+                f"; the other {number(rest)} {'is' if rest == 1 else 'are'} only named on the "
+                "same page (`co-mentioned`), and the order of their dates is not evidence "
+                "that one led to the other."
+                if rest
+                else "."
+            )
+        )
+    else:
         head += (
             ": each milestone is named near the event, but nothing in the text says the event "
             "implements it, so these are co-mentions (`co-mentioned`), not evidence that one "
-            "followed from the other; the days are the gap between two dates."
+            "followed from the other; the days are the distance between two dates."
         )
-    else:
-        head += "."
     lines = []
     for (iso, label), rows in local.groupby(["milestone_date", "label"], sort=True):
-        parts = [
-            f"{quote_text(r.summary, limit=80)} ({r.event_id}, {r.date}): "
-            f"{'follows it' if r.link == 'follows' else CITED_IN.get(r.cited_in, r.cited_in)}, "
-            f"{_gap(r)}"
-            for r in rows.head(per_milestone).itertuples(index=False)
-        ]
+        rows = rows.sort_values("link", key=lambda c: c.ne("follows"), kind="stable")
+        parts = [_link_part(r) for r in rows.head(per_milestone).itertuples(index=False)]
         if len(rows) > per_milestone:
             parts.append("others (see the table)")
-        lines.append(f"- The **{quote_text(label, limit=None)}** ({iso}): {'; '.join(parts)}.")
+        by_words = "matched_by" in rows and rows["matched_by"].eq("key words").all()
+        how = "; recognised by its key words, not its name" if by_words else ""
+        lines.append(f"- The **{quote_text(label, limit=None)}** ({iso}{how}): {'; '.join(parts)}.")
     if len(lines) > limit:
         lines = lines[:limit] + ["- … and more milestones in the table above."]
     reported = links[links["link"] == "reports"]
@@ -602,6 +739,12 @@ def describe_explorer(events: pd.DataFrame, mentions: pd.DataFrame) -> str:
     )
 
 
+def _overall(score: pd.DataFrame) -> pd.Series:
+    """The ``all`` row of a score (its first row when it has no ``kind``)."""
+    rows = score[score["kind"] == "all"] if "kind" in score else score
+    return (rows if len(rows) else score).iloc[0]
+
+
 def summarize_timeline(
     *,
     expressions: pd.DataFrame,
@@ -631,6 +774,7 @@ def summarize_timeline(
         A Markdown list.
     """
     n_docs = len(documents)
+    overall = None if score is None else _overall(score)
     resolved = _dated(expressions)
     anchored = int(resolved["anchored"].astype(bool).sum()) if len(resolved) else 0
     unresolved = len(expressions) - len(resolved)
@@ -654,8 +798,8 @@ def summarize_timeline(
         + (
             "no hand-made answer for this corpus."
             if score is None
-            else f"precision {score.iloc[0]['precision']}, recall {score.iloc[0]['recall']} "
-            f"against {plural(int(score.iloc[0]['n_gold']), 'hand-made event')}."
+            else f"precision {overall['precision']}, recall {overall['recall']} "
+            f"against {plural(int(overall['n_gold']), 'hand-made event')}."
         ),
         f"**National policies named**: {number(named['milestone_id'].nunique())} of the "
         f"{plural(len(milestones), 'milestone')} of the reference.",
@@ -676,7 +820,7 @@ def summarize_timeline(
         else "**The timeline**: nothing to draw."
     )
     if zh_score is not None:
-        z = zh_score.iloc[0]
+        z = _overall(zh_score)
         lines.append(
             f"**Chinese pages**: {number(int(z['n_matched']))} of "
             f"{plural(int(z['n_gold']), 'hand-made event')} found."
@@ -686,8 +830,9 @@ def summarize_timeline(
 
 __all__ = [
     "CITED_IN",
-    "CO_MENTION_KINDS",
-    "LINK_KIND_COLUMNS",
+    "LINK_LABELS",
+    "MILESTONE_TABLE_COLUMNS",
+    "SOURCE_KINDS",
     "describe_dates",
     "describe_events",
     "describe_explorer",
@@ -700,4 +845,5 @@ __all__ = [
     "select_timeline_events",
     "select_undated_events",
     "summarize_timeline",
+    "tabulate_milestones",
 ]
