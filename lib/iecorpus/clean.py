@@ -136,6 +136,8 @@ class Rules:
         url_dates: Patterns of a date in a page's address (``url_dates.csv``).
         inline_ascii: The inline rules an ASCII line can match (those whose ``needs``
             are all Chinese are left out).
+        topic_stopwords: English words that say nothing of a paragraph's topic (the
+            stopwords of ``data/stopwords/``, read with the rules), for off-topic endings.
     """
 
     line: re.Pattern
@@ -149,6 +151,7 @@ class Rules:
     brand_suffixes: tuple[str, ...] = ()
     url_dates: tuple[re.Pattern, ...] = ()
     inline_ascii: tuple[InlineRule, ...] = ()
+    topic_stopwords: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -272,6 +275,7 @@ def _read_rules(directory: str) -> Rules:
         brand_suffixes=tuple(_read_lines(suffixes)) if suffixes.is_file() else (),
         url_dates=tuple(url_dates),
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
+        topic_stopwords=load_stopwords("en"),
     )
 
 
@@ -919,7 +923,7 @@ class _Classifier:
                 return
             if not self.stripped[above].endswith(TERMINAL):
                 return
-            words = shapes.topic_words(text, stopwords=load_stopwords("en"))
+            words = shapes.topic_words(text, stopwords=self.rules.topic_stopwords)
             if len(words) < OFF_TOPIC_MIN_WORDS:
                 return
             title = self.meta.get("title") or ""

@@ -21,7 +21,8 @@ OTHER_SCRIPTS = (
 )
 #: Share of a text's words in other scripts from which it is language ``other``.
 OTHER_SHARE = 0.3
-_ANY_OTHER = re.compile("|".join(pattern.pattern for _, pattern, _ in OTHER_SCRIPTS))
+#: One character class of them all: a page without any is told at C speed.
+_ANY_OTHER = re.compile("[" + "".join(p.pattern[1:-1] for _, p, _ in OTHER_SCRIPTS) + "]")
 
 # Abbreviations after which a full stop does not end an English sentence.
 ABBREVIATIONS = frozenset(
