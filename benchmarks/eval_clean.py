@@ -260,6 +260,9 @@ def score_synthetic(n_pages: int) -> dict:
         paragraphs = cleaned.text.split("\n\n")
         lost = sum(1 for p in page.body if p not in paragraphs)
         kept_noise = sum(1 for n in page.noise if n in cleaned.text)
+        for kind, noise in page.noise_kinds:
+            totals[f"kind {kind}"] += 1
+            totals[f"kind {kind} removed"] += noise not in cleaned.text
         totals.update(
             pages=1,
             clean=cleaned.text == page.text,
@@ -306,6 +309,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  synthetic: {s['clean']}/{s['pages']} pages clean, {s['removed']}/{s['noise']} noise "
         f"removed, {s['body_lost']}/{s['body']} paragraphs lost, titles {s['titles_ok']}/"
         f"{s['pages']}, dates {s['dates_ok']}/{s['pages']}"
+    )
+    shaped = sorted(k[5:] for k in s if k.startswith("kind ") and not k.endswith(" removed"))
+    print(
+        "  synthetic by kind: "
+        + ", ".join(f"{k} {s[f'kind {k} removed']}/{s[f'kind {k}']}" for k in shaped)
     )
     return 0
 

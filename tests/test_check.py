@@ -73,3 +73,25 @@ def test_the_check_does_not_reach_into_the_corpus_module_privately():
     tree = ast.parse(inspect.getsource(check))
     imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names]
     assert not [name for name in imported if name.startswith("_")]
+
+
+def test_undated_documents_are_listed_with_what_it_costs_and_what_to_do(tmp_path, capsys):
+    (tmp_path / "dated.txt").write_text("标题\n发布时间：2021年5月12日\n正文第一段。\n", "utf-8")
+    (tmp_path / "undated.txt").write_text("无日期的标题\n正文第一段，没有日期。\n", "utf-8")
+    (tmp_path / "by_url.txt").write_text("另一个标题\n正文第一段。\n", "utf-8")
+    (tmp_path / "by_manifest.txt").write_text("第四个标题\n正文第一段。\n", "utf-8")
+    (tmp_path / "corpus.csv").write_text(
+        "file,url,date\ndated.txt,,\nundated.txt,,\n"
+        "by_url.txt,http://www.example.gov.cn/202105/t20210512_1.html,\n"
+        "by_manifest.txt,,2020-03\n",
+        encoding="utf-8",
+    )
+    result = check_corpus(tmp_path)
+    assert list(result.undated["file"]) == ["undated.txt"]
+    assert main([str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "4 of 4 files readable, 1 undated" in captured.out
+    assert "1 document will have no date" in captured.err and "  undated.txt" in captured.err
+    assert "no events to the timeline" in captured.err and "trend" in captured.err
+    assert "Add a `date` column to the manifest" in captured.err
+    assert check_corpus(tmp_path, find_dates=False).undated.empty

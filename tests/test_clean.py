@@ -453,3 +453,93 @@ def test_every_new_reason_is_documented():
     for raw, _, _ in (p.values for p in SHAPED_PAGES):
         for edit in clean(raw).edits:
             assert edit.reason in documented, edit.reason
+
+
+# ------------------------------------------------------------ off-topic paragraphs at the end
+
+ARTICLE_EN = [
+    "Colleges and firms in Jiangsu signed new agreements on industry-education integration "
+    "this week, the provincial education department said on Monday.",
+    "The agreements cover joint training bases, shared teachers and apprenticeships for "
+    "students of vocational colleges in advanced manufacturing.",
+    "Officials said the province would expand such partnerships to every vocational college "
+    "by 2025, with funding for training equipment.",
+    "Enterprises that take part will receive tax incentives, and colleges will adjust their "
+    "majors to the needs of local industry.",
+]
+OTHER_STORIES_EN = [
+    "In football, the home side beat the visitors three goals to one on Saturday night, with "
+    "the striker scoring twice before halftime in front of a crowd of forty thousand fans.",
+    "Meanwhile, heavy rain is expected across the southern coast over the weekend, and "
+    "meteorologists warned residents of possible flooding, landslides and delayed flights "
+    "at airports.",
+]
+ARTICLE_ZH = [
+    "5月12日，省教育厅与省工业和信息化厅联合召开产教融合推进会，部署新一轮校企合作工作，"
+    "全省职业院校和重点企业代表参加会议。",
+    "会议指出，要深化产教融合，推动职业院校与行业企业共建实训基地、共同开发课程、共同培养师资，"
+    "提高技术技能人才培养质量。",
+    "会议要求，各地要落实产教融合型企业税费优惠政策，引导更多企业参与职业教育，形成校企协同育人的长效机制。",
+    "下一步，省教育厅将会同有关部门加强督导检查，确保各项任务落到实处。",
+]
+OTHER_STORIES_ZH = [
+    "昨晚进行的足球联赛第十轮比赛中，主队凭借下半场两粒进球以二比一逆转客队，"
+    "赛后主教练称赞球员们顽强的斗志和出色的体能储备。",
+    "气象台预计，本周末南方沿海将出现强降雨天气，局部地区有暴雨，提醒市民注意防范山洪、滑坡等灾害，"
+    "出行前关注航班和列车信息。",
+]
+
+
+def page(title, paragraphs):
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "article", "others"),
+    [
+        ("Jiangsu colleges and firms sign training agreements", ARTICLE_EN, OTHER_STORIES_EN),
+        ("省教育厅部署新一轮产教融合工作", ARTICLE_ZH, OTHER_STORIES_ZH),
+    ],
+)
+def test_other_stories_appended_to_an_article_are_removed_as_off_topic(title, article, others):
+    raw = page(title, article + others)
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n") == article
+    removed = [raw[e.start : e.end].strip() for e in cleaned.edits if e.reason == "off-topic"]
+    assert removed == others
+    assert audit_restores(raw, cleaned)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # A notice's closing signatory lines and its date line.
+        ["江苏省教育厅", "江苏省工业和信息化厅", "2021年5月12日"],
+        ["Jiangsu Provincial Department of Education", "12 May 2021"],
+        # A short concluding sentence.
+        ["The next round of agreements is due in the autumn."],
+        ["今天不仅有雨，还有雪和水。"],
+        # A long closing paragraph on the article's own topic.
+        [
+            "Training bases run jointly by colleges and enterprises will open to students "
+            "of every vocational college in the province, the department added."
+        ],
+    ],
+)
+def test_closing_lines_of_the_article_stay(ending):
+    raw = page("Jiangsu colleges and firms sign training agreements", ARTICLE_EN + ending)
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n")[-len(ending) :] == ending
+    assert not [e for e in cleaned.edits if e.reason == "off-topic"]
+
+
+def test_a_short_article_keeps_even_an_unrelated_last_paragraph():
+    # With two paragraphs before it there is too little to judge by: when unsure, keep.
+    raw = page("Jiangsu colleges and firms sign training agreements", ARTICLE_EN[:2] + OTHER_STORIES_EN[:1])
+    assert clean(raw).text.split("\n\n")[-1] == OTHER_STORIES_EN[0]
+
+
+def test_the_embedded_corpus_loses_no_paragraph_as_off_topic():
+    for file in sorted(paths.RAW_DIR.glob("*.txt")):
+        edits = clean(file.read_text(encoding="utf-8")).edits
+        assert not [e for e in edits if e.reason == "off-topic"], file.name

@@ -521,3 +521,15 @@ def test_an_empty_corpus_keeps_the_problems_and_every_column(corpus, tmp_path):
     for name in ("documents", "paragraphs", "sentences", "removed", "problems"):
         assert list(getattr(empty, name).columns) == list(getattr(corpus, name).columns), name
     assert len(empty.documents) == 0 and empty.check_audit().empty
+
+
+def test_a_page_in_another_script_is_reported_as_language_other(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", EN_PAGE)
+    write(folder, "ru.txt", "Министерство образования поддерживает интеграцию колледжей.\n" * 3)
+    corpus = quiet_load(folder)
+    languages = corpus.documents.set_index("file")["language"]
+    assert (languages["a.txt"], languages["ru.txt"]) == ("en", "other")
+    problems = corpus.problems.set_index("file")
+    assert "written in Cyrillic" in problems.loc["ru.txt", "problem"]
+    assert problems.loc["ru.txt", "action"] == "loaded"

@@ -104,3 +104,33 @@ def test_an_unknown_encoding_name_is_named_as_such():
 def test_the_text_as_decoded_keeps_what_normalising_dropped():
     decoded = decode_bytes(b"a\r\nb\rc", "doc.txt")
     assert (decoded.text, decoded.as_decoded) == ("a\nb\nc", "a\r\nb\rc")
+
+
+ENGLISH_PAGE = (
+    "The ministry said \u201cindustry\u2013education integration\u201d is the key \u2014 "
+    "it\u2019s how colleges and firms train together.\n"
+) * 3
+BIG5_PAGE = (
+    "深化產教融合，推進校企合作，職業教育與產業發展緊密結合。"
+    "教育部發布新聞稿表示，將持續推動技職教育與區域產業對接。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        (ENGLISH_PAGE.encode("gb18030"), "gb18030", ENGLISH_PAGE),
+        (BIG5_PAGE.encode("big5"), "big5", BIG5_PAGE),
+        ((BIG5_PAGE * 3).encode("big5"), "big5", BIG5_PAGE * 3),
+    ],
+)
+def test_the_detector_reads_an_english_page_in_gb18030_and_a_big5_page(data, encoding, text):
+    decoded = decode_bytes(data, "doc.txt")
+    assert (decoded.encoding, decoded.text) == (encoding, text)
+
+
+def test_the_detector_does_not_guess_outside_the_likely_encodings():
+    # Latin-1 French and Cyrillic in cp1251 are not among the likely encodings: refused, not guessed.
+    for data in ("Café crème brûlée à la carte".encode("cp1252"), "Привет мир".encode("cp1251")):
+        with pytest.raises(DocumentError, match="could not be decoded"):
+            decode_bytes(data, "corpus/odd.txt")

@@ -144,3 +144,15 @@ def test_photo_credits_end_a_line():
     assert line[start:end].strip() == "(PHOTO: AGENCY) |"
     assert shapes.photo_credit("Students at work (in Wuhan).") is None
     assert re.search(r"\w", line[:start])
+
+
+def test_topic_words_and_their_share_tell_another_story_from_the_same_one():
+    from iecorpus.shapes import share_of_topic, topic_words
+
+    words = topic_words("Colleges train students with firms.", stopwords=frozenset({"with"}))
+    assert words == {"colleg", "train", "studen", "firms"}
+    assert share_of_topic(words, "The college and the firm trained students") == 0.75
+    # A stem counts at the start of a word only: "rain" is not in "training".
+    assert share_of_topic(topic_words("Heavy rain fell."), "Training for colleges") == 0
+    assert share_of_topic(topic_words("产教融合"), "深化产教融合") == 1
+    assert share_of_topic(set(), "anything") == 1

@@ -343,3 +343,18 @@ def test_write_corpus_is_deterministic(tmp_path):
     assert (tmp_path / "a" / "corpus.csv").read_bytes() == (
         tmp_path / "b" / "corpus.csv"
     ).read_bytes()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_noise_found_by_its_shape_is_generated_and_known_by_kind(language):
+    from iecorpus.testing import SHAPED_KINDS
+
+    pages = [make_page(language=language, seed=seed) for seed in range(120)]
+    seen = {kind for page in pages for kind, _ in page.noise_kinds}
+    assert seen == set(SHAPED_KINDS)
+    for page in pages:
+        for kind, noise in page.noise_kinds:
+            assert kind in page.kinds and noise in page.raw and noise not in page.text
+        if not page.kinds:
+            assert not page.noise_kinds
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +11,21 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .clean import clean_document, load_rules
 from .corpus import Problems, locate_documents
+from .dates import parse_date
 from .reading import CorpusError, DocumentError, read_document
+from .shapes import find_url_date
+
+#: What a document without a date costs, and what to do: printed by ``python -m iecorpus.check``.
+UNDATED_COST = (
+    "an undated document is left out of every trend over time (notebooks 02 and 03) and "
+    "gives no events to the timeline (notebook 04)"
+)
+UNDATED_ADVICE = (
+    "Add a `date` column to the manifest (corpus.csv) and give each of them its "
+    "publication date as YYYY-MM-DD, YYYY-MM or YYYY, or a `url` the date can be read from"
+)
 
 
 @dataclass
@@ -22,11 +36,18 @@ class CorpusCheck:
         n_files: Files that would be read as documents.
         n_readable: Of those, files that decode as text.
         problems: ``file``, ``problem``, ``advice``, ``action``, as in ``Corpus.problems``.
+        undated: The readable documents for which no date was found after cleaning (none
+            in the manifest, none on the page, none in the manifest's ``url``): ``file``
+            and ``title`` (the manifest's, else the headline cleaning found, else empty).
+            Empty when dates were not looked for.
     """
 
     n_files: int
     n_readable: int
     problems: pd.DataFrame
+    undated: pd.DataFrame = dataclasses.field(
+        default_factory=lambda: pd.DataFrame(columns=["file", "title"])
+    )
 
     @property
     def usable(self) -> bool:
@@ -39,8 +60,9 @@ def check_corpus(
     *,
     manifest: str | Path | None = None,
     follow_outside_links: bool = False,
+    find_dates: bool = True,
 ) -> CorpusCheck:
-    """Look over a corpus folder without cleaning it: fast enough for thousands of files.
+    """Look over a corpus folder, and find the documents that will have no date.
 
     Args:
         path: The corpus folder.
@@ -49,6 +71,8 @@ def check_corpus(
         follow_outside_links: Accept symbolic links to files outside the folder, as
             :func:`iecorpus.load_corpus` does with the same keyword. Manifest rows naming
             a path outside the folder are refused and never read.
+        find_dates: Clean each readable page to find its date, as loading does, and list
+            those left undated (cleaning runs at a few MB a second); False only reads.
 
     Returns:
         A :class:`CorpusCheck`.
@@ -60,15 +84,27 @@ def check_corpus(
     folder, files, rows = locate_documents(
         path, manifest=manifest, problems=problems, follow_outside_links=follow_outside_links
     )
-    readable = 0
+    rules = load_rules() if find_dates else None
+    readable, undated = 0, []
     for file in files:
+        row = rows.get(file, {})
+        name = file.relative_to(folder).as_posix()
         try:
-            read_document(file, encoding=rows.get(file, {}).get("encoding") or None)
+            decoded = read_document(file, encoding=row.get("encoding") or None)
             readable += 1
         except DocumentError as error:
-            name = file.relative_to(folder).as_posix()
             problems.add(error, name, error.problem, error.advice, "skipped")
-    return CorpusCheck(len(files), readable, problems.table())
+            continue
+        if rules is None or (row.get("date") and parse_date(row["date"])):
+            continue
+        if row.get("url") and find_url_date(row["url"], rules.url_dates):
+            continue
+        cleaned = clean_document(decoded.text, rules=rules)
+        if not cleaned.date:
+            undated.append({"file": name, "title": row.get("title") or cleaned.title or ""})
+    return CorpusCheck(
+        len(files), readable, problems.table(), pd.DataFrame(undated, columns=["file", "title"])
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--manifest", type=Path, default=None)
     parser.add_argument(
+        "--no-dates",
+        action="store_true",
+        help="only read the files; do not clean them to list the documents left undated",
+    )
+    parser.add_argument(
         "--follow-outside-links",
         action="store_true",
         help="read files that symbolic links lead to outside the folder",
@@ -91,7 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = check_corpus(
-            args.folder, manifest=args.manifest, follow_outside_links=args.follow_outside_links
+            args.folder,
+            manifest=args.manifest,
+            follow_outside_links=args.follow_outside_links,
+            find_dates=not args.no_dates,
         )
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -106,7 +150,20 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    print(f"corpus check: {result.n_readable} of {result.n_files} files readable")
+    if len(result.undated):
+        n = len(result.undated)
+        print(
+            f"note: {n} document{'s' if n > 1 else ''} will have no date (none in the manifest, "
+            f"none found on the page or in its url); {UNDATED_COST}:",
+            file=sys.stderr,
+        )
+        for row in result.undated.itertuples():
+            print(f"  {row.file}" + (f"  ({row.title})" if row.title else ""), file=sys.stderr)
+        print(f"  {UNDATED_ADVICE}.", file=sys.stderr)
+    print(
+        f"corpus check: {result.n_readable} of {result.n_files} files readable"
+        + (f", {len(result.undated)} undated" if len(result.undated) else "")
+    )
     return 0
 
 

@@ -36,6 +36,7 @@ from . import paths, shapes
 from .chinese import HAN, count_han, is_han
 from .datafiles import data_files, load_data
 from .dates import parse_date
+from .tokens import load_stopwords
 
 # Higher wins where two edits overlap.
 PRIORITY = {
@@ -64,7 +65,7 @@ _ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBL
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
 _PIPES = re.compile(r"\s[|｜]\s")
-_BULLETS = re.compile(r"[\s•·●◆■▪►▶★☆\-–—|｜/,，、:：*#>»]+")
+_BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ class Rules:
         url_dates: Patterns of a date in a page's address (``url_dates.csv``).
         inline_ascii: The inline rules an ASCII line can match (those whose ``needs``
             are all Chinese are left out).
+        topic_stopwords: English words that say nothing of a paragraph's topic (the
+            stopwords of ``data/stopwords/``, read with the rules), for off-topic endings.
     """
 
     line: re.Pattern
@@ -148,6 +151,7 @@ class Rules:
     brand_suffixes: tuple[str, ...] = ()
     url_dates: tuple[re.Pattern, ...] = ()
     inline_ascii: tuple[InlineRule, ...] = ()
+    topic_stopwords: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -271,6 +275,7 @@ def _read_rules(directory: str) -> Rules:
         brand_suffixes=tuple(_read_lines(suffixes)) if suffixes.is_file() else (),
         url_dates=tuple(url_dates),
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
+        topic_stopwords=load_stopwords("en"),
     )
 
 
@@ -468,6 +473,13 @@ def _is_headline(text: str) -> bool:
 _MENU_BULLETS = ("•", "·", "►", "▶", "»", "›")
 #: At most this many lines at the top of a page are read as its header.
 _HEADER_LINES = 24
+#: An off-topic paragraph at the end: at most this share of its words occur elsewhere on
+#: the page (paragraphs of real articles share 9% or more), none of them in the title.
+OFF_TOPIC_SHARE = 0.06
+#: ... and it has at least this many topic words, so short closing lines always stay.
+OFF_TOPIC_MIN_WORDS = 15
+#: ... and at most this many paragraphs go, leaving at least three before them.
+OFF_TOPIC_MAX = 3
 
 
 def _words(text: str) -> int:
@@ -848,7 +860,7 @@ class _Classifier:
                     continue
                 in_body = True
                 self._opening_dateline(i)
-            elif kept and self._starts_sidebar(i, text, kept):
+            elif kept and not _is_table_row(text) and self._starts_sidebar(i, text, kept):
                 tail = "sidebar"
                 self.status[i] = tail
                 continue
@@ -859,6 +871,7 @@ class _Classifier:
             kept.append(i)
         if "title" not in self.meta and len(kept) >= 3:
             self._trailing_headline(kept)
+        self._drop_off_topic_tail(kept)
         if not kept and "title" in self.meta:
             # A page of one short line: that line is the text, not a headline.
             first = self.status.index("title")
@@ -893,6 +906,34 @@ class _Classifier:
             self.status[before] = "title"
             self.meta["title"] = head
             del kept[-2:]
+
+    def _drop_off_topic_tail(self, kept: list[int]) -> None:
+        """Paragraphs at the end that tell another story than the title and body: removed.
+
+        Only whole paragraphs are judged (the line ends like a sentence, and so does the
+        kept line above it, so a hard-wrapped fragment is never one), only long ones
+        (:data:`OFF_TOPIC_MIN_WORDS`), from the last one up, while at least three
+        paragraphs stay before them. When unsure, the paragraph is kept.
+        """
+        n_removed = 0
+        while n_removed < OFF_TOPIC_MAX and len(kept) >= 4:
+            last, above = kept[-1], kept[-2]
+            text = self.stripped[last]
+            if len(text) < 60 or not text.endswith(TERMINAL):
+                return
+            if not self.stripped[above].endswith(TERMINAL):
+                return
+            words = shapes.topic_words(text, stopwords=self.rules.topic_stopwords)
+            if len(words) < OFF_TOPIC_MIN_WORDS:
+                return
+            title = self.meta.get("title") or ""
+            if title and shapes.share_of_topic(words, title, enough=1e-9) > 0:
+                return
+            context = "\n".join([title] + [self.stripped[i] for i in kept[:-1]])
+            if shapes.share_of_topic(words, context, enough=OFF_TOPIC_SHARE) >= OFF_TOPIC_SHARE:
+                return
+            self.status[kept.pop()] = "off-topic"
+            n_removed += 1
 
     def _drop_teaser_heads(self, i: int, kept: list[int]) -> None:
         """Short headline-like lines just above a related-articles block belong to it.

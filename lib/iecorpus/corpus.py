@@ -29,7 +29,7 @@ from .reading import (
     ManifestError,
     read_document,
 )
-from .segment import detect_language, split_paragraphs, split_sentences
+from .segment import detect_language, name_scripts, split_paragraphs, split_sentences
 from .shapes import find_url_date
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class Corpus:
             (manifest; headline, read from the page; first-sentence, a guess from the
             start of the text), ``date`` (ISO, as precise as known), ``date_precision``
             (day/month/year), ``date_source`` (manifest; text, read from the page; url,
-            read from the manifest's ``url``), ``language`` (en/zh), ``source``,
+            read from the manifest's ``url``), ``language`` (en/zh/other), ``source``,
             ``author``, ``url``, ``site`` (the website the page was found on, from the
             manifest), ``encoding``, ``sha256``, ``text`` (the cleaned body),
             ``n_chars_raw``, ``n_chars_clean``, ``duplicate_of`` (the earlier document
@@ -880,7 +880,7 @@ def _load_one(
             )
             problems.add(error, name, error.problem, error.advice, "loaded")
     language = row.get("language") or detect_language(cleaned.text or decoded.text)
-    if language not in ("en", "zh"):
+    if row.get("language") and language not in ("en", "zh"):
         error = DocumentError(
             file,
             f"the manifest language {language!r} is not en or zh",
@@ -888,6 +888,16 @@ def _load_one(
         )
         problems.add(error, name, error.problem, error.advice, "loaded")
         language = detect_language(cleaned.text or decoded.text)
+    if language == "other":
+        scripts = " and ".join(name_scripts(cleaned.text or decoded.text)[:2])
+        error = DocumentError(
+            file,
+            f"the page is written in {scripts}, neither English nor Chinese: it is loaded "
+            "with language `other` and counted in neither",
+            "Remove it from the corpus folder, or write en or zh in the manifest's "
+            "`language` column if it is meant",
+        )
+        problems.add(error, name, error.problem, error.advice, "loaded")
     record = {
         "doc_id": "",
         "file": name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*")
 #: East Asian encodings that GB18030 also decodes (into nonsense) without an error.
 _LOOK_ALIKES = ("big5", "shift_jis")
+#: The encodings the fallback detector may choose from: those Chinese and English pages come in.
+LIKELY_ENCODINGS = ("utf_8", "gb18030", "big5", "utf_16")
+#: Non-ASCII characters a page must hold before the detector may settle a GB18030/Big5 doubt.
+_MIN_TO_SETTLE = 20
+#: The most "chaos" (mess ratio, 0 to 1) a detector's reading may have and still be taken.
+_MAX_CHAOS = 0.1
 
 
 class CorpusError(Exception):
@@ -118,8 +125,15 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         DocumentError: The file is empty or shows no text (only a byte-order mark,
             zero-width characters or white space), binary, UTF-8 with NUL bytes, in no
             encoding tried (UTF-8, UTF-16/32 with a byte-order mark, GB18030, which
-            includes GBK), in bytes that read as GB18030 and as Big5 or Shift-JIS alike,
-            or ``encoding`` is unknown or does not decode it.
+            includes GBK, then the encoding charset-normalizer finds among
+            :data:`LIKELY_ENCODINGS`), in bytes that read as GB18030 and as Big5 or
+            Shift-JIS alike and are too short to tell, or ``encoding`` is unknown or does
+            not decode it.
+
+    Note:
+        charset-normalizer is asked only when UTF-8 and GB18030 fail or are in doubt,
+        so the common file costs nothing more; its answer is taken only when it reads
+        as Chinese, or as English whose only non-ASCII characters are punctuation.
     """
     if not data.strip():
         raise DocumentError(
@@ -154,26 +168,18 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         if name == "gb18030" and not encoding:
             if not _plausible_chinese(text):
                 continue
-            _refuse_look_alikes(data, text, path)
-        if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-            raise DocumentError(
-                path,
-                "the file is mostly control characters: it looks binary",
-                "Save the article as UTF-8 text",
-            )
-        if _INVISIBLE.fullmatch(text):
-            raise DocumentError(
-                path,
-                "the file shows no text: it holds only a byte-order mark, zero-width "
-                "characters or white space",
-                "Remove it, or replace it with the article's text",
-            )
-        as_decoded = text
-        text = text.lstrip("\ufeff")
-        endings = _line_endings(text)
-        if endings != "lf":
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return Decoded(text, name, len(data), endings, hashlib.sha256(data).hexdigest(), as_decoded)
+            try:
+                _refuse_look_alikes(data, text, path)
+            except DocumentError:
+                settled = _detect_encoding(data, among=("gb18030", "big5"), settle=True)
+                if settled is None:
+                    raise
+                name, text = settled
+        return _finish(data, text, name, path)
+    if not encoding and len(candidates) > 1:
+        detected = _detect_encoding(data, among=LIKELY_ENCODINGS)
+        if detected is not None:
+            return _finish(data, detected[1], detected[0], path)
     if encoding:
         raise DocumentError(
             path,
@@ -187,6 +193,69 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
         "Re-save it as UTF-8, or name its encoding (for example big5 or cp1252) in the manifest's "
         "`encoding` column",
     )
+
+
+def _finish(data: bytes, text: str, name: str, path: str | Path) -> Decoded:
+    """Refuse text that is binary or invisible; drop byte-order marks and normalise line ends."""
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise DocumentError(
+            path,
+            "the file is mostly control characters: it looks binary",
+            "Save the article as UTF-8 text",
+        )
+    if _INVISIBLE.fullmatch(text):
+        raise DocumentError(
+            path,
+            "the file shows no text: it holds only a byte-order mark, zero-width "
+            "characters or white space",
+            "Remove it, or replace it with the article's text",
+        )
+    as_decoded = text
+    text = text.lstrip("\ufeff")
+    endings = _line_endings(text)
+    if endings != "lf":
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, name, len(data), endings, hashlib.sha256(data).hexdigest(), as_decoded)
+
+
+def _detect_encoding(
+    data: bytes, *, among: tuple[str, ...], settle: bool = False
+) -> tuple[str, str] | None:
+    """Ask charset-normalizer which of ``among`` reads ``data``; check its answer reads as text.
+
+    Args:
+        data: The file's bytes.
+        among: The encodings it may choose (Python codec names).
+        settle: Settle a doubt between look-alike encodings: only for a text long enough
+            (at least ``_MIN_TO_SETTLE`` non-ASCII characters) to tell them apart.
+
+    Returns:
+        The encoding's name (``utf-8``, ``gb18030``, ``big5``, ``utf-16``) and the text,
+        or None where the detector finds none, its best reading is messy, or it does
+        not read as Chinese or as text with punctuation beyond ASCII.
+    """
+    from charset_normalizer import from_bytes  # imported only for the rare hard file
+
+    best = from_bytes(data, cp_isolation=list(among)).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        return None
+    name = codecs.lookup(best.encoding).name.replace("_", "-")
+    try:
+        text = data.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    non_ascii = [c for c in text if ord(c) > 127]
+    if settle and len(non_ascii) < _MIN_TO_SETTLE:
+        return None
+    if not (_plausible_chinese(text) or _plausible_punctuation(non_ascii)):
+        return None
+    return name, text
+
+
+def _plausible_punctuation(non_ascii: list[str]) -> bool:
+    """An English page in a Chinese encoding: its non-ASCII characters are punctuation."""
+    marks = sum(1 for c in non_ascii if unicodedata.category(c)[0] in "PSZ")
+    return bool(non_ascii) and marks >= 0.8 * len(non_ascii)
 
 
 def _refuse_nul_bytes(data: bytes, path: str | Path) -> None:

@@ -7,6 +7,22 @@ import re
 from .chinese import HAN, count_han
 
 _LATIN = re.compile(r"[A-Za-z]")
+#: Letters of scripts that are neither English nor Chinese, each named for the report:
+#: kana and hangul count like a Chinese character, alphabetic letters like a Latin letter.
+OTHER_SCRIPTS = (
+    ("kana", re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]"), 1),
+    ("hangul", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]"), 1),
+    ("Cyrillic", re.compile(r"[\u0400-\u04ff]"), 5),
+    ("Greek", re.compile(r"[\u0370-\u03ff]"), 5),
+    ("Arabic", re.compile(r"[\u0600-\u06ff]"), 5),
+    ("Hebrew", re.compile(r"[\u0590-\u05ff]"), 5),
+    ("Thai", re.compile(r"[\u0e00-\u0e7f]"), 3),
+    ("Devanagari", re.compile(r"[\u0900-\u097f]"), 3),
+)
+#: Share of a text's words in other scripts from which it is language ``other``.
+OTHER_SHARE = 0.3
+#: One character class of them all: a page without any is told at C speed.
+_ANY_OTHER = re.compile("[" + "".join(p.pattern[1:-1] for _, p, _ in OTHER_SCRIPTS) + "]")
 
 # Abbreviations after which a full stop does not end an English sentence.
 ABBREVIATIONS = frozenset(
@@ -25,18 +41,40 @@ _LAST_WORD = re.compile(r"(?:^|[\s(“\"])([A-Za-z][A-Za-z.]*)\.$")
 
 
 def detect_language(text: str) -> str:
-    """Tell English from Chinese.
+    """Tell English from Chinese, and both from a page in another script.
 
     Args:
         text: Cleaned text.
 
     Returns:
-        ``"zh"`` when Chinese characters carry the text (one character is about
+        ``"other"`` when kana, hangul, Cyrillic or another script of
+        :data:`OTHER_SCRIPTS` carries at least :data:`OTHER_SHARE` of the words;
+        else ``"zh"`` when Chinese characters carry the text (one character is about
         a word, an English word about five letters), else ``"en"``.
+
+    Note:
+        Japanese is ``other`` by its kana, although its kanji are Han characters.
     """
     cjk = count_han(text)
     latin = len(_LATIN.findall(text))
+    if _ANY_OTHER.search(text):
+        other = sum(len(p.findall(text)) / per_word for _, p, per_word in OTHER_SCRIPTS)
+        if other >= OTHER_SHARE * (other + cjk + latin / 5):
+            return "other"
     return "zh" if cjk and cjk * 5 >= latin else "en"
+
+
+def name_scripts(text: str) -> list[str]:
+    """Name the scripts of :data:`OTHER_SCRIPTS` a text is written in, the most used first.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Script names such as ``["kana"]`` or ``["Cyrillic"]``; empty when there are none.
+    """
+    counts = [(len(p.findall(text)) / per_word, name) for name, p, per_word in OTHER_SCRIPTS]
+    return [name for n, name in sorted(counts, reverse=True) if n]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -352,3 +352,58 @@ __all__ = [
     "split_credit_line",
     "timestamp_of",
 ]
+
+
+
+_TOPIC_WORD = re.compile(rf"[A-Za-z][A-Za-z'’-]+|[{HAN}]+")
+_NOT_TOPIC = re.compile(rf"[^a-z{HAN}]+")
+
+
+def topic_words(text: str, *, stopwords: frozenset[str] = frozenset()) -> set[str]:
+    """The words a paragraph's topic is told by: to compare it with the rest of its page.
+
+    Args:
+        text: A paragraph.
+        stopwords: Lower-cased English words that say nothing of a topic.
+
+    Returns:
+        English words of three letters or more, lower-cased and cut to their first six
+        letters (a crude stem: "colleges" and "college" agree), stopwords left out; and
+        every pair of adjacent Chinese characters (Chinese is not segmented here).
+    """
+    words = set()
+    for m in _TOPIC_WORD.finditer(text):
+        token = m.group()
+        if token[0].isascii():
+            token = token.lower().strip("'’-")
+            if len(token) >= 3 and token not in stopwords:
+                words.add(token[:6])
+        else:
+            words.update(token[k : k + 2] for k in range(len(token) - 1))
+    return words
+
+
+def share_of_topic(words: set[str], context: str, *, enough: float = 1.0) -> float:
+    """The share of a paragraph's topic words that the rest of its page uses.
+
+    Args:
+        words: :func:`topic_words` of the paragraph.
+        context: The title and the rest of the body.
+        enough: Stop counting once this share is reached (the answer is then at least
+            ``enough``): a paragraph on the page's topic is told after a few words.
+
+    Returns:
+        A share from 0 (nothing in common: another story) to 1; 1 for no words. An
+        English word counts where a word of ``context`` starts with it ("college" in
+        "colleges", not "rain" in "training"), a pair of Chinese characters anywhere.
+    """
+    if not words:
+        return 1.0
+    context = " " + _NOT_TOPIC.sub(" ", context.lower())
+    needed, found = enough * len(words), 0
+    for word in words:
+        if (" " + word if word.isascii() else word) in context:
+            found += 1
+            if found >= needed:
+                break
+    return found / len(words)

@@ -476,6 +476,67 @@ ZH_END_MARKS = ["（完）", "【完】", "(完)", "—— 完 ——", "- END -
 EN_RELATED = ["Related news:", "Recommended reading", "Latest news", "More articles:"]
 ZH_RELATED = ["相关新闻：", "推荐阅读", "延伸阅读：", "热门文章", "相关阅读"]
 
+#: Noise of the kinds in :data:`SHAPED_KINDS`, by kind and place: ``head`` lines go under
+#: the headline, ``body`` lines between paragraphs, ``tail`` lines after the body.
+EN_SHAPED = {
+    "credit": {
+        "head": ["By {a} in {city} | {outlet} | Updated: {stamp}", "By {a} and {b}"],
+        "tail": ["(Editor: {a})", "Photo by {a}/for {outlet}", "Contact: {mail}"],
+    },
+    "timestamp": {
+        "head": ["{numeric} {clock}:{seconds}", "{clock}, {month_day}, {year}", "Views: {n}"],
+        "tail": ["Updated: {numeric} {clock}"],
+    },
+    "caption": {
+        "body": [
+            "▲ Students of {college} at a training base of {enterprise}",
+            "Figure {n2}: The signing ceremony at {college}",
+        ],
+    },
+    "metadata": {
+        "head": ["Index No.: | {code} | Date of issue: | {numeric} |"],
+        "tail": [
+            "Disclaimer\nThe views in this article are the author's own and do not reflect the "
+            "position of this website.",
+        ],
+    },
+    "keyword-spam": {
+        "head": ["{brand}-{brand}官网-{brand}下载-{brand}手机版", "✿ {brand} ✿"],
+        "tail": ["➤ {brand}"],
+    },
+    "share": {
+        "tail": ["Share - WeChat", "Font size: A+ A A-", "Print | Email"],
+    },
+}
+ZH_SHAPED = {
+    "credit": {
+        "head": ["文/图 {a} {b}", "（记者 {a} 通讯员 {b}）"],
+        "tail": ["（编辑：{a}）", "供稿：{college}", "责任编辑：{a}"],
+    },
+    "timestamp": {
+        "head": ["{numeric} {clock}:{seconds}", "浏览量：{n}", "点击：{n}次"],
+        "tail": ["浏览次数：{n}"],
+    },
+    "caption": {
+        "body": ["▲{college}学生在实训基地参加培训", "图{n2} 签约仪式现场"],
+    },
+    "metadata": {
+        "head": ["信息索引： | {code} | 生成日期： | {numeric} |"],
+        "tail": ["免责声明\n本网站部分内容来源于网络，仅供学习交流，如有侵权请联系删除。"],
+    },
+    "keyword-spam": {
+        "head": ["{brand}-{brand}官网-{brand}下载-{brand}手机版", "✿ {brand} ✿"],
+        "tail": ["➤ {brand}"],
+    },
+    "share": {
+        "tail": ["分享到：微信 微博 QQ空间", "【字体：大 中 小】", "【打印】【关闭】"],
+    },
+}
+ZH_TRADITIONAL_SHAPED = {
+    **ZH_SHAPED,
+    "credit": {"head": ["〔記者{a}／{city}報導〕"], "tail": ["（編輯：{a}）"]},
+}
+
 #: White space left at the end of lines on pages with layout noise (zero-width spaces too).
 TRAILING_SPACE = ["", " ", "\t", "  ", "", " ", "\t", "  ", "\u200b", " \u200b"]
 #: How often a paragraph on a page with inline spam starts with a brand.
@@ -498,7 +559,7 @@ MONTH_NAMES = [
 FIRST_DATE, LAST_DATE = date(2017, 1, 1), date(2024, 12, 31)
 
 #: The kinds of noise a page may carry; a page draws a subset (possibly none or all).
-EN_KINDS = (
+EN_BASE_KINDS = (
     "spam-line",
     "navigation",
     "title-date",
@@ -518,7 +579,7 @@ EN_KINDS = (
     "teasers",
     "language-switch",
 )
-ZH_KINDS = (
+ZH_BASE_KINDS = (
     "spam-line",
     "navigation",
     "title-date",
@@ -541,6 +602,15 @@ ZH_KINDS = (
     "language-switch",
 )
 
+#: Noise recognised by its shape, drawn from a random stream of its own (so the pages the
+#: kinds above give stay as they were): bylines and credits, timestamps and counters,
+#: captions, disclaimers and flattened metadata tables, keyword spam, share widgets.
+SHAPED_KINDS = ("credit", "timestamp", "caption", "metadata", "keyword-spam", "share")
+EN_KINDS = EN_BASE_KINDS + SHAPED_KINDS
+ZH_KINDS = ZH_BASE_KINDS + SHAPED_KINDS
+#: Chance that a page with other noise carries each kind of :data:`SHAPED_KINDS`.
+SHAPED_RATE = 0.3
+
 _HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[a-z])")
 _ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z+.%]*")
 
@@ -561,6 +631,8 @@ class SyntheticPage:
         kinds: The kinds of noise this page carries (see ``EN_KINDS``, ``ZH_KINDS``).
         planted: Phrases planted by :func:`plant_renderings`: ``(start, end, concept)``
             in :attr:`text`, ``concept`` ``None`` for a near miss that must not count.
+        noise_kinds: ``(kind, string)`` for each noise string of :data:`SHAPED_KINDS`
+            (the string is also in :attr:`noise`), to score each kind on its own.
     """
 
     raw: str
@@ -572,6 +644,7 @@ class SyntheticPage:
     script: str = "simplified"
     kinds: tuple[str, ...] = ()
     planted: tuple[tuple[int, int, str | None], ...] = ()
+    noise_kinds: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -918,8 +991,42 @@ class _Builder:
         return lines
 
 
+def _shaped_noise(
+    page: _Builder, kinds: set[str], day: date
+) -> dict[str, list[tuple[str, str]]]:
+    """Draw the noise of :data:`SHAPED_KINDS` for one page: ``(kind, line)`` by place."""
+    table = ZH_TRADITIONAL_SHAPED if page.traditional else ZH_SHAPED if page.zh else EN_SHAPED
+    rng = page.rng
+    people = ZH_PEOPLE if page.zh else EN_PEOPLE
+    numeric = f"{day.year}-{day.month:02d}-{day.day:02d}"
+    clock = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    placed: dict[str, list[tuple[str, str]]] = {"head": [], "body": [], "tail": []}
+    for kind in SHAPED_KINDS:
+        if kind not in kinds:
+            continue
+        for place, templates in table[kind].items():
+            if place != "body" and rng.random() < 0.4:
+                continue
+            slots = page.slots()
+            a, b = rng.sample(people, 2)
+            line = page.pick(templates).format(
+                **slots,
+                a=a,
+                b=b,
+                stamp=f"{numeric} {clock}",
+                numeric=numeric,
+                clock=clock,
+                seconds=f"{rng.randint(0, 59):02d}",
+                code=f"{rng.randint(10**8, 10**9 - 1)}/{day.year}-{rng.randint(1, 99999):05d}",
+                mail=f"{a.split()[0].lower()}@example.com",
+                brand=page.pick([b for b in SPAM_BRANDS if not b.isascii()]),
+            )
+            placed[place].append((kind, line))
+    return placed
+
+
 def _choose_kinds(rng: random.Random, language: str, script: str) -> set[str]:
-    kinds = EN_KINDS if language == "en" else ZH_KINDS
+    kinds = EN_BASE_KINDS if language == "en" else ZH_BASE_KINDS
     roll = rng.random()
     if roll < 0.15:
         chosen: set[str] = set()
@@ -971,6 +1078,10 @@ def make_page(
     rng = random.Random(seed)
     kinds = _choose_kinds(rng, language, script)
     page = _Builder(rng, language, script)
+    shaped_rng = random.Random(f"shaped noise {seed}")  # its own stream: see SHAPED_KINDS
+    if kinds:
+        every = set(EN_BASE_KINDS if language == "en" else ZH_BASE_KINDS) - {"pinyin"} <= kinds
+        kinds |= {k for k in SHAPED_KINDS if every or shaped_rng.random() < SHAPED_RATE}
     zh = language == "zh"
     day = FIRST_DATE + timedelta(days=rng.randrange((LAST_DATE - FIRST_DATE).days + 1))
     if script == "traditional":
@@ -1001,11 +1112,15 @@ def make_page(
     rng.shuffle(extra)
     page.noise.extend(extra)
     head += extra
+    shaped = _shaped_noise(_Builder(shaped_rng, language, script), kinds, day)
+    head += [line for _, line in shaped["head"]]
     if "duplicate-title" in kinds:
         head.append(title_line if rng.random() < 0.5 else title)
 
     paragraphs = page.body(n_paragraphs, kinds, title)
     body_raw = [raw for raw, _ in paragraphs]
+    for _, line in shaped["body"]:  # a caption under a paragraph, never above the first
+        body_raw.insert(shaped_rng.randrange(1, len(body_raw) + 1), line)
     if "editor-tag" in kinds and zh:
         person = page.pick(ZH_PEOPLE)
         tag = page.pick(["【责任编辑：{}】", "【编辑：{}】", "[责任编辑：{}]"]).format(person)
@@ -1013,7 +1128,14 @@ def make_page(
         page.noise.append(tag)
     if "spam-line" in kinds and len(body_raw) > 2 and rng.random() < 0.5:
         body_raw.insert(rng.randrange(1, len(body_raw)), page.spam_line())
-    tail = page.tail(kinds)
+    tail = [line for _, line in shaped["tail"]] + page.tail(kinds)
+    noise_kinds = [
+        (kind, part)
+        for place in shaped.values()
+        for kind, line in place
+        for part in line.split("\n")
+    ]
+    page.noise.extend(part for _, part in noise_kinds)
 
     raw = _lay_out(rng, head, body_raw, tail, kinds, zh)
     body = [clean for _, clean in paragraphs]
@@ -1030,6 +1152,7 @@ def make_page(
         language=language,
         script=script,
         kinds=tuple(sorted(kinds)),
+        noise_kinds=tuple((k, n) for k, n in noise_kinds if n in noise),
     )
 
 
