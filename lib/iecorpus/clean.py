@@ -15,6 +15,8 @@ Reasons:
     metadata: a metadata table flattened into ``label: | value |`` cells, removed.
     footnote: a reference marker such as ``[1]``, removed.
     furniture: a line many documents of the folder repeat (:mod:`iecorpus.evidence`), removed.
+    off-topic: a long last paragraph that shares almost no words with the title and body
+        (another story appended to the article), removed.
     pinyin: a pinyin reading inlined after Chinese characters, removed.
     artefact: a machine-translation artefact, repaired (replacement is not empty).
     full-width: full-width letters and digits made half-width.
