@@ -79,3 +79,15 @@ def test_the_figure_fits_one_document_and_many_reasons(n_documents, tmp_path):
     assert len(set(bars)) == len(bars), "two reasons share a colour"
     legend = ax.get_legend().get_window_extent()
     assert legend.height <= fig.bbox.height, "the legend is taller than the figure"
+
+
+def test_every_reason_a_rule_file_names_has_its_words():
+    import csv
+
+    from iecorpus import paths
+
+    named = set()
+    for name in ("boilerplate.csv", "artefacts.csv"):
+        with (paths.CLEANING_DIR / name).open(encoding="utf-8", newline="") as handle:
+            named |= {row["reason"] for row in csv.DictReader(handle)}
+    assert named - set(REASONS) == set()
