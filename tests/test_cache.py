@@ -251,3 +251,10 @@ def test_saved_files_are_readable_by_others_as_the_umask_allows(tmp_path):
     os.umask(mode)
     for file in folder.iterdir():
         assert file.stat().st_mode & 0o777 == 0o666 & ~mode, file.name
+
+
+def test_the_cache_folder_of_the_embedded_corpus_does_not_depend_on_the_checkout(tmp_path):
+    from iecorpus import cache
+
+    slot = cache._slot(tmp_path, paths.RAW_DIR, None, None, False)
+    assert slot.name == f"raw-{cache._digest(['data/raw', '', '', False])[:12]}"

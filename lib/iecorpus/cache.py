@@ -189,10 +189,12 @@ def compute_cache_key(
 
 def _slot(processed_dir: Path, folder: Path, manifest, rules_dir, strict: bool) -> Path:
     """The cache folder of one corpus: its folder name and a hash of how it is loaded."""
+    # Paths inside the project are hashed relative to it, so that a checkout gives the
+    # same folder name on every machine (notebook 01 shows it).
     where = [
-        str(folder),
-        str(Path(manifest).resolve()) if manifest is not None else "",
-        str(Path(rules_dir).resolve()) if rules_dir is not None else "",
+        paths.relative_to_project(folder),
+        paths.relative_to_project(Path(manifest).resolve()) if manifest is not None else "",
+        paths.relative_to_project(Path(rules_dir).resolve()) if rules_dir is not None else "",
         bool(strict),
     ]
     return processed_dir / CACHE_FOLDER / f"{folder.name}-{_digest(where)[:12]}"
