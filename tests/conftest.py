@@ -7,6 +7,7 @@
 import pytest
 
 from iecorpus import load_corpus
+from iecorpus.topics import build_features, fit_topics
 
 
 def pytest_configure(config):
@@ -29,3 +30,15 @@ def corpus():
     Tests only read it; a test that changes a table must work on a copy.
     """
     return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def features(corpus):
+    """The passage features of the embedded corpus (:func:`iecorpus.topics.build_features`)."""
+    return build_features(corpus)
+
+
+@pytest.fixture(scope="session")
+def model(features):
+    """A three-topic NMF model of the embedded corpus, seed 0."""
+    return fit_topics(features, k=3)

@@ -53,15 +53,6 @@ def sweep_table(rows):
     return pd.DataFrame(rows, columns=columns)
 
 
-@pytest.fixture(scope="module")
-def features(corpus):
-    return build_features(corpus)
-
-
-@pytest.fixture(scope="module")
-def model(features):
-    return fit_topics(features, k=3)
-
 
 def test_one_document_gets_no_sweep_and_says_why(tmp_path):
     write_corpus(tmp_path, n_documents=1, languages=("en",), seed=3)

@@ -37,15 +37,6 @@ ZH_DIR = paths.EXAMPLE_TOPICS_ZH_DIR
 HENAN = "004_0090a7bf180e0140"
 
 
-@pytest.fixture(scope="module")
-def features(corpus):
-    return build_features(corpus)
-
-
-@pytest.fixture(scope="module")
-def model(features):
-    return fit_topics(features, k=3)
-
 
 @pytest.fixture(scope="module")
 def zh_corpus():
