@@ -33,7 +33,7 @@ def test_it_is_marked_as_the_methods_page_of_the_reports():
 
 def test_every_parameter_make_report_injects_is_accepted(cells):
     injected = set(
-        re.findall(r"-r (\w+) ", (paths.PROJECT_ROOT / "tools" / "report.sh").read_text())
+        re.findall(r'-r (\w+) "', (paths.PROJECT_ROOT / "tools" / "report.sh").read_text())
     )
     assert injected == {"corpus_dir", "manifest", "processed_dir", "figures_dir"}
     (parameters,) = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
