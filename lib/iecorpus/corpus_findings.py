@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .export import link_from_report
 from .prose import (
     code_text,
     join_words,
@@ -502,24 +503,6 @@ def describe_place(path: str | os.PathLike, *, processed_dir: str | os.PathLike 
     if inside == ".":
         return "the processed folder"
     return f"{code_text(inside, limit=None)} in the processed folder"
-
-
-def link_from_report(path: str | os.PathLike, *, processed_dir: str | os.PathLike | None) -> str:
-    """The relative link from a report to a file of its processed folder.
-
-    Args:
-        path: A file in the processed folder.
-        processed_dir: The notebook's ``processed_dir`` parameter. ``make report`` puts a
-            report beside its ``processed/`` folder; with None the report is in
-            ``reports/`` (or ``notebooks/``) and the folder is ``data/processed/``.
-
-    Returns:
-        A POSIX relative path, URL-quoted, for a Markdown link.
-    """
-    from urllib.parse import quote
-
-    report_dir = paths.REPORTS_DIR if processed_dir is None else Path(processed_dir).parent
-    return quote(Path(os.path.relpath(Path(path).resolve(), report_dir.resolve())).as_posix())
 
 
 def say_summary(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -277,7 +279,30 @@ def _parameter_text(value) -> str:
     return repr(value) if not isinstance(value, str) else value
 
 
+
+def link_from_report(path: str | os.PathLike, *, processed_dir: str | os.PathLike | None) -> str:
+    """The relative link from a rendered report to a file of its processed folder.
+
+    Args:
+        path: A file in the processed folder (a workbook, an exported table).
+        processed_dir: The notebook's ``processed_dir`` parameter. ``make report`` puts a
+            report beside its ``processed/`` folder; with None the report is in
+            ``reports/`` (or ``notebooks/``, one level down too) and the folder is
+            ``data/processed/``.
+
+    Returns:
+        A POSIX relative path, URL-quoted, for a Markdown link; the file name alone when
+        no relative path exists (another drive on Windows).
+    """
+    report_dir = paths.REPORTS_DIR if processed_dir is None else Path(processed_dir).parent
+    try:
+        target = os.path.relpath(Path(path).resolve(), report_dir.resolve())
+    except ValueError:
+        target = Path(path).name
+    return quote(Path(target).as_posix())
+
 __all__ = [
+    "link_from_report",
     "ABOUT_SHEET",
     "describe_corpus",
     "export_table",

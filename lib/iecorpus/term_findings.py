@@ -14,11 +14,10 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 import pandas as pd
 
-from . import paths
+from .export import link_from_report
 from .prose import (
     FEW_DOCUMENTS,
     code_text,
@@ -1040,9 +1039,8 @@ def link_workbook(workbook: str | os.PathLike, *, processed_dir=None) -> str:
         A sentence with the link.
     """
     workbook = Path(workbook)
-    start = paths.REPORTS_DIR if processed_dir is None else Path(processed_dir).parent
-    target = Path(os.path.relpath(workbook.resolve(), Path(start).resolve())).as_posix()
+    target = link_from_report(workbook, processed_dir=processed_dir)
     return (
-        f"All these tables are in one workbook, [{quote_text(workbook.name)}]({quote(target)}), "
+        f"All these tables are in one workbook, [{quote_text(workbook.name)}]({target}), "
         "whose first sheet says which corpus, library version and parameters made them."
     )

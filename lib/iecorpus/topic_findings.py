@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import paths
 from .corpus import Corpus
 from .corpus_findings import LANGUAGE_NAMES
+from .export import link_from_report
 from .prose import (
     FEW_DOCUMENTS,
     join_words,
@@ -1038,12 +1038,8 @@ def link_workbook(workbook: str | os.PathLike, *, processed_dir=None) -> str:
         ``[name](relative/path)``, with forward slashes.
     """
     workbook = Path(workbook)
-    start = Path(processed_dir).parent if processed_dir is not None else paths.REPORTS_DIR
-    try:
-        target = Path(os.path.relpath(workbook.resolve(), start.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
-        target = workbook.name
-    return f"[{quote_text(workbook.name)}]({target.replace(' ', '%20')})"
+    target = link_from_report(workbook, processed_dir=processed_dir)
+    return f"[{quote_text(workbook.name)}]({target})"
 
 
 __all__ = [
