@@ -34,6 +34,19 @@ def _stamp(path: Path) -> tuple:
     return (str(path), status.st_size, status.st_mtime_ns)
 
 
+def stamp_files(files: Iterable[str | os.PathLike]) -> tuple:
+    """What identifies the current version of some files: their paths, sizes and times.
+
+    Args:
+        files: Data files.
+
+    Returns:
+        A tuple that changes whenever :func:`load_data` would read the files again, so a
+        cache built on a parsed file can tell it is stale without reading the file.
+    """
+    return tuple(_stamp(Path(f).resolve()) for f in files)
+
+
 def data_files(location: str | os.PathLike) -> list[Path]:
     """The files a loader reads from ``location``: the file itself, or a folder's files.
 
@@ -72,7 +85,7 @@ def load_data(
         What ``build`` returned for the files as they are now. Callers must not mutate it
         (return tuples, frozensets or copies of DataFrames).
     """
-    stamps = tuple(_stamp(Path(f).resolve()) for f in files)
+    stamps = stamp_files(files)
     key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())))
     with _LOCK:
         cached = _CACHE.get(key)

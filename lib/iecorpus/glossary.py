@@ -30,7 +30,7 @@ import pandas as pd
 
 from . import paths
 from .chinese import has_han
-from .datafiles import fingerprint, load_data
+from .datafiles import load_data, stamp_files
 from .tokens import set_default_user_words, singularize, to_simplified
 
 GLOSSARY = paths.DATA_DIR / "glossary.csv"
@@ -229,16 +229,17 @@ def _check_glossary(table: pd.DataFrame, name: str) -> None:
             seen[key] = record.concept
 
 
-def fingerprint_glossary(path: str | Path | None = None) -> str:
-    """Hash the glossary file, to tell whether it changed.
+def stamp_glossary(path: str | Path | None = None) -> tuple:
+    """Tell the glossary file's current version without reading it.
 
     Args:
         path: The CSV file (default: ``data/glossary.csv``).
 
     Returns:
-        A hex digest of its contents (see :func:`iecorpus.datafiles.fingerprint`).
+        Its path, size and modification time: it changes exactly when
+        :func:`load_glossary` would read the file again.
     """
-    return fingerprint([Path(path) if path is not None else GLOSSARY])
+    return stamp_files([Path(path) if path is not None else GLOSSARY])
 
 
 def list_chinese_terms(glossary: pd.DataFrame | None = None) -> tuple[str, ...]:
@@ -630,6 +631,7 @@ def find_concept(query: str, glossary: pd.DataFrame | None = None) -> str | None
 
 
 __all__ = [
+    "stamp_glossary",
     "GLOSSARY",
     "GLOSSARY_COLUMNS",
     "QUOTES",
@@ -643,7 +645,6 @@ __all__ = [
     "KeyWords",
     "build_matcher",
     "find_concept",
-    "fingerprint_glossary",
     "list_chinese_terms",
     "list_narrower",
     "literal_part",

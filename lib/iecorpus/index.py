@@ -28,7 +28,6 @@ from .glossary import (
     ConceptMatcher,
     build_matcher,
     find_concept,
-    fingerprint_glossary,
     list_chinese_terms,
     literal_part,
     load_glossary,
@@ -36,6 +35,7 @@ from .glossary import (
     phrase_regex,
     query_words,
     split_words,
+    stamp_glossary,
 )
 from .tokens import locate_tokens, process_pool, to_simplified, tokenize
 
@@ -314,10 +314,15 @@ class TermIndex:
 
 
 def _glossary_stamp(glossary: pd.DataFrame | None) -> tuple:
-    """The table passed (kept by the index, so its id stays unique), or the file's contents."""
+    """The table passed (kept by the index, so its id stays unique), or the file's version.
+
+    The file's version is what :func:`iecorpus.datafiles.load_data` goes by (size and
+    modification time), so the index is rebuilt exactly when the glossary is read again,
+    and a keystroke's lookup does not read and hash the file.
+    """
     if glossary is not None:
         return ("table", id(glossary))
-    return ("file", fingerprint_glossary())
+    return ("file", stamp_glossary())
 
 
 def index_corpus(
