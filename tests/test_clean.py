@@ -529,6 +529,17 @@ def test_closing_lines_of_the_article_stay(ending):
     assert not [e for e in cleaned.edits if e.reason == "off-topic"]
 
 
+def test_a_last_paragraph_that_names_a_concept_stays():
+    # A generated page whose last paragraph shares one pair of characters with the rest
+    # (under the off-topic share) but names 现代学徒制 and 实训基地: it is the article's.
+    from iecorpus.testing import make_page
+
+    generated = make_page(language="zh", seed=994, script="simplified")
+    cleaned = clean(generated.raw)
+    assert cleaned.text.split("\n\n") == generated.body
+    assert not [e for e in cleaned.edits if e.reason == "off-topic"]
+
+
 def test_a_short_article_keeps_even_an_unrelated_last_paragraph():
     # With two paragraphs before it there is too little to judge by: when unsure, keep.
     raw = page("Jiangsu colleges and firms sign training agreements", ARTICLE_EN[:2] + OTHER_STORIES_EN[:1])

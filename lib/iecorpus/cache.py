@@ -178,7 +178,10 @@ def compute_cache_key(
     key = {
         "raw_files": f"{len(listing)} files, {_digest([listing, noticed])[:16]}",
         "manifest": f"{len(manifest_rows)} rows, {_digest(manifest_rows)[:16]}",
-        "rules": fingerprint([rules])[:16],
+        # The cleaner also reads the stopwords and the glossary (off-topic endings).
+        "rules": fingerprint(
+            [rules, paths.DATA_DIR / "stopwords", paths.DATA_DIR / "glossary.csv"]
+        )[:16],
         "library": f"iecorpus {package_version()}",
         "code": hash_library_code()[:16],
         "tables": _table_versions(),

@@ -35,10 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths, shapes
-from .chinese import HAN, count_han, is_han
+from .chinese import HAN, count_han, is_han, to_simplified
 from .datafiles import data_files, load_data
 from .dates import parse_date
-from .tokens import load_stopwords
+from .glossary import GLOSSARY, load_glossary
+from .tokens import STOPWORDS_DIR, load_stopwords
 
 # Higher wins where two edits overlap.
 PRIORITY = {
@@ -140,6 +141,9 @@ class Rules:
             are all Chinese are left out).
         topic_stopwords: English words that say nothing of a paragraph's topic (the
             stopwords of ``data/stopwords/``, read with the rules), for off-topic endings.
+        topic_terms: Every rendering of the glossary's concepts (Chinese in simplified
+            characters, English lower-cased): a paragraph that names one is never taken
+            for another story.
     """
 
     line: re.Pattern
@@ -154,6 +158,7 @@ class Rules:
     url_dates: tuple[re.Pattern, ...] = ()
     inline_ascii: tuple[InlineRule, ...] = ()
     topic_stopwords: frozenset[str] = frozenset()
+    topic_terms: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -223,7 +228,10 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         the next call, in a running kernel too.
     """
     folder = Path(directory) if directory else paths.CLEANING_DIR
-    return load_data(_read_rules, data_files(folder), str(folder))
+    # The rules also read the English stopwords and the glossary: an edit of either
+    # applies at the next call too.
+    files = data_files(folder) + data_files(STOPWORDS_DIR) + [GLOSSARY]
+    return load_data(_read_rules, files, str(folder))
 
 
 def _read_rules(directory: str) -> Rules:
@@ -278,7 +286,22 @@ def _read_rules(directory: str) -> Rules:
         url_dates=tuple(url_dates),
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
         topic_stopwords=load_stopwords("en"),
+        topic_terms=_concept_terms(),
     )
+
+
+def _concept_terms() -> frozenset[str]:
+    """Every rendering of the glossary's concepts, as :func:`_names_a_concept` compares them."""
+    glossary = load_glossary()
+    terms = {t for cell in glossary["zh_terms"] for t in cell}
+    terms |= {t.lower() for cell in glossary["en_variants"] for t in cell}
+    return frozenset(t for t in terms if len(t) >= 2)
+
+
+def _names_a_concept(text: str, terms: frozenset[str]) -> bool:
+    """Say whether a paragraph names one of the glossary's concepts in any listed rendering."""
+    folded = to_simplified(text).lower()
+    return any(term in folded for term in terms)
 
 
 def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
@@ -476,7 +499,8 @@ _MENU_BULLETS = ("•", "·", "►", "▶", "»", "›")
 #: At most this many lines at the top of a page are read as its header.
 _HEADER_LINES = 24
 #: An off-topic paragraph at the end: at most this share of its words occur elsewhere on
-#: the page (paragraphs of real articles share 9% or more), none of them in the title.
+#: the page (paragraphs of real articles share 9% or more), none of them in the title, and
+#: it names none of the glossary's concepts.
 OFF_TOPIC_SHARE = 0.06
 #: ... and it has at least this many topic words, so short closing lines always stay.
 OFF_TOPIC_MIN_WORDS = 15
@@ -927,6 +951,8 @@ class _Classifier:
                 return
             words = shapes.topic_words(text, stopwords=self.rules.topic_stopwords)
             if len(words) < OFF_TOPIC_MIN_WORDS:
+                return
+            if _names_a_concept(text, self.rules.topic_terms):  # the collection's own topic
                 return
             title = self.meta.get("title") or ""
             if title and shapes.share_of_topic(words, title, enough=1e-9) > 0:
