@@ -142,25 +142,29 @@ def _bare_fits(features, *, ks, seeds, methods) -> dict:
 
     from iecorpus.topics import fit_arrays
 
-    seconds = {}
+    seconds, iterations = {}, {}
     for method in methods:
         start = time.process_time()
         if method == "nmf":
             matrix = TfidfTransformer(sublinear_tf=True).fit_transform(features.counts)
         else:
             matrix = features.counts
+        done = []
         for k in ks:
             # the library's estimator for this k, unfitted: same tol, max_iter, learning method
             _, _, template = fit_arrays(features, k=k, method=method, seed=0, max_iter=1)
             for seed in seeds:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    clone(template).set_params(
+                    estimator = clone(template).set_params(
                         random_state=seed, max_iter=_max_iter(template)
-                    ).fit_transform(matrix)
+                    )
+                    estimator.fit_transform(matrix)
+                done.append(int(estimator.n_iter_))
         seconds[method] = time.process_time() - start
+        iterations[method] = done
         # the one-iteration template fits are a rounding error next to the real ones
-    return seconds
+    return seconds, iterations
 
 
 def _max_iter(template) -> int:
@@ -231,8 +235,8 @@ def measure_sweep(n_passages, *, languages, ks, seeds, methods, workers) -> dict
     result["documents"] = len(corpus.documents)
     del corpus
     gc.collect()
-    bare = _bare_fits(features, ks=ks, seeds=seeds, methods=methods)
-    result["bare"] = bare
+    bare, iterations = _bare_fits(features, ks=ks, seeds=seeds, methods=methods)
+    result["bare"], result["iterations"] = bare, iterations
     result["rss_bare_mb"] = _maxrss_mb()
     total, split, sweep = _timed_sweep(features, ks=ks, seeds=seeds, methods=methods)
     result["sweep_s"], result["split"] = total, split
@@ -278,6 +282,11 @@ def report_sweep(r: dict, *, ks, seeds, methods) -> None:
         row(f"  of which {key}", seconds, f"{seconds / r['sweep_s']:.0%} of the sweep")
     for method, seconds in r["bare"].items():
         row(f"  bare {method.upper()} fits", seconds, f"{seconds / bare:.0%} of the bare fits")
+        done = r["iterations"][method]
+        print(
+            f"    iterations per {method.upper()} fit: median {sorted(done)[len(done) // 2]}, "
+            f"most {max(done)}"
+        )
     if "parallel_wall_s" in r:
         row("sweep, serial (wall)", r["serial_wall_s"], "")
         row(
