@@ -615,6 +615,10 @@ def test_online_lda_stops_when_its_topics_stop_moving(features, monkeypatch):
     assert np.allclose(early.weights.sum(axis=1)[early.passages["n_tokens"] > 0], 1.0)
 
 
+# 55 passages in one mini-batch: MiniBatchNMF runs out of epochs, as it may
+@pytest.mark.filterwarnings(
+    "ignore:Maximum number of iterations:sklearn.exceptions.ConvergenceWarning"
+)
 def test_the_incremental_path_transforms_in_partitions(features, monkeypatch):
     whole = fit_topics(features, k=3, seed=0, incremental=True)
     assert type(whole.estimator).__name__ == "MiniBatchNMF"
@@ -627,6 +631,10 @@ def test_the_incremental_path_transforms_in_partitions(features, monkeypatch):
     assert not fit_topics(features, k=3, seed=0).estimator.__class__.__name__.startswith("Mini")
 
 
+# 55 passages in one mini-batch: MiniBatchNMF runs out of epochs, as it may
+@pytest.mark.filterwarnings(
+    "ignore:Maximum number of iterations:sklearn.exceptions.ConvergenceWarning"
+)
 def test_the_incremental_path_switches_on_with_the_corpus_size(features, monkeypatch):
     monkeypatch.setattr(topics, "INCREMENTAL_PASSAGES", 10)
     assert type(fit_topics(features, k=3, seed=0).estimator).__name__ == "MiniBatchNMF"
@@ -645,6 +653,9 @@ def test_lda_is_set_beside_the_chosen_model_once(features):
 
 
 @pytest.mark.slow
+@pytest.mark.filterwarnings(
+    "ignore:Maximum number of iterations:sklearn.exceptions.ConvergenceWarning"
+)
 def test_two_workers_give_the_same_sweep_and_shares(features, monkeypatch):
     from iecorpus.engine import close_cluster
 
