@@ -245,11 +245,14 @@ def measure_sweep(n_passages, *, languages, ks, seeds, methods, workers) -> dict
         from iecorpus import topics
 
         os.sched_setaffinity(0, os.sched_getaffinity(0) | set(range(os.cpu_count() or 1)))
-        start = time.perf_counter()
-        parallel = topics.sweep_topics(
-            features, ks=ks, method=methods, seeds=seeds, progress=False, workers=workers
-        )
-        result["parallel_wall_s"] = time.perf_counter() - start
+        timings = []
+        for _ in range(2):  # the first run starts the cluster, the second finds it running
+            start = time.perf_counter()
+            parallel = topics.sweep_topics(
+                features, ks=ks, method=methods, seeds=seeds, progress=False, workers=workers
+            )
+            timings.append(time.perf_counter() - start)
+        result["parallel_start_wall_s"], result["parallel_wall_s"] = timings
         start = time.perf_counter()
         topics.sweep_topics(features, ks=ks, method=methods, seeds=seeds, progress=False)
         result["serial_wall_s"] = time.perf_counter() - start
@@ -289,11 +292,9 @@ def report_sweep(r: dict, *, ks, seeds, methods) -> None:
         )
     if "parallel_wall_s" in r:
         row("sweep, serial (wall)", r["serial_wall_s"], "")
-        row(
-            "sweep, Dask workers (wall)",
-            r["parallel_wall_s"],
-            f"{r['serial_wall_s'] / r['parallel_wall_s']:.2f}x faster than serial",
-        )
+        row("sweep, Dask, starting the cluster (wall)", r["parallel_start_wall_s"], "")
+        speedup = r["serial_wall_s"] / r["parallel_wall_s"]
+        row("sweep, Dask, cluster running (wall)", r["parallel_wall_s"], f"{speedup:.2f}x serial")
         print(f"  identical: {r['identical']}")
 
 
