@@ -10,7 +10,8 @@ Run from the repository root:
 ``--sweep`` measures :func:`iecorpus.topics.sweep_topics` (NMF, k 2-8, 3 seeds: 21 fits;
 ``--ks``, ``--seeds``, ``--methods`` to change) next to the same fits made with bare
 scikit-learn in the same process (the estimator's own parameters, cloned from the one the
-library fits, on a TF-IDF matrix computed once), and prints per row its CPU seconds and the
+library fits, on a TF-IDF matrix computed once; LDA with all its passes, where the sweep's
+online LDA may stop earlier), and prints per row its CPU seconds and the
 ratio to its neighbour: the sweep to the bare fits, then the sweep's time split into model
 fits (per method) and coherence, with the peak memory after each step. ``--workers W`` also
 times the sweep on ``W`` Dask workers (wall time: the workers' CPU is not this process's).

@@ -19,6 +19,12 @@ counts. The number of topics is chosen from evidence (:func:`sweep_topics`): the
 of each topic's top terms in the corpus itself (NPMI over a sliding window, Röder et al.
 2015; UMass, Mimno et al. 2011) and the stability of the topics across random seeds (mean
 Jaccard agreement of matched top-term sets, Greene et al. 2014).
+
+A sweep builds the passage-term matrix and its TF-IDF weights once, fits its models as tasks
+of :func:`iecorpus.engine.map_tasks` (in this process, or on Dask workers with ``workers``),
+and scores the coherence of every fit from one sparse co-occurrence count. From
+``INCREMENTAL_PASSAGES`` passages a model is learnt incrementally (``MiniBatchNMF``, online
+LDA) and the passages' topic shares are computed in partitions.
 """
 
 from __future__ import annotations
