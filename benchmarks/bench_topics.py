@@ -5,6 +5,16 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_topics.py                      # 10,000 and 100,000 passages
     .venv/bin/python benchmarks/bench_topics.py --passages 20000 --k 20
     .venv/bin/python benchmarks/bench_topics.py --languages en --no-tracemalloc
+    .venv/bin/python benchmarks/bench_topics.py --sweep --passages 120000   # the k sweep
+
+``--sweep`` measures :func:`iecorpus.topics.sweep_topics` (NMF, k 2-8, 3 seeds: 21 fits;
+``--ks``, ``--seeds``, ``--methods`` to change) next to the same fits made with bare
+scikit-learn in the same process (the estimator's own parameters, cloned from the one the
+library fits, on a TF-IDF matrix computed once; LDA with all its passes, where the sweep's
+online LDA may stop earlier), and prints per row its CPU seconds and the
+ratio to its neighbour: the sweep to the bare fits, then the sweep's time split into model
+fits (per method) and coherence, with the peak memory after each step. ``--workers W`` also
+times the sweep on ``W`` Dask workers (wall time: the workers' CPU is not this process's).
 
 Each size is measured in a fresh Python process pinned to one CPU, with one BLAS thread,
 so that ru_maxrss is the peak of that size alone and the times are those of one core. The
@@ -126,6 +136,169 @@ def measure(n_passages: int, *, languages: tuple[str, ...], k: int, methods, tra
     return result
 
 
+def _bare_fits(features, *, ks, seeds, methods) -> dict:
+    """The sweep's fits made with scikit-learn alone: CPU seconds per method."""
+    from sklearn.base import clone
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    from iecorpus.topics import fit_arrays
+
+    seconds, iterations = {}, {}
+    for method in methods:
+        start = time.process_time()
+        if method == "nmf":
+            matrix = TfidfTransformer(sublinear_tf=True).fit_transform(features.counts)
+        else:
+            matrix = features.counts
+        done = []
+        for k in ks:
+            # the library's estimator for this k, unfitted: same tol, max_iter, learning method
+            _, _, template = fit_arrays(features, k=k, method=method, seed=0, max_iter=1)
+            for seed in seeds:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    estimator = clone(template).set_params(
+                        random_state=seed, max_iter=_max_iter(template)
+                    )
+                    estimator.fit_transform(matrix)
+                done.append(int(estimator.n_iter_))
+        seconds[method] = time.process_time() - start
+        iterations[method] = done
+        # the one-iteration template fits are a rounding error next to the real ones
+    return seconds, iterations
+
+
+def _max_iter(template) -> int:
+    """The estimator's default number of iterations (the template was made with one)."""
+    from iecorpus import topics
+
+    if template.__class__.__name__ == "NMF":
+        return getattr(topics, "NMF_MAX_ITER", 1000)
+    online = template.learning_method == "online"
+    return topics.LDA_ONLINE_ITER if online else topics.LDA_BATCH_ITER
+
+
+def _timed_sweep(features, *, ks, seeds, methods, **options) -> tuple:
+    """CPU seconds of sweep_topics, split into model fits (per method) and coherence.
+
+    The split times the library's own functions from outside, by name: the fit of one
+    model (``_fit_matrix``, or ``fit_arrays`` in versions without it) and the coherence of
+    one model's topics (``_coherence``, which in newer versions includes the one shared
+    co-occurrence count).
+    """
+    from iecorpus import topics
+
+    split: dict = {}
+    fit_name = "_fit_matrix" if hasattr(topics, "_fit_matrix") else "fit_arrays"
+    wrapped = {}
+    for name in (fit_name, "_coherence"):
+        original = getattr(topics, name)
+
+        def timer(*a, _original=original, _name=name, **kw):
+            start = time.process_time()
+            try:
+                return _original(*a, **kw)
+            finally:
+                key = "coherence" if _name == "_coherence" else f"{kw['method'].upper()} fits"
+                split[key] = split.get(key, 0.0) + time.process_time() - start
+
+        wrapped[name] = original
+        setattr(topics, name, timer)
+    start = time.process_time()
+    try:
+        sweep = topics.sweep_topics(
+            features, ks=ks, method=methods, seeds=seeds, progress=False, **options
+        )
+    finally:
+        for name, original in wrapped.items():
+            setattr(topics, name, original)
+    total = time.process_time() - start
+    split["rest (TF-IDF, matching, tables)"] = total - sum(split.values())
+    return total, split, sweep
+
+
+def measure_sweep(n_passages, *, languages, ks, seeds, methods, workers) -> dict:
+    """Build features once, then time the bare fits and the sweep; runs in the child process."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from iecorpus.tokens import tokenize
+    from iecorpus.topics import build_features
+
+    tokenize("预热分词词典", language="zh")
+    result: dict = {"rss_start_mb": _maxrss_mb()}
+    corpus = generated_corpus(n_passages, languages)
+    start = time.process_time()
+    features = build_features(corpus)
+    result["features_s"] = time.process_time() - start
+    result["rss_features_mb"] = _maxrss_mb()
+    result["passages"] = len(features.passages)
+    result["vocabulary"] = len(features.vocabulary)
+    result["documents"] = len(corpus.documents)
+    del corpus
+    gc.collect()
+    bare, iterations = _bare_fits(features, ks=ks, seeds=seeds, methods=methods)
+    result["bare"], result["iterations"] = bare, iterations
+    result["rss_bare_mb"] = _maxrss_mb()
+    total, split, sweep = _timed_sweep(features, ks=ks, seeds=seeds, methods=methods)
+    result["sweep_s"], result["split"] = total, split
+    result["rss_sweep_mb"] = _maxrss_mb()
+    if workers and workers > 1:
+        from iecorpus import topics
+
+        os.sched_setaffinity(0, os.sched_getaffinity(0) | set(range(os.cpu_count() or 1)))
+        timings = []
+        for _ in range(2):  # the first run starts the cluster, the second finds it running
+            start = time.perf_counter()
+            parallel = topics.sweep_topics(
+                features, ks=ks, method=methods, seeds=seeds, progress=False, workers=workers
+            )
+            timings.append(time.perf_counter() - start)
+        result["parallel_start_wall_s"], result["parallel_wall_s"] = timings
+        start = time.perf_counter()
+        topics.sweep_topics(features, ks=ks, method=methods, seeds=seeds, progress=False)
+        result["serial_wall_s"] = time.perf_counter() - start
+        same = parallel.round(12).equals(sweep.round(12))
+        result["identical"] = "yes" if same else "no"
+    return result
+
+
+def report_sweep(r: dict, *, ks, seeds, methods) -> None:
+    fits = len(ks) * len(seeds) * len(methods)
+    print(
+        f"\n{r['passages']:,} passages from {r['documents']:,} generated pages, vocabulary "
+        f"{r['vocabulary']:,}; {'/'.join(m.upper() for m in methods)}, k {min(ks)}-{max(ks)}, "
+        f"{len(seeds)} seeds: {fits} fits"
+    )
+    print(f"  {'row':<40}{'CPU s':>9}{'ratio':>22}{'ru_maxrss':>11}")
+
+    def row(name, seconds, ratio, rss=None):
+        rss_text = f"{rss:,.0f} MB" if rss is not None else ""
+        print(f"  {name:<40}{seconds:>9.2f}{ratio:>22}{rss_text:>11}")
+
+    bare = sum(r["bare"].values())
+    row("passages + feature matrix", r["features_s"], "", r["rss_features_mb"])
+    row(f"bare scikit-learn fits ({fits})", bare, "", r["rss_bare_mb"])
+    row(
+        "sweep_topics", r["sweep_s"], f"{r['sweep_s'] / bare:.2f}x the bare fits", r["rss_sweep_mb"]
+    )
+    split = r["split"]
+    for key, seconds in split.items():
+        row(f"  of which {key}", seconds, f"{seconds / r['sweep_s']:.0%} of the sweep")
+    for method, seconds in r["bare"].items():
+        row(f"  bare {method.upper()} fits", seconds, f"{seconds / bare:.0%} of the bare fits")
+        done = r["iterations"][method]
+        print(
+            f"    iterations per {method.upper()} fit: median {sorted(done)[len(done) // 2]}, "
+            f"most {max(done)}"
+        )
+    if "parallel_wall_s" in r:
+        row("sweep, serial (wall)", r["serial_wall_s"], "")
+        row("sweep, Dask, starting the cluster (wall)", r["parallel_start_wall_s"], "")
+        speedup = r["serial_wall_s"] / r["parallel_wall_s"]
+        row("sweep, Dask, cluster running (wall)", r["parallel_wall_s"], f"{speedup:.2f}x serial")
+        print(f"  identical: {r['identical']}")
+
+
 def _child(args: argparse.Namespace, n_passages: int) -> dict:
     command = [
         sys.executable,
@@ -141,6 +314,9 @@ def _child(args: argparse.Namespace, n_passages: int) -> dict:
     ]
     if not args.trace:
         command.append("--no-tracemalloc")
+    if args.sweep:
+        command += ["--sweep", "--ks", *map(str, args.ks), "--seeds", *map(str, args.seeds)]
+        command += ["--workers", str(args.workers)]
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
     env["IECORPUS_PROGRESS"] = "0"
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
@@ -187,8 +363,33 @@ def main() -> None:
     parser.add_argument("--languages", nargs="+", default=["en", "zh"], choices=["en", "zh"])
     parser.add_argument("--methods", nargs="+", default=["nmf", "lda"], choices=["nmf", "lda"])
     parser.add_argument("--no-tracemalloc", dest="trace", action="store_false")
+    parser.add_argument("--sweep", action="store_true", help="time sweep_topics and bare fits")
+    parser.add_argument("--ks", type=int, nargs="+", default=list(range(2, 9)))
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--workers", type=int, default=0, help="also time the sweep on Dask")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sweep and args.methods == ["nmf", "lda"] and "--methods" not in sys.argv:
+        args.methods = ["nmf"]  # the sweep's default is NMF only
+    if args.child and args.sweep:
+        result = measure_sweep(
+            args.child,
+            languages=tuple(args.languages),
+            ks=args.ks,
+            seeds=args.seeds,
+            methods=args.methods,
+            workers=args.workers,
+        )
+        print(json.dumps(result))
+        return
+    if args.sweep:
+        print(
+            "sweep_topics next to the same fits in bare scikit-learn, one process per size "
+            "(one CPU, one BLAS thread; CPU time)."
+        )
+        for n in args.passages:
+            report_sweep(_child(args, n), ks=args.ks, seeds=args.seeds, methods=args.methods)
+        return
     if args.child:
         result = measure(
             args.child,

@@ -21,6 +21,7 @@ from .corpus_findings import LANGUAGE_NAMES
 from .export import link_from_report
 from .prose import (
     FEW_DOCUMENTS,
+    code_text,
     join_words,
     number,
     paragraph,
@@ -32,11 +33,15 @@ from .prose import (
 )
 from .topics import (
     CONCEPT_PREFIX,
+    METHODS,
     MIN_STABILITY,
+    assess_topics,
     best_passages,
     build_features,
+    count_seeds,
     fit_topics,
     score_language_mixing,
+    score_separation,
 )
 
 #: Fewer passages than this and no sweep is run: a topic model needs passages to compare.
@@ -276,7 +281,7 @@ def plan_sweep(
     *,
     ks: Sequence[int],
     methods: Sequence[str],
-    seeds: Sequence[int],
+    seeds: Sequence[int] | None = None,
     large: int = LARGE_PASSAGES,
 ) -> SweepPlan:
     """Decide what the sweep tries on this corpus: all that was asked, less, or nothing.
@@ -285,8 +290,11 @@ def plan_sweep(
         features: The :class:`~iecorpus.topics.PassageFeatures`, or None (no features).
         ks: The numbers of topics asked for.
         methods: The models asked for.
-        seeds: The seeds asked for.
-        large: Above this many passages, only NMF and the first three seeds are run.
+        seeds: The seeds asked for; None (the default): seeds 0, 1, ... as many as
+            :func:`iecorpus.topics.count_seeds` gives for the number of passages (five
+            up to 1,000, four up to 10,000, three above).
+        large: Above this many passages, only NMF and the first three of the seeds
+            asked for are run.
 
     Returns:
         The :class:`SweepPlan`. No sweep runs with fewer than two documents, fewer than
@@ -297,10 +305,12 @@ def plan_sweep(
         short passages, the less stable one; stability is then averaged over three runs.
         Pass ``methods`` with one entry, or fewer ``seeds``, to choose for yourself.
     """
-    methods, seeds = list(methods), list(seeds)
+    methods = list(methods)
     if features is None:
-        return SweepPlan([], methods, seeds, "")
+        return SweepPlan([], methods, list(seeds or []), "")
     n_passages = len(features.passages)
+    asked = seeds is not None
+    seeds = list(seeds) if asked else list(range(count_seeds(n_passages)))
     n_documents = features.passages["doc_id"].nunique()
     if n_documents < MIN_DOCUMENTS or n_passages < MIN_PASSAGES:
         return SweepPlan(
@@ -326,7 +336,8 @@ def plan_sweep(
             "of this corpus, so no model is fitted and sections 3 to 8 are skipped.",
         )
     note = ""
-    if n_passages > large and (len(methods) > 1 or len(seeds) > LARGE_SEEDS):
+    cut_seeds = asked and len(seeds) > LARGE_SEEDS
+    if n_passages > large and (len(methods) > 1 or cut_seeds):
         kept = [m for m in methods if m == "nmf"] or methods[:1]
         note = (
             f"With {plural(n_passages, 'passage')}, the default sweep is cut down to stay "
@@ -336,10 +347,16 @@ def plan_sweep(
                 if len(kept) < len(methods)
                 else ""
             )
-            + f", and the first {_words(min(len(seeds), LARGE_SEEDS))} seeds of `seeds`. "
-            "Set `large_corpus` in the parameters to a larger number to run the whole sweep."
+            + (
+                f", and the first {_words(min(len(seeds), LARGE_SEEDS))} seeds of `seeds`. "
+                if cut_seeds
+                else ". "
+            )
+            + "Set `large_corpus` in the parameters to a larger number to run the whole sweep."
         )
-        methods, seeds = kept, seeds[:LARGE_SEEDS]
+        methods = kept
+        if cut_seeds:
+            seeds = seeds[:LARGE_SEEDS]
     return SweepPlan(usable, methods, seeds, note)
 
 
@@ -436,6 +453,91 @@ def describe_sweep(sweep: pd.DataFrame, choice, *, min_stability: float = MIN_ST
         f"{_model_name(umass['method'], umass['k'])} ({number(umass['umass'], digits=3)})."
     )
     return paragraph(chosen, mean, versus, umass_text)
+
+
+def compare_methods(
+    features, *, k: int, seed: int = 0, methods: Sequence[str] = METHODS
+) -> pd.DataFrame:
+    """Fit each method once with the same k and seed, and score the models side by side.
+
+    Args:
+        features: The :class:`~iecorpus.topics.PassageFeatures`.
+        k: The number of topics of every model (the chosen one, as a rule).
+        seed: The random seed of every model.
+        methods: The models to fit (default NMF and LDA).
+
+    Returns:
+        One row per method: ``method``, ``k``, ``npmi`` (mean NPMI of its topics' top
+        terms), ``npmi_min`` (its least coherent topic), ``umass`` and ``nmi`` (how well
+        the passages' dominant topics follow their documents; see
+        :func:`iecorpus.topics.score_separation`). One fit each, so no stability.
+
+    Note:
+        This is how the notebook sets LDA beside the NMF sweep: a sweep of LDA costs one
+        LDA fit per k and seed, the comparison one fit.
+    """
+    rows = []
+    for method in methods:
+        model = fit_topics(features, k=k, method=method, seed=seed)
+        assessment = assess_topics(model, seeds=[])
+        rows.append(
+            {
+                "method": method,
+                "k": int(k),
+                "npmi": float(assessment["npmi"].mean()),
+                "npmi_min": float(assessment["npmi"].min()),
+                "umass": float(assessment["umass"].mean()),
+                "nmi": float(score_separation(model).loc[0, "nmi"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def describe_method_comparison(table: pd.DataFrame, *, swept: Sequence[str]) -> str:
+    """Say how the methods compare when each is fitted once at the same k.
+
+    Args:
+        table: The table of :func:`compare_methods`.
+        swept: The methods the sweep ran (a method not among them has no stability).
+
+    Returns:
+        A paragraph: each method's least and mean NPMI and NMI, which one has the more
+        coherent least coherent topic, and how to sweep a method that was not swept.
+    """
+    if table.empty:
+        return ""
+    k = int(table["k"].iloc[0])
+    parts = [
+        f"{str(r.method).upper()} (least coherent topic {number(r.npmi_min, digits=3)}, mean "
+        f"NPMI {number(r.npmi, digits=3)}, NMI {number(r.nmi, digits=3)})"
+        for r in table.itertuples()
+    ]
+    first = f"Fitted once each with {plural(k, 'topic')} and the same seed: {join_words(parts)}."
+    verdict = ""
+    if len(table) > 1:
+        ranked = table.sort_values(["npmi_min", "npmi"], ascending=False)
+        best, other = ranked.iloc[0], ranked.iloc[1]
+        if abs(best["npmi_min"] - other["npmi_min"]) < 0.005:
+            verdict = "Their least coherent topics are about as coherent."
+        else:
+            verdict = (
+                f"{str(best['method']).upper()}'s least coherent topic is the more coherent "
+                f"at this k."
+            )
+    missing = [str(m) for m in table["method"] if m not in set(swept)]
+    how = (
+        f"{join_words(m.upper() for m in missing)} "
+        f"{'was' if len(missing) == 1 else 'were'} not in the sweep, so "
+        f"{'its' if len(missing) == 1 else 'their'} stability across seeds is not measured "
+        "here: add "
+        + join_words(code_text(f'"{m}"') for m in missing)
+        + " to `methods` in the parameters to sweep "
+        + ("it" if len(missing) == 1 else "them")
+        + " too."
+        if missing
+        else ""
+    )
+    return paragraph(first, verdict, how)
 
 
 def _top_terms(model, topic: int, n: int) -> list[str]:
@@ -1050,11 +1152,13 @@ __all__ = [
     "SweepPlan",
     "combine_corpora",
     "compare_language_mixing",
+    "compare_methods",
     "decide_shared",
     "describe_best_passages",
     "describe_documents",
     "describe_language_comparison",
     "describe_language_mixing",
+    "describe_method_comparison",
     "describe_languages",
     "describe_prevalence",
     "describe_separation",

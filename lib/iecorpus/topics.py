@@ -19,6 +19,12 @@ counts. The number of topics is chosen from evidence (:func:`sweep_topics`): the
 of each topic's top terms in the corpus itself (NPMI over a sliding window, Röder et al.
 2015; UMass, Mimno et al. 2011) and the stability of the topics across random seeds (mean
 Jaccard agreement of matched top-term sets, Greene et al. 2014).
+
+A sweep builds the passage-term matrix and its TF-IDF weights once, fits its models as tasks
+of :func:`iecorpus.engine.map_tasks` (in this process, or on Dask workers with ``workers``),
+and scores the coherence of every fit from one sparse co-occurrence count. From
+``INCREMENTAL_PASSAGES`` passages a model is learnt incrementally (``MiniBatchNMF``, online
+LDA) and the passages' topic shares are computed in partitions.
 """
 
 from __future__ import annotations
@@ -56,12 +62,34 @@ TOP_N = 10
 MIN_STABILITY = 0.8
 #: A sweep shows a progress bar (unless silenced) from this many passages × fits.
 SWEEP_PROGRESS_WORK = 200_000
+#: NMF stops when its error improves by less than this share between checks, or after
+#: this many iterations (scikit-learn's coordinate descent, random start). The sweep's fits
+#: converge well before the cap (on the embedded corpus in 24 to 296 iterations, k 2-8):
+#: the cap only stops a fit that would not converge, and a looser tolerance would change
+#: the topics. No warm start either: a run started from another seed's topics is not an
+#: independent run, and stability compares independent runs.
+NMF_TOL = 1e-4
+NMF_MAX_ITER = 1000
 #: LDA learns in batch up to this many passages, online (in mini-batches) above; the
 #: iterations are full passes over the passages.
 LDA_BATCH_LIMIT = 500
 LDA_BATCH_SIZE = 256
 LDA_BATCH_ITER = 50
 LDA_ONLINE_ITER = 10
+#: Online LDA stops early when no topic's term distribution moves by more than this
+#: (half the L1 distance between one pass and the next, 0 to 1).
+LDA_ONLINE_TOL = 0.01
+#: From this many passages a model is learnt incrementally (MiniBatchNMF; online LDA,
+#: as it always is above LDA_BATCH_LIMIT) and the passages' topic shares are computed
+#: afterwards, in partitions that can run on several workers.
+INCREMENTAL_PASSAGES = 200_000
+#: Passages per mini-batch of MiniBatchNMF, and per partition when transforming.
+NMF_BATCH_SIZE = 2048
+TRANSFORM_PARTITION = 50_000
+#: Seeds of a sweep when none are given, by corpus size (see :func:`count_seeds`):
+#: up to the first number of passages, the first count of seeds; and so on.
+SEED_STEPS = ((1_000, 5), (10_000, 4))
+LEAST_SEEDS = 3
 
 PASSAGE_COLUMNS = [
     "passage",
@@ -208,6 +236,9 @@ class PassageFeatures:
             square brackets, ``[Industry-education integration]`` (``[产教融合]`` in a
             Chinese corpus); a token as itself.
         unit, window, min_df, max_df: The options the features were built with.
+        cache: What is computed once from these features and reused by every model and
+            sweep fitted to them: the TF-IDF weights, the co-occurrence counts of
+            coherence. Empty when built; never edit the features after a fit.
     """
 
     passages: pd.DataFrame
@@ -220,6 +251,7 @@ class PassageFeatures:
     window: int = 3
     min_df: int | float = 2
     max_df: int | float = 1.0
+    cache: dict = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
         return (
@@ -399,41 +431,86 @@ def describe_features(features: PassageFeatures) -> pd.DataFrame:
 
 
 def _window_counts(
-    features: PassageFeatures, terms: np.ndarray, size: int, chunk: int = 50_000
-) -> tuple[int, np.ndarray, np.ndarray]:
-    """Count sliding windows holding each term, and each pair of terms.
+    features: PassageFeatures, terms: np.ndarray, size: int, chunk: int = 1_000_000
+) -> tuple[int, np.ndarray, sparse.csr_matrix]:
+    """Count sliding windows holding each term, and each pair of terms, in one sparse pass.
+
+    Args:
+        features: The passages' features.
+        terms: Vocabulary indices to count (sorted, unique).
+        size: Window width in feature positions (a cut feature still takes its place).
+        chunk: Passages are taken in groups of about this many positions, so that memory
+            stays bounded on a large corpus.
 
     Returns:
-        The number of windows, how many hold each term, and how many hold each pair.
+        The number of windows, how many hold each term, and how many hold each pair
+        (a sparse symmetric matrix of the terms; its diagonal repeats the single counts).
     """
     column = np.full(len(features.vocabulary), -1, dtype=np.int64)
     column[terms] = np.arange(len(terms))
     seq, bounds = features.sequence, features.bounds
     cols = np.where(seq >= 0, column[np.maximum(seq, 0)], -1)
-    n_windows, single = 0, np.zeros(len(terms), dtype=np.int64)
-    joint = np.zeros((len(terms), len(terms)), dtype=np.int64)
+    lengths = np.diff(bounds)
+    per = np.where(lengths > 0, np.maximum(lengths - size + 1, 1), 0)  # windows per passage
+    first_window = np.cumsum(per) - per
+    n_windows = int(per.sum())
+    n_terms = len(terms)
+    single = np.zeros(n_terms, dtype=np.int64)
+    joint = sparse.csr_matrix((n_terms, n_terms), dtype=np.int64)
     first = 0
-    while first < len(bounds) - 1:
+    n_passages = len(bounds) - 1
+    while first < n_passages:
         last = int(np.searchsorted(bounds, bounds[first] + chunk, side="right")) - 1
-        last = min(max(last, first + 1), len(bounds) - 1)
-        lo, hi = bounds[first], bounds[last]
-        hits = np.zeros((hi - lo + 1, len(terms)), dtype=np.int32)
-        where = np.flatnonzero(cols[lo:hi] >= 0)
-        np.add.at(hits, (where + 1, cols[lo:hi][where]), 1)
-        cumulative = np.cumsum(hits, axis=0)
-        starts_p, ends_p = bounds[first:last] - lo, bounds[first + 1 : last + 1] - lo
-        lengths = ends_p - starts_p
-        per = np.where(lengths > 0, np.maximum(lengths - size + 1, 1), 0)
-        offsets = np.arange(per.sum()) - np.repeat(np.cumsum(per) - per, per)
-        starts = np.repeat(starts_p, per) + offsets
-        ends = np.minimum(starts + size, np.repeat(ends_p, per))
-        present = (cumulative[ends] - cumulative[starts]) > 0
-        n_windows += len(starts)
-        single += present.sum(axis=0)
-        present = present.astype(np.int32)
-        joint += present.T @ present
+        last = min(max(last, first + 1), n_passages)
+        lo_pos, hi_pos = bounds[first], bounds[last]
+        positions = lo_pos + np.flatnonzero(cols[lo_pos:hi_pos] >= 0)
+        if len(positions):
+            passage = np.searchsorted(bounds, positions, side="right") - 1
+            start = bounds[passage]
+            low = np.maximum(positions - size + 1, start) - start
+            high = np.minimum(positions - start, per[passage] - 1)
+            repeat = high - low + 1  # the windows holding each position: at least one
+            offsets = np.arange(repeat.sum()) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+            w0, w1 = first_window[first], first_window[last - 1] + per[last - 1]
+            windows = np.repeat(first_window[passage] + low - w0, repeat) + offsets
+            present = sparse.csr_matrix(
+                (
+                    np.ones(len(windows), dtype=np.int64),
+                    (windows, np.repeat(cols[positions], repeat)),
+                ),
+                shape=(int(w1 - w0), n_terms),
+            )
+            present.sum_duplicates()
+            present.data[:] = 1
+            single += np.bincount(present.indices, minlength=n_terms)
+            joint = joint + (present.T @ present).tocsr()
         first = last
     return n_windows, single, joint
+
+
+def _shared_counts(features: PassageFeatures, terms: np.ndarray, window: int) -> dict:
+    """The co-occurrence counts coherence needs, counted once per features and reused.
+
+    The counts cover every term any caller asked for so far; a call with terms not yet
+    counted counts again, once, for all of them together.
+    """
+    cache = features.cache.get(("coherence", window))
+    if cache is not None and np.isin(terms, cache["terms"]).all():
+        return cache
+    if cache is not None:
+        terms = np.union1d(terms, cache["terms"])
+    n_windows, single, joint = _window_counts(features, terms, window)
+    present = (features.counts[:, terms] > 0).astype(np.int64)
+    cache = {
+        "terms": terms,
+        "n_windows": n_windows,
+        "single": single,
+        "joint": joint,
+        "doc_freq": np.asarray(present.sum(axis=0)).ravel(),
+        "co_doc": (present.T @ present).tocsr(),
+    }
+    features.cache[("coherence", window)] = cache
+    return cache
 
 
 def _npmi(p_i: np.ndarray, p_j: np.ndarray, p_ij: np.ndarray) -> np.ndarray:
@@ -447,24 +524,29 @@ def _npmi(p_i: np.ndarray, p_j: np.ndarray, p_ij: np.ndarray) -> np.ndarray:
 def _coherence(
     features: PassageFeatures, tops: Sequence[Sequence[int]], *, window: int = NPMI_WINDOW
 ) -> pd.DataFrame:
-    """NPMI and UMass of each topic's top terms (vocabulary indices, most weighty first)."""
+    """NPMI and UMass of each topic's top terms (vocabulary indices, most weighty first).
+
+    The counts are made once per features (see :func:`_shared_counts`): scoring the
+    topics of every fit of a sweep in one call counts the corpus once.
+    """
     terms = np.unique(np.concatenate([np.asarray(t, dtype=np.int64) for t in tops]))
-    position = {t: k for k, t in enumerate(terms)}
-    n_windows, single, joint = _window_counts(features, terms, window)
-    present = (features.counts[:, terms] > 0).astype(np.int64)
-    doc_freq = np.asarray(present.sum(axis=0)).ravel()
-    co_doc = (present.T @ present).toarray()
+    counts = _shared_counts(features, terms, window)
+    counted = counts["terms"]
+    n_windows, single, joint = counts["n_windows"], counts["single"], counts["joint"]
+    doc_freq, co_doc = counts["doc_freq"], counts["co_doc"]
     rows = []
     for topic, top in enumerate(tops):
-        idx = [position[t] for t in top]
+        idx = np.searchsorted(counted, np.asarray(top, dtype=np.int64))
         pairs = [(idx[a], idx[b]) for b in range(len(idx)) for a in range(b)]
         if not pairs:
             rows.append((topic, float("nan"), float("nan")))
             continue
         later, earlier = np.array([p[1] for p in pairs]), np.array([p[0] for p in pairs])
+        together = np.asarray(joint[later, earlier]).ravel()
+        both = np.asarray(co_doc[later, earlier]).ravel()
         total = max(n_windows, 1)
-        npmi = _npmi(single[later] / total, single[earlier] / total, joint[later, earlier] / total)
-        umass = np.log((co_doc[later, earlier] + 1) / doc_freq[earlier])
+        npmi = _npmi(single[later] / total, single[earlier] / total, together / total)
+        umass = np.log((both + 1) / doc_freq[earlier])
         rows.append((topic, float(npmi.mean()), float(umass.mean())))
     return pd.DataFrame(rows, columns=["topic", "npmi", "umass"])
 
@@ -546,21 +628,52 @@ def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
 
 
-def _estimator(method: str, k: int, seed: int, n_passages: int, max_iter: int | None):
-    """The scikit-learn model: NMF (random start) or LDA (batch, or online for big corpora)."""
-    if method == "nmf":
-        from sklearn.decomposition import NMF
+def _matrix(features: PassageFeatures, method: str) -> sparse.csr_matrix:
+    """The matrix a method fits: TF-IDF weights for NMF (computed once), counts for LDA."""
+    if method != "nmf":
+        return features.counts
+    if "tfidf" not in features.cache:
+        features.cache["tfidf"] = _tfidf(features.counts)
+    return features.cache["tfidf"]
 
+
+def _incremental(incremental: bool | None, n_passages: int) -> bool:
+    return n_passages >= INCREMENTAL_PASSAGES if incremental is None else bool(incremental)
+
+
+def _estimator(
+    method: str,
+    k: int,
+    seed: int,
+    n_passages: int,
+    max_iter: int | None,
+    *,
+    incremental: bool = False,
+):
+    """The scikit-learn model: NMF (random start; MiniBatchNMF when incremental) or LDA
+    (batch, or online for big corpora)."""
+    if method == "nmf":
+        from sklearn.decomposition import NMF, MiniBatchNMF
+
+        if incremental:
+            return MiniBatchNMF(
+                n_components=k,
+                init="random",
+                random_state=seed,
+                batch_size=NMF_BATCH_SIZE,
+                max_iter=max_iter or 200,
+                tol=NMF_TOL,
+            )
         return NMF(
             n_components=k,
             init="random",
             random_state=seed,
-            max_iter=max_iter or 1000,
-            tol=1e-4,
+            max_iter=max_iter or NMF_MAX_ITER,
+            tol=NMF_TOL,
         )
     from sklearn.decomposition import LatentDirichletAllocation
 
-    online = n_passages > LDA_BATCH_LIMIT
+    online = incremental or n_passages > LDA_BATCH_LIMIT
     return LatentDirichletAllocation(
         n_components=k,
         learning_method="online" if online else "batch",
@@ -568,6 +681,70 @@ def _estimator(method: str, k: int, seed: int, n_passages: int, max_iter: int | 
         max_iter=max_iter or (LDA_ONLINE_ITER if online else LDA_BATCH_ITER),
         random_state=seed,
     )
+
+
+def _normalise_rows(values: np.ndarray) -> np.ndarray:
+    totals = values.sum(axis=1, keepdims=True)
+    return np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
+
+
+def _fit_online_lda(estimator, matrix: sparse.csr_matrix, max_iter: int):
+    """Online LDA pass by pass (``partial_fit``), stopping when the topics no longer move."""
+    estimator.set_params(total_samples=matrix.shape[0])
+    previous = None
+    passes = 0
+    for passes in range(1, max_iter + 1):  # noqa: B007 - the count of passes is kept
+        estimator.partial_fit(matrix)
+        current = _normalise_rows(estimator.components_)
+        if previous is not None and 0.5 * np.abs(current - previous).sum(axis=1).max() < (
+            LDA_ONLINE_TOL
+        ):
+            break
+        previous = current
+    estimator.n_iter_ = passes
+    return estimator
+
+
+def _transform_partition(rows: slice, *, estimator, matrix: sparse.csr_matrix) -> np.ndarray:
+    """One partition's topic weights (a task of :func:`iecorpus.engine.map_tasks`)."""
+    return estimator.transform(matrix[rows])
+
+
+def _fit_matrix(
+    matrix: sparse.csr_matrix,
+    *,
+    k: int,
+    method: str,
+    seed: int,
+    max_iter: int | None = None,
+    incremental: bool = False,
+    transform: bool = True,
+    workers: int | None = None,
+):
+    """Fit one model to a matrix: ``(raw weights or None, components, estimator)``."""
+    estimator = _estimator(method, k, seed, matrix.shape[0], max_iter, incremental=incremental)
+    online = method == "lda" and estimator.learning_method == "online"
+    if online:
+        _fit_online_lda(estimator, matrix, estimator.max_iter)
+    elif incremental or not transform:
+        estimator.fit(matrix)
+    else:
+        return estimator.fit_transform(matrix), estimator.components_, estimator
+    raw = None
+    if transform:
+        from .engine import chunk, map_tasks
+
+        parts = [slice(s.start, s.stop) for s in chunk(range(matrix.shape[0]), TRANSFORM_PARTITION)]
+        raw = (
+            np.vstack(
+                map_tasks(
+                    _transform_partition, parts, workers=workers, estimator=estimator, matrix=matrix
+                )
+            )
+            if parts
+            else np.zeros((0, k))
+        )
+    return raw, estimator.components_, estimator
 
 
 def fit_arrays(
@@ -579,6 +756,8 @@ def fit_arrays(
     rows: np.ndarray | None = None,
     max_iter: int | None = None,
     matrix: sparse.csr_matrix | None = None,
+    incremental: bool | None = None,
+    workers: int | None = None,
 ):
     """Fit a topic model to passage features, without labelling or sorting its topics.
 
@@ -590,6 +769,9 @@ def fit_arrays(
         rows: Fit only these passages (numbers into ``features.passages``).
         max_iter: Stop after this many iterations (default: the method's own).
         matrix: The matrix to fit, when already weighted.
+        incremental: Learn in mini-batches and compute the passages' shares afterwards
+            (see :func:`fit_topics`); None: from ``INCREMENTAL_PASSAGES`` passages.
+        workers: Workers for those shares (see :func:`iecorpus.engine.map_tasks`).
 
     Returns:
         ``(shares, components, estimator)``: each passage's share of each topic (rows
@@ -597,20 +779,23 @@ def fit_arrays(
         the fitted scikit-learn estimator. Topics are in the estimator's order.
     """
     if matrix is None:
-        matrix = _tfidf(features.counts) if method == "nmf" else features.counts
+        matrix = _matrix(features, method)
     if rows is not None:
         matrix = matrix[rows]
-    estimator = _estimator(method, k, seed, matrix.shape[0], max_iter)
-    raw = estimator.fit_transform(matrix)
-    totals = raw.sum(axis=1, keepdims=True)
-    shares = np.divide(raw, totals, out=np.zeros_like(raw), where=totals > 0)
+    raw, components, estimator = _fit_matrix(
+        matrix,
+        k=k,
+        method=method,
+        seed=seed,
+        max_iter=max_iter,
+        incremental=_incremental(incremental, matrix.shape[0]),
+        workers=workers,
+    )
+    shares = _normalise_rows(raw)
     if method == "lda":
         empty = np.asarray(matrix.sum(axis=1)).ravel() == 0
         shares[empty] = 0.0
-    components = estimator.components_
-    norms = components.sum(axis=1, keepdims=True)
-    components = np.divide(components, norms, out=np.zeros_like(components), where=norms > 0)
-    return shares, components, estimator
+    return shares, _normalise_rows(components), estimator
 
 
 def _check_k(k: int, features: PassageFeatures) -> None:
@@ -635,6 +820,8 @@ def fit_topics(
     max_df: int | float = 1.0,
     n_terms: int = TOP_N,
     max_iter: int | None = None,
+    incremental: bool | None = None,
+    workers: int | None = None,
 ) -> TopicModel:
     """Fit a topic model to the passages of a corpus.
 
@@ -654,7 +841,18 @@ def fit_topics(
         min_df, max_df: The vocabulary cut (see :func:`build_features`).
         n_terms: Top terms listed per topic in ``topic_terms``.
         max_iter: Iterations (default: 1,000 for NMF, which stops earlier when it
-            converges; 50 for batch LDA, 10 passes for online LDA).
+            converges; 50 for batch LDA; at most 10 passes for online LDA, which stops
+            once no topic moves by more than ``LDA_ONLINE_TOL``).
+        incremental: Learn the model incrementally, for a corpus too large to fit in
+            one go: NMF as scikit-learn's ``MiniBatchNMF`` (mini-batches of 2,048
+            passages), LDA online (mini-batches of 256, ``partial_fit`` pass by pass);
+            then compute every passage's topic shares in partitions of 50,000 passages.
+            None (the default) switches it on from ``INCREMENTAL_PASSAGES`` (200,000)
+            passages; True or False overrides. The incremental NMF finds close, not
+            identical, topics.
+        workers: Where the partitions of the incremental path run (see
+            :func:`iecorpus.engine.map_tasks`): None reads ``IECORPUS_WORKERS`` (default
+            one, this process); the shares are the same either way.
 
     Returns:
         The :class:`TopicModel`, with ``topic_terms``, ``doc_topics``, ``passages`` and
@@ -671,7 +869,13 @@ def fit_topics(
     )
     _check_k(k, features)
     shares, components, estimator = fit_arrays(
-        features, k=k, method=method, seed=seed, max_iter=max_iter
+        features,
+        k=k,
+        method=method,
+        seed=seed,
+        max_iter=max_iter,
+        incremental=incremental,
+        workers=workers,
     )
     tokens = features.passages["n_tokens"].to_numpy(dtype=float)
     prevalence = (shares * tokens[:, None]).sum(axis=0) / max(tokens.sum(), 1.0)
@@ -767,20 +971,89 @@ def _want_progress(progress: bool | None, work: int) -> bool:
     return work >= SWEEP_PROGRESS_WORK and os.environ.get(ENV_VARIABLE, "1") != "0"
 
 
-def _runs(features: PassageFeatures, *, k: int, method: str, seeds: Sequence[int], sample: float):
-    """Fit one model per seed; yield each run's top-term sets and coherence table."""
-    matrix = _tfidf(features.counts) if method == "nmf" else features.counts
-    n = len(features.passages)
-    for seed in seeds:
-        rows = None
-        if sample < 1.0:
-            rng = np.random.default_rng(seed)
-            rows = np.sort(rng.choice(n, size=max(k, round(sample * n)), replace=False))
-        _, components, _ = fit_arrays(
-            features, k=k, method=method, seed=seed, rows=rows, matrix=matrix
-        )
-        tops = [list(np.argsort(-row, kind="stable")[:TOP_N]) for row in components]
-        yield tops, _coherence(features, tops)
+def count_seeds(n_passages: int) -> int:
+    """Say how many seeds a sweep runs when none are given, from the corpus size.
+
+    Args:
+        n_passages: The passages the models are fitted to.
+
+    Returns:
+        Five seeds up to 1,000 passages, four up to 10,000, three above (``SEED_STEPS``,
+        ``LEAST_SEEDS``).
+
+    Note:
+        Stability is a mean over every pair of runs: on a small corpus a fit costs little
+        and the topics move most from seed to seed, so more runs are worth having; on a
+        large one each fit costs more and its topics move less, and three runs (three
+        pairs) are the fewest that give a mean rather than one comparison.
+    """
+    for limit, n_seeds in SEED_STEPS:
+        if n_passages <= limit:
+            return n_seeds
+    return LEAST_SEEDS
+
+
+def _sample_rows(n: int, k: int, seed: int, sample: float) -> np.ndarray | None:
+    if sample >= 1.0:
+        return None
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.choice(n, size=max(k, round(sample * n)), replace=False))
+
+
+def _fit_tops(job: tuple, *, matrices: dict, sample: float, incremental: bool) -> list:
+    """Fit one model of a sweep and return its topics' top terms (a task of ``map_tasks``)."""
+    method, k, seed = job
+    matrix = matrices[method]
+    rows = _sample_rows(matrix.shape[0], k, seed, sample)
+    if rows is not None:
+        matrix = matrix[rows]
+    _, components, _ = _fit_matrix(
+        matrix, k=k, method=method, seed=seed, incremental=incremental, transform=False
+    )
+    components = _normalise_rows(components)  # the ranks of fit_arrays, ties included
+    return [[int(t) for t in np.argsort(-row, kind="stable")[:TOP_N]] for row in components]
+
+
+def _runs(
+    features: PassageFeatures,
+    jobs: Sequence[tuple],
+    *,
+    sample: float,
+    incremental: bool | None = None,
+    workers: int | None = None,
+    progress: bool = False,
+) -> list[tuple[list, pd.DataFrame]]:
+    """Fit one model per job ``(method, k, seed)``: each run's top terms and coherence.
+
+    The fits are tasks of :func:`iecorpus.engine.map_tasks` (here, or on workers); the
+    coherence of every topic of every run is then scored in one call, from one count.
+    """
+    from .engine import map_tasks, resolve_workers
+
+    methods = sorted({job[0] for job in jobs})
+    matrices = {m: _matrix(features, m) for m in methods}
+    options = dict(
+        matrices=matrices,
+        sample=sample,
+        incremental=_incremental(incremental, len(features.passages)),
+    )
+    if resolve_workers(workers) > 1:
+        tops = map_tasks(_fit_tops, jobs, workers=workers, **options)
+    else:
+        tops = [
+            _fit_tops(job, **options)
+            for job in track(jobs, total=len(jobs), description="topics", enabled=progress)
+        ]
+    if not tops:
+        return []
+    scores = _coherence(features, [topic for run in tops for topic in run])
+    runs, first = [], 0
+    for run in tops:
+        table = scores.iloc[first : first + len(run)].reset_index(drop=True)
+        table["topic"] = np.arange(len(run))
+        runs.append((run, table))
+        first += len(run)
+    return runs
 
 
 def sweep_topics(
@@ -788,26 +1061,39 @@ def sweep_topics(
     *,
     ks: Iterable[int] = range(2, 9),
     method: str | Sequence[str] = "nmf",
-    seeds: Sequence[int] = (0, 1, 2),
+    seeds: Sequence[int] | None = None,
     unit: str = "paragraph",
     window: int = 3,
     min_df: int | float = 2,
     max_df: int | float = 1.0,
     sample: float = 1.0,
     progress: bool | None = None,
+    incremental: bool | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Fit models for several numbers of topics and seeds, and report the evidence for each k.
 
     Args:
         corpus: A loaded :class:`~iecorpus.corpus.Corpus` or its :class:`PassageFeatures`.
         ks: The numbers of topics to try.
-        method: ``"nmf"``, ``"lda"``, or both as a tuple (one row per method and k).
-        seeds: One run per seed; stability compares the runs.
+        method: ``"nmf"`` (the default), ``"lda"``, or both as a tuple (one row per
+            method and k). LDA is the slower model by far: sweep it when you want its
+            evidence, or fit it once at the chosen k to compare.
+        seeds: One run per seed; stability compares the runs. None (the default): as
+            many as :func:`count_seeds` gives for the number of passages (five up to
+            1,000, four up to 10,000, three above), seeds 0, 1, 2 ...
         unit, window, min_df, max_df: The passages (see :func:`build_features`).
         sample: Share of the passages each run sees (a random draw per seed); below 1.0
             stability also measures how much the topics depend on particular passages.
         progress: Show a progress bar; by default one is shown for long sweeps unless
-            ``IECORPUS_PROGRESS=0``.
+            ``IECORPUS_PROGRESS=0`` (on one worker only: workers report on Dask's
+            dashboard, :func:`iecorpus.engine.dashboard_link`).
+        incremental: Fit each model incrementally (see :func:`fit_topics`); None (the
+            default) from ``INCREMENTAL_PASSAGES`` (200,000) passages on.
+        workers: Run the fits (one task per method, k and seed) on this many Dask
+            workers (see :func:`iecorpus.engine.map_tasks`); None reads
+            ``IECORPUS_WORKERS``, one (this process) by default. The table is the same
+            either way.
 
     Returns:
         One row per method and k: ``method``, ``k``, ``npmi`` (mean NPMI of the topics'
@@ -829,36 +1115,48 @@ def sweep_topics(
         counts passages: the mean over ordered pairs of top terms of
         log((D(w_i, w_j) + 1) / D(w_j)), w_j the weightier term. Stability (Greene et al.
         2014) matches the topics of two runs one to one by the Hungarian algorithm on the
-        Jaccard similarity of their top-10 term sets.
+        Jaccard similarity of their top-10 term sets. The passage-term matrix and its
+        TF-IDF weights are built once for every fit, and the co-occurrence counts once,
+        after the fits, for the top terms of all of them (a sparse count kept with the
+        features, so that :func:`assess_topics` reuses it).
     """
     methods = [method] if isinstance(method, str) else list(method)
     for name in methods:
         _check_choice("method", name, METHODS)
-    if len(seeds) < 2:
+    if seeds is not None and len(seeds) < 2:
         raise ValueError(f"seeds={seeds!r}: stability compares runs, so give at least two seeds.")
     features = (
         corpus
         if isinstance(corpus, PassageFeatures)
         else build_features(corpus, unit=unit, window=window, min_df=min_df, max_df=max_df)
     )
-    jobs = [(name, int(k)) for name in methods for k in ks]
-    for _, k in jobs:
+    if seeds is None:
+        seeds = list(range(count_seeds(len(features.passages))))
+    groups = [(name, int(k)) for name in methods for k in ks]
+    for _, k in groups:
         _check_k(k, features)
-    work = len(jobs) * len(seeds) * len(features.passages)
+    work = len(groups) * len(seeds) * len(features.passages)
+    jobs = [(name, k, int(seed)) for name, k in groups for seed in seeds]
+    runs = _runs(
+        features,
+        jobs,
+        sample=sample,
+        incremental=incremental,
+        workers=workers,
+        progress=_want_progress(progress, work),
+    )
     rows = []
-    for name, k in track(
-        jobs, total=len(jobs), description="topics", enabled=_want_progress(progress, work)
-    ):
-        runs = list(_runs(features, k=k, method=name, seeds=seeds, sample=sample))
-        pairs = [_jaccard_match(a[0], b[0]) for i, a in enumerate(runs) for b in runs[i + 1 :]]
+    for g, (name, k) in enumerate(groups):
+        group = runs[g * len(seeds) : (g + 1) * len(seeds)]
+        pairs = [_jaccard_match(a[0], b[0]) for i, a in enumerate(group) for b in group[i + 1 :]]
         per_topic = np.mean([np.sort(p) for p in pairs], axis=0)
         rows.append(
             (
                 name,
                 k,
-                float(np.mean([r[1]["npmi"].mean() for r in runs])),
-                float(np.mean([r[1]["npmi"].min() for r in runs])),
-                float(np.mean([r[1]["umass"].mean() for r in runs])),
+                float(np.mean([r[1]["npmi"].mean() for r in group])),
+                float(np.mean([r[1]["npmi"].min() for r in group])),
+                float(np.mean([r[1]["umass"].mean() for r in group])),
                 float(np.mean(pairs)),
                 float(per_topic.min()),
             )
@@ -965,7 +1263,8 @@ def assess_topics(model: TopicModel, *, seeds: Sequence[int] = (1, 2, 3, 4)) -> 
     table["npmi"], table["umass"] = coherence["npmi"], coherence["umass"]
     others = [s for s in seeds if s != model.seed]
     if others:
-        runs = _runs(model.features, k=model.k, method=model.method, seeds=others, sample=1.0)
+        jobs = [(model.method, model.k, int(s)) for s in others]
+        runs = _runs(model.features, jobs, sample=1.0)
         table["stability"] = np.mean([_jaccard_match(tops, run) for run, _ in runs], axis=0)
     else:
         table["stability"] = np.nan
@@ -1447,6 +1746,7 @@ __all__ = [
     "score_language_mixing",
     "build_features",
     "choose_k",
+    "count_seeds",
     "cross_tabulate",
     "describe_features",
     "find_uncertain_passages",
