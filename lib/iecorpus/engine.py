@@ -10,7 +10,10 @@ started on first use and kept for the session, or the scheduler at ``scheduler``
 
 The number of workers also comes from the ``IECORPUS_WORKERS`` environment variable
 (``make report WORKERS=4`` sets it), and the scheduler address from
-``IECORPUS_SCHEDULER``.
+``IECORPUS_SCHEDULER``. The first time a cluster is used, the address of its dashboard
+(Dask's live view of the tasks, workers and memory) is printed once; a stage that names
+itself (``progress_label``) also shows a progress bar over its tasks in JupyterLab and
+terminals, unless ``IECORPUS_PROGRESS=0``.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ def map_tasks(
     *,
     workers: int | None = None,
     scheduler: str | None = None,
+    progress_label: str | None = None,
     **kwargs: Any,
 ) -> list:
     """Apply ``func`` to every item, here or on a Dask cluster, and keep the order.
@@ -91,6 +95,8 @@ def map_tasks(
         items: The tasks' first arguments, typically partitions from :func:`chunk`.
         workers: Number of workers (see :func:`resolve_workers`); 1 runs here.
         scheduler: A Dask scheduler address; None starts or reuses a local cluster.
+        progress_label: On a cluster, show a progress bar over the tasks with these
+            words before it (none when None, or when ``IECORPUS_PROGRESS=0``).
         **kwargs: Passed to every call (sent to the cluster once, not per task).
 
     Returns:
@@ -101,9 +107,24 @@ def map_tasks(
     if n <= 1 or len(items) <= 1:
         return [func(item, **kwargs) for item in items]
     client = _client(n, _scheduler(scheduler))
-    shared = {key: client.scatter(value, broadcast=True) for key, value in kwargs.items()}
+    shared = {key: _share(client, value) for key, value in kwargs.items()}
     futures = client.map(func, items, pure=False, **shared)
+    if progress_label and os.environ.get("IECORPUS_PROGRESS", "1") != "0":
+        from distributed import as_completed
+        from tqdm.auto import tqdm
+
+        with tqdm(total=len(futures), desc=progress_label, unit="task", leave=False) as bar:
+            for _ in as_completed(futures):
+                bar.update()
     return client.gather(futures)
+
+
+def _share(client, value: Any) -> Any:
+    """Send a value to every worker once (a scalar travels with the tasks as it is)."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return value
+    # In a list of one, so that a collection (a set, a dict) is sent whole, not element-wise.
+    return client.scatter([value], broadcast=True)[0]
 
 
 def dashboard_link(workers: int | None = None, scheduler: str | None = None) -> str:
@@ -130,6 +151,11 @@ def _client(workers: int, scheduler: str | None):
                 silence_logs=logging.ERROR,
             )
             _CLIENTS[key] = Client(cluster)
+        client = _CLIENTS[key]
+        size = len(client.scheduler_info().get("workers", {}))
+        where = f"the scheduler at {scheduler}" if scheduler else "a local cluster"
+        link = client.dashboard_link or "none"
+        print(f"Dask: {size} worker(s) on {where}; dashboard: {link}", flush=True)
     return _CLIENTS[key]
 
 
