@@ -424,9 +424,7 @@ def read_cache(folder: Path, *, key: dict[str, str]) -> tuple[Corpus, list]:
         ):
             raise CacheError(f"the cache is damaged: {table} holds files its key does not list")
     tables = {
-        name.removesuffix(TABLE_SUFFIX): read_cached_table(
-            folder, name.removesuffix(TABLE_SUFFIX)
-        )
+        name.removesuffix(TABLE_SUFFIX): read_cached_table(folder, name.removesuffix(TABLE_SUFFIX))
         for name in names
     }
     try:
