@@ -19,7 +19,7 @@ import pandas as pd
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
 from .dates import parse_date
-from .engine import chunk, map_tasks, resolve_workers
+from .engine import chunk, map_tasks, partition_size, resolve_workers
 from .evidence import find_duplicates, find_furniture
 from .progress import track
 from .reading import (
@@ -743,7 +743,7 @@ def load_corpus(
     if n_workers <= 1:  # one partition, in this process: the serial path
         partitions, shown = [tasks], progress
     else:
-        size = max(1, min(PARTITION_FILES, -(-len(tasks) // (n_workers * 4))))
+        size = partition_size(len(tasks), n_workers, most=PARTITION_FILES)
         partitions, shown = chunk(tasks, size), False
     loaded = map_tasks(
         load_partition,

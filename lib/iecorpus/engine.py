@@ -24,7 +24,15 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-__all__ = ["chunk", "close_cluster", "dashboard_link", "map_tasks", "resolve_workers"]
+__all__ = [
+    "chunk",
+    "chunk_table",
+    "close_cluster",
+    "dashboard_link",
+    "map_tasks",
+    "partition_size",
+    "resolve_workers",
+]
 
 _CLIENTS: dict[tuple, Any] = {}
 
@@ -77,6 +85,45 @@ def chunk(items: Sequence, size: int) -> list[Sequence]:
     """
     size = max(1, int(size))
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def chunk_table(table, *, by: str, size: int) -> list:
+    """Split a table into consecutive slices of whole runs of ``by`` (its documents).
+
+    Args:
+        table: A :class:`pandas.DataFrame` whose rows of one ``by`` value stand together
+            (as a corpus's sentences do, document after document).
+        by: The column whose runs of equal values are never cut (``doc_id``).
+        size: The most runs in a slice; at least 1.
+
+    Returns:
+        The slices, in order (their rows, index included, exactly as in ``table``);
+        none for an empty table, and the whole table as one slice when a value of ``by``
+        stands in two places (so that no task sees only part of a document).
+    """
+    if len(table) == 0:
+        return []
+    values = table[by]
+    runs = (values != values.shift()).cumsum().to_numpy() - 1
+    if int(runs[-1]) + 1 != values.nunique(dropna=False):
+        return [table]
+    starts = runs.searchsorted(range(0, int(runs[-1]) + 1, max(1, int(size))))
+    edges = [*starts.tolist(), len(table)]
+    return [table.iloc[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def partition_size(n_items: int, workers: int, *, most: int = 250) -> int:
+    """Return how many items a partition holds so that every worker gets several.
+
+    Args:
+        n_items: How many items (files, documents) the stage goes over.
+        workers: How many workers share them.
+        most: The largest partition, so that a task stays short and memory per worker flat.
+
+    Returns:
+        About a quarter of each worker's share, between 1 and ``most``.
+    """
+    return max(1, min(most, -(-n_items // (max(1, workers) * 4))))
 
 
 def map_tasks(
