@@ -783,7 +783,7 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
     seen: dict[tuple, int] = {}
     for i, row in enumerate(rows):
         when = (row["date"], row["date_precision"], row["date_end"], row["kind"])
-        for key in _event_keys(row):
+        for key in sorted(_event_keys(row)):  # a set's order changes from run to run
             j = seen.setdefault((*when, key), i)
             parent[root(i)] = root(j)
     groups = [root(i) for i in range(len(rows))]
