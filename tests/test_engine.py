@@ -75,18 +75,19 @@ class InlineClient:
     def scatter(self, values, broadcast=False):
         return [pickle.loads(pickle.dumps(v)) for v in values]  # sent whole, as Dask would
 
-    def map(self, func, items, pure=False, **kwargs):
+    def run(self, func, items, shared):
         self.tasks += len(items)
-        return [func(pickle.loads(pickle.dumps(item)), **kwargs) for item in items]
-
-    def gather(self, futures):
-        return [pickle.loads(pickle.dumps(f)) for f in futures]  # handed back, pickled
+        done = [func(pickle.loads(pickle.dumps(item)), **shared) for item in items]
+        return [pickle.loads(pickle.dumps(result)) for result in done]  # handed back, pickled
 
 
 @pytest.fixture
 def inline_cluster(monkeypatch):
     client = InlineClient()
     monkeypatch.setattr(engine, "_client", lambda workers, scheduler: client)
+    monkeypatch.setattr(
+        engine, "_stream", lambda client, func, items, shared, **_: client.run(func, items, shared)
+    )
     monkeypatch.setenv("IECORPUS_PROGRESS", "0")
     return client
 

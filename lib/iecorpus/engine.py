@@ -35,6 +35,9 @@ __all__ = [
 ]
 
 _CLIENTS: dict[tuple, Any] = {}
+#: Tasks queued on each worker at a time: enough to keep it busy, few enough to keep its
+#: memory flat however large the corpus.
+TASKS_PER_WORKER = 2
 
 
 def resolve_workers(workers: int | None = None, scheduler: str | None = None) -> int:
@@ -155,15 +158,54 @@ def map_tasks(
         return [func(item, **kwargs) for item in items]
     client = _client(n, _scheduler(scheduler))
     shared = {key: _share(client, value) for key, value in kwargs.items()}
-    futures = client.map(func, items, pure=False, **shared)
-    if progress_label and os.environ.get("IECORPUS_PROGRESS", "1") != "0":
-        from distributed import as_completed
-        from tqdm.auto import tqdm
+    return _stream(client, func, items, shared, n=n, label=progress_label)
 
-        with tqdm(total=len(futures), desc=progress_label, unit="task", leave=False) as bar:
-            for _ in as_completed(futures):
+
+def _stream(client, func: Callable, items: list, shared: dict, *, n: int, label: str | None):
+    """Run the tasks on the cluster, a few per worker at a time, keeping their order.
+
+    Each result is fetched and released as soon as it is ready, so that the workers'
+    memory holds a few partitions, never the corpus.
+    """
+    from distributed import as_completed
+
+    size = len(client.scheduler_info().get("workers", {})) or n
+    in_flight = max(2, TASKS_PER_WORKER * size)
+    results: list = [None] * len(items)
+    where: dict = {}
+    queue = as_completed()
+    bar = _progress_bar(label, len(items))
+
+    def submit(k: int) -> None:
+        future = client.submit(func, items[k], pure=False, **shared)
+        where[future.key] = k
+        queue.add(future)
+
+    for k in range(min(in_flight, len(items))):
+        submit(k)
+    following = min(in_flight, len(items))
+    try:
+        for future in queue:
+            results[where.pop(future.key)] = future.result()
+            future.release()
+            if bar is not None:
                 bar.update()
-    return client.gather(futures)
+            if following < len(items):
+                submit(following)
+                following += 1
+    finally:
+        if bar is not None:
+            bar.close()
+    return results
+
+
+def _progress_bar(label: str | None, total: int):
+    """A tqdm bar over a stage's tasks, or None (no label, or ``IECORPUS_PROGRESS=0``)."""
+    if not label or os.environ.get("IECORPUS_PROGRESS", "1") == "0":
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=label, unit="task", leave=False)
 
 
 def _share(client, value: Any) -> Any:
