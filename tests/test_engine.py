@@ -1,14 +1,17 @@
 """The engine runs tasks here or on a Dask cluster, with the same results in the same order."""
 
 import json
+import os
 import pickle
+import re
 import shutil
+import subprocess
 
 import pandas as pd
 import pytest
 
 import iecorpus.corpus
-from iecorpus import DocumentError, engine, load_corpus
+from iecorpus import DocumentError, engine, load_corpus, paths
 from iecorpus.cache import open_cached_corpus, read_cached_table
 from iecorpus.events import extract_events, find_event_mentions
 from iecorpus.temporal import extract_temporal_expressions
@@ -188,3 +191,17 @@ def test_dask_gives_every_table_of_the_serial_path(generated, tmp_path):
         pd.testing.assert_frame_equal(
             read_cached_table(serial.folder, name), read_cached_table(parallel.folder, name)
         )
+
+
+@pytest.mark.parametrize(("given", "exported"), [(["WORKERS=3"], "3"), ([], None)])
+def test_make_passes_workers_to_the_notebooks_as_iecorpus_workers(given, exported):
+    """``make report WORKERS=3`` exports IECORPUS_WORKERS=3; without it, nothing is set."""
+    database = subprocess.run(
+        ["make", "-np", *given, "report"],
+        cwd=paths.PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k not in ("WORKERS", "IECORPUS_WORKERS")},
+    ).stdout
+    found = re.findall(r"^IECORPUS_WORKERS := (\S+)$", database, flags=re.MULTILINE)
+    assert found == ([exported] if exported else [])
