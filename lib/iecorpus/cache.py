@@ -350,15 +350,16 @@ def read_cached_table(
         It does not check the key or the checksums: :func:`open_cached_corpus` does,
         when the corpus is opened.
     """
-    import pyarrow.dataset as ds
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     target = Path(folder) / f"{name}{TABLE_SUFFIX}"
     files = sorted(target.glob("part-*.parquet")) if target.is_dir() else []
     if not files:
         raise CacheError(f"the cache is damaged: {target.name} is missing")
     try:
-        data = ds.dataset([str(f) for f in files], format="parquet")
-        return data.to_table(columns=columns).to_pandas().reset_index(drop=True)
+        parts = [pq.read_table(f, columns=columns) for f in files]
+        return pa.concat_tables(parts).to_pandas().reset_index(drop=True)
     except Exception as exc:  # noqa: BLE001 - any reader failure means "rebuild"
         raise CacheError(f"the cache is damaged: {target.name} cannot be read ({exc})") from None
 
