@@ -10,6 +10,7 @@
 #                              the same against another corpus, into reports/<dir name>-<hash>/
 #                              (REPORTS=folder puts the reports somewhere else); a failed
 #                              run leaves FAILED and an index.html saying so in that folder
+#   make report WORKERS=4      the same with the per-document stages on four Dask workers
 #   make notebooks             re-execute the committed notebooks in place (before a commit)
 #   make lab                   open JupyterLab on notebooks/
 #   make clean                 remove reports/ and the generated tables in data/processed/
@@ -35,6 +36,14 @@ export CORPUS MANIFEST REPORTS
 
 # Progress bars are for people watching JupyterLab; reports and nbval stay silent.
 export IECORPUS_PROGRESS := 0
+
+# WORKERS=4 runs the per-document stages on a Dask cluster of four worker processes
+# (iecorpus.engine); tools/report.sh and the notebooks it runs read it as IECORPUS_WORKERS.
+# Without it, everything runs in one process. IECORPUS_SCHEDULER=tcp://host:8786 in the
+# environment uses a cluster of one's own instead.
+ifdef WORKERS
+export IECORPUS_WORKERS := $(WORKERS)
+endif
 
 .PHONY: venv report notebooks test test-quick lab clean browser
 

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> None:
         hit = open_cached_corpus(folder, processed_dir=processed)
         assert hit.status == "read", hit.reason
 
-        saved = sum(p.stat().st_size for p in hit.folder.iterdir()) / 2**20
+        saved = sum(p.stat().st_size for p in hit.folder.rglob("*") if p.is_file()) / 2**20
         print(f"  load_corpus (fresh)            {fresh:8.2f} s")
         print(f"  open_corpus, first (builds)    {built.seconds:8.2f} s")
         print(f"  open_corpus, cache hit         {hit.seconds:8.2f} s")

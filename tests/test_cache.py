@@ -17,6 +17,8 @@ from iecorpus.cache import CACHE_FOLDER, KEY_FILE, open_cached_corpus, open_corp
 from iecorpus.testing import write_corpus
 
 TABLES = ("documents", "paragraphs", "sentences", "removed", "problems")
+#: The first part file of a table's folder.
+PART = "part-00000.parquet"
 
 
 def assert_same_corpus(cached, fresh):
@@ -161,14 +163,20 @@ def test_refresh_cleans_again(tmp_path):
     "damage",
     [
         pytest.param(
-            lambda folder: (folder / "documents.parquet").write_bytes(b"PAR1"), id="short"
+            lambda folder: (folder / "documents.parquet" / PART).write_bytes(b"PAR1"), id="short"
         ),
-        pytest.param(lambda folder: (folder / "sentences.parquet").unlink(), id="missing"),
+        pytest.param(lambda folder: (folder / "sentences.parquet" / PART).unlink(), id="missing"),
+        pytest.param(
+            lambda folder: shutil.copy(
+                folder / "removed.parquet" / PART, folder / "removed.parquet" / "part-00001.parquet"
+            ),
+            id="extra-part",
+        ),
         pytest.param(lambda folder: (folder / KEY_FILE).write_text("{not json"), id="key-file"),
         pytest.param(lambda folder: (folder / KEY_FILE).write_text("[1, 2]"), id="key-shape"),
         pytest.param(
-            lambda folder: (folder / "raw.parquet").write_bytes(
-                (folder / "raw.parquet").read_bytes()[:-40] + b"\0" * 40
+            lambda folder: (folder / "raw.parquet" / PART).write_bytes(
+                (folder / "raw.parquet" / PART).read_bytes()[:-40] + b"\0" * 40
             ),
             id="overwritten",
         ),
@@ -223,8 +231,8 @@ def test_nothing_is_written_outside_the_processed_folder(generated, tmp_path):
     written = list_files(processed)
     assert all(name.startswith(f"{CACHE_FOLDER}/corpus-") for name in written)
     assert not [name for name in written if name.endswith(".tmp")]
-    assert sorted(Path(name).name for name in written) == sorted(
-        [KEY_FILE, "raw.parquet"] + [f"{name}.parquet" for name in TABLES]
+    assert sorted(name.split("/", 2)[-1] for name in written) == sorted(
+        [KEY_FILE, f"raw.parquet/{PART}"] + [f"{name}.parquet/{PART}" for name in TABLES]
     )
 
 
@@ -249,8 +257,9 @@ def test_saved_files_are_readable_by_others_as_the_umask_allows(tmp_path):
     folder = open_cached_corpus(processed_dir=tmp_path).folder
     mode = os.umask(0o022)
     os.umask(mode)
-    for file in folder.iterdir():
-        assert file.stat().st_mode & 0o777 == 0o666 & ~mode, file.name
+    for file in folder.rglob("*"):
+        wanted = (0o777 if file.is_dir() else 0o666) & ~mode
+        assert file.stat().st_mode & 0o777 == wanted, file.name
 
 
 def test_the_cache_folder_of_the_embedded_corpus_does_not_depend_on_the_checkout(tmp_path):
@@ -258,3 +267,35 @@ def test_the_cache_folder_of_the_embedded_corpus_does_not_depend_on_the_checkout
 
     slot = cache._slot(tmp_path, paths.RAW_DIR, None, None, False)
     assert slot.name == f"raw-{cache._digest(['data/raw', '', '', False])[:12]}"
+
+
+def test_large_tables_are_saved_in_parts_of_whole_documents(generated, tmp_path, monkeypatch):
+    monkeypatch.setattr(iecorpus.cache, "PART_DOCUMENTS", 3)
+    built = open_cached_corpus(generated, processed_dir=tmp_path)
+    n_docs = len(built.corpus.documents)
+    n_parts = -(-n_docs // 3)
+    for name in ("documents", "sentences", "removed", "raw"):
+        parts = sorted((built.folder / f"{name}.parquet").iterdir())
+        assert len(parts) == n_parts, name
+        first = pd.read_parquet(parts[0])
+        assert first["doc_id"].nunique() == 3, name  # a document is never split
+    assert len(list((built.folder / "problems.parquet").iterdir())) == 1
+    again = open_cached_corpus(generated, processed_dir=tmp_path)
+    assert again.status == "read"
+    assert_same_corpus(again.corpus, load_corpus(generated))
+
+
+def test_a_table_can_be_read_column_by_column(generated, tmp_path):
+    built = open_cached_corpus(generated, processed_dir=tmp_path)
+    ids = iecorpus.cache.read_cached_table(built.folder, "sentences", columns=["doc_id"])
+    assert ids.columns.tolist() == ["doc_id"]
+    assert ids["doc_id"].tolist() == built.corpus.sentences["doc_id"].tolist()
+    with pytest.raises(iecorpus.cache.CacheError, match="missing"):
+        iecorpus.cache.read_cached_table(built.folder, "nothing")
+
+
+def test_workers_do_not_change_the_key(generated, tmp_path, monkeypatch):
+    built = open_cached_corpus(generated, processed_dir=tmp_path, workers=1)
+    forbid_cleaning(monkeypatch)
+    again = open_cached_corpus(generated, processed_dir=tmp_path, workers=2)
+    assert (again.status, again.digest) == ("read", built.digest)

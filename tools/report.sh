@@ -4,7 +4,9 @@
 # Paths arrive in the environment (CORPUS, MANIFEST, REPORTS), never in the text of a
 # command, and are always quoted: a folder whose name holds spaces, quotes or `;` is only
 # ever a name. BIN (the virtualenv's bin folder) and NUMBERED (the notebooks) come from the
-# Makefile; REPORT_JOBS (optional) caps how many notebooks run at once.
+# Makefile; REPORT_JOBS (optional) caps how many notebooks run at once. IECORPUS_WORKERS
+# (make report WORKERS=4) reaches every notebook from the environment: each then works on a
+# Dask cluster of that many workers, so the notebooks run one at a time unless REPORT_JOBS says.
 #
 # Without CORPUS and MANIFEST the embedded corpus is reported into REPORTS itself. Otherwise
 # the report goes to a folder of its own under REPORTS, named after the corpus folder (or
@@ -117,6 +119,7 @@ failures() {
 # The first notebook builds the cleaned-corpus cache the others read: it runs alone. The
 # others run side by side, at most REPORT_JOBS at a time (default: the number of cores).
 jobs=${REPORT_JOBS:-$(nproc 2>/dev/null || echo 1)}
+case ${IECORPUS_WORKERS:-1} in 1) ;; *) jobs=${REPORT_JOBS:-1} ;; esac
 running=""
 count=0
 first=1

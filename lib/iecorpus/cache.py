@@ -15,11 +15,15 @@ it has these parts:
 - ``tables``: the pandas and pyarrow versions and the cache's own format version;
 - ``options``: ``strict``.
 
-Parquet keeps the dtypes, the index and the values of every table, is readable from R,
-Arrow and DuckDB without this library, and cannot run code when a shared file is opened
-(as a pickle can). Files are written under a temporary name in the same folder and then
-renamed, the key file last; it records a checksum of every table file, so a partial or
-corrupt cache is rebuilt with a warning, never trusted.
+Parquet keeps the dtypes and the values of every table, is readable from R, Arrow and
+DuckDB without this library, and cannot run code when a shared file is opened (as a pickle
+can). Each table is a partitioned Parquet dataset: a folder ``<table>.parquet/`` of files
+``part-00000.parquet`` ..., each holding the rows of up to :data:`PART_DOCUMENTS` documents,
+so that a large corpus is never one file, and a reader that needs only some columns or
+some documents reads only those (:func:`read_cached_table`). Files are written under a
+temporary name in the same folder and then renamed, the key file last; it records a
+checksum of every table file, so a partial or corrupt cache is rebuilt with a warning,
+never trusted.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import hashlib
 import inspect
 import json
 import os
+import shutil
 import tempfile
 import time
 import warnings
@@ -45,13 +50,17 @@ from .provenance import package_version
 
 #: The folder inside ``processed_dir`` that holds the cache.
 CACHE_FOLDER = "corpus-cache"
-#: Bumped when the layout of the saved files changes.
-FORMAT_VERSION = 1
+#: Bumped when the layout of the saved files changes (2: a folder of parts per table).
+FORMAT_VERSION = 2
 #: The modules whose source shapes a loaded corpus: a change to any of them rebuilds.
 SHAPING_MODULES = (reading, clean, shapes, evidence, segment, dates, chinese, corpus)
 KEY_FILE = "key.json"
 #: The table holding ``Corpus.raw`` (one row per document: ``doc_id``, ``raw``).
 RAW_TABLE = "raw"
+#: Documents per part file of a table (its rows of paragraphs, sentences, edits ...).
+PART_DOCUMENTS = 5000
+#: How each table's folder is named: ``documents.parquet/``.
+TABLE_SUFFIX = ".parquet"
 
 
 class CacheError(Exception):
@@ -264,17 +273,95 @@ def save_cache(
     tables = _tables(loaded)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / KEY_FILE).unlink(missing_ok=True)  # no valid key while the tables change
+    position = {doc_id: i for i, doc_id in enumerate(loaded.documents["doc_id"])}
     checksums = {}
     for name, table in tables.items():
-        checksums[f"{name}.parquet"] = _write_atomic(
-            folder / f"{name}.parquet", lambda path, table=table: table.to_parquet(path)
-        )
-    for stale in folder.glob("*.parquet"):
-        if stale.name not in checksums:
+        checksums.update(_write_table(folder / f"{name}{TABLE_SUFFIX}", table, position))
+    kept = {Path(name).parts[0] for name in checksums}
+    for stale in folder.glob(f"*{TABLE_SUFFIX}"):
+        if stale.name in kept:
+            continue
+        if stale.is_dir():  # a table gone from the corpus
+            shutil.rmtree(stale)
+        else:  # the single file of an older format
             stale.unlink(missing_ok=True)
     record = {"digest": digest, "key": key, "files": checksums, "warnings": warned}
     text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
     _write_atomic(folder / KEY_FILE, lambda path: path.write_text(text, encoding="utf-8"))
+
+
+def _parts(table: pd.DataFrame, position: dict[str, int]) -> list[pd.DataFrame]:
+    """Cut a table into the rows of each run of :data:`PART_DOCUMENTS` documents.
+
+    A table without ``doc_id``, or whose rows are not in document order, stays whole.
+    """
+    if "doc_id" not in table.columns or len(table) == 0:
+        return [table]
+    part = table["doc_id"].map(position)
+    if part.isna().any() or not part.is_monotonic_increasing:
+        return [table]
+    bounds = (part // PART_DOCUMENTS).searchsorted(
+        range(1, int(part.iloc[-1]) // PART_DOCUMENTS + 1)
+    )
+    edges = [0, *bounds.tolist(), len(table)]
+    return [table.iloc[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a]
+
+
+def _write_table(target: Path, table: pd.DataFrame, position: dict[str, int]) -> dict[str, str]:
+    """Write one table as a folder of part files; return each file's checksum by name."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if target.is_file():  # the single file of an older format
+        target.unlink()
+    target.mkdir(exist_ok=True)
+    schema = pa.Schema.from_pandas(table, preserve_index=False)
+    checksums = {}
+    for k, part in enumerate(_parts(table, position)):
+        arrow = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
+        name = f"part-{k:05d}.parquet"
+        checksums[f"{target.name}/{name}"] = _write_atomic(
+            target / name, lambda path, arrow=arrow: pq.write_table(arrow, path)
+        )
+    for stale in target.iterdir():
+        if f"{target.name}/{stale.name}" not in checksums:
+            stale.unlink(missing_ok=True)
+    return checksums
+
+
+def read_cached_table(
+    folder: str | Path, name: str, *, columns: list[str] | None = None
+) -> pd.DataFrame:
+    """Read one table of a saved corpus, or only some of its columns.
+
+    Args:
+        folder: The cache folder (``CachedCorpus.folder``).
+        name: The table: ``documents``, ``paragraphs``, ``sentences``, ``removed``,
+            ``problems`` or ``raw``.
+        columns: The columns to read (None: all); the others are never read from disk.
+
+    Returns:
+        The table's rows in their saved order, with a fresh ``RangeIndex``.
+
+    Raises:
+        CacheError: The table is not in the folder, or cannot be read.
+
+    Note:
+        It does not check the key or the checksums: :func:`open_cached_corpus` does,
+        when the corpus is opened.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = Path(folder) / f"{name}{TABLE_SUFFIX}"
+    files = sorted(target.glob("part-*.parquet")) if target.is_dir() else []
+    if not files:
+        raise CacheError(f"the cache is damaged: {target.name} is missing")
+    try:
+        parts = [pq.read_table(f, columns=columns) for f in files]
+        return pa.concat_tables(parts).to_pandas().reset_index(drop=True)
+    except Exception as exc:  # noqa: BLE001 - any reader failure means "rebuild"
+        raise CacheError(f"the cache is damaged: {target.name} cannot be read ({exc})") from None
 
 
 #: How the reason for a rebuild names each key part.
@@ -320,7 +407,7 @@ def read_cache(folder: Path, *, key: dict[str, str]) -> tuple[Corpus, list]:
         raise CacheError(f"the cache is damaged: {KEY_FILE} cannot be read ({exc})") from None
     if saved_digest != _digest(key):
         raise CacheError(_changed(record.get("key"), key))
-    tables = {}
+    names = []
     for name, checksum in files.items():
         path = folder / name
         try:
@@ -329,10 +416,18 @@ def read_cache(folder: Path, *, key: dict[str, str]) -> tuple[Corpus, list]:
             raise CacheError(f"the cache is damaged: {name} is missing") from None
         if _sha256(data) != checksum:
             raise CacheError(f"the cache is damaged: {name} does not match its checksum")
-        try:
-            tables[Path(name).stem] = pd.read_parquet(path)
-        except Exception as exc:  # noqa: BLE001 - any reader failure means "rebuild"
-            raise CacheError(f"the cache is damaged: {name} cannot be read ({exc})") from None
+        table = Path(name).parts[0]
+        if table not in names:
+            names.append(table)
+    for table in names:
+        if sorted(f"{table}/{p.name}" for p in (folder / table).glob("*")) != sorted(
+            n for n in files if Path(n).parts[0] == table
+        ):
+            raise CacheError(f"the cache is damaged: {table} holds files its key does not list")
+    tables = {
+        name.removesuffix(TABLE_SUFFIX): read_cached_table(folder, name.removesuffix(TABLE_SUFFIX))
+        for name in names
+    }
     try:
         raw = tables.pop(RAW_TABLE)
         loaded = Corpus(**tables, raw=dict(zip(raw["doc_id"], raw["raw"], strict=True)))
@@ -351,7 +446,17 @@ def _warn_again(warned: list, stacklevel: int) -> None:
 
 
 def _open(
-    corpus_dir, *, manifest, processed_dir, rules_dir, strict, refresh, progress, stacklevel
+    corpus_dir,
+    *,
+    manifest,
+    processed_dir,
+    rules_dir,
+    strict,
+    refresh,
+    progress,
+    workers,
+    scheduler,
+    stacklevel,
 ) -> CachedCorpus:
     start = time.perf_counter()
     target = Path(processed_dir) if processed_dir is not None else paths.PROCESSED_DIR
@@ -380,7 +485,13 @@ def _open(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         loaded = load_corpus(
-            corpus_dir, manifest=manifest, strict=strict, rules=rules, progress=progress
+            corpus_dir,
+            manifest=manifest,
+            strict=strict,
+            rules=rules,
+            progress=progress,
+            workers=workers,
+            scheduler=scheduler,
         )
     warned = [(w.category.__name__, str(w.message)) for w in caught]
     for caught_warning in caught:
@@ -406,6 +517,8 @@ def open_cached_corpus(
     strict: bool = False,
     refresh: bool = False,
     progress: bool | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> CachedCorpus:
     """Open a corpus through the cache, and say how it was obtained.
 
@@ -418,6 +531,9 @@ def open_cached_corpus(
         strict: Raise on the first problem, as :func:`iecorpus.load_corpus` does.
         refresh: Load and clean again even when the saved tables match, and save them.
         progress: Progress bar while loading, as for :func:`iecorpus.load_corpus`.
+        workers: Dask workers for loading and cleaning, as for
+            :func:`iecorpus.load_corpus` (not part of the key: the tables are the same).
+        scheduler: A Dask scheduler address, as for :func:`iecorpus.load_corpus`.
 
     Returns:
         The :class:`CachedCorpus`: the corpus, ``status`` (``read`` or ``built``), the
@@ -440,6 +556,8 @@ def open_cached_corpus(
         strict=strict,
         refresh=refresh,
         progress=progress,
+        workers=workers,
+        scheduler=scheduler,
         stacklevel=3,
     )
 
@@ -453,6 +571,8 @@ def open_corpus(
     strict: bool = False,
     refresh: bool = False,
     progress: bool | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Corpus:
     """Return the corpus :func:`iecorpus.load_corpus` would, cleaning it only when needed.
 
@@ -464,6 +584,9 @@ def open_corpus(
         strict: Raise on the first problem, as :func:`iecorpus.load_corpus` does.
         refresh: Load and clean again even when the saved tables match.
         progress: Progress bar while loading, as for :func:`iecorpus.load_corpus`.
+        workers: Dask workers for loading and cleaning, as for
+            :func:`iecorpus.load_corpus` (not part of the key: the tables are the same).
+        scheduler: A Dask scheduler address, as for :func:`iecorpus.load_corpus`.
 
     Returns:
         The :class:`~iecorpus.Corpus`, equal table by table to a fresh load.
@@ -482,6 +605,8 @@ def open_corpus(
         strict=strict,
         refresh=refresh,
         progress=progress,
+        workers=workers,
+        scheduler=scheduler,
         stacklevel=3,
     ).corpus
 
@@ -494,5 +619,6 @@ __all__ = [
     "open_cached_corpus",
     "open_corpus",
     "read_cache",
+    "read_cached_table",
     "save_cache",
 ]

@@ -19,6 +19,7 @@ import pandas as pd
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
 from .dates import parse_date
+from .engine import chunk, map_tasks, partition_size, resolve_workers
 from .evidence import find_duplicates, find_furniture
 from .progress import track
 from .reading import (
@@ -75,6 +76,8 @@ PROBLEM_COLUMNS = ["file", "problem", "advice", "action"]
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph", "start", "end", "n_chars", "is_heading", "text"]
 SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text"]
 REMOVED_COLUMNS = ["doc_id", "start", "end", "clean_start", "reason", "text", "replacement"]
+#: Most files in one partition on a Dask cluster (fewer when that leaves a worker idle).
+PARTITION_FILES = 250
 
 
 @dataclass
@@ -681,6 +684,8 @@ def load_corpus(
     progress: bool | None = None,
     follow_outside_links: bool = False,
     furniture_share: float | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Corpus:
     """Load, clean and segment a folder of documents.
 
@@ -702,6 +707,11 @@ def load_corpus(
         furniture_share: Remove, as site furniture (reason ``furniture``), every short
             line that at least this share of the documents repeats (and at least three
             of them); None, the default, reads each page on its own.
+        workers: Read, clean and segment the files on this many Dask workers, in
+            partitions of files (see :mod:`iecorpus.engine`); 1 (the default, or
+            ``IECORPUS_WORKERS``) does it here. The tables are the same either way.
+        scheduler: The address of a Dask scheduler to run on (default:
+            ``IECORPUS_SCHEDULER``, else a local cluster when ``workers`` is above 1).
 
     Returns:
         The :class:`Corpus`.
@@ -725,24 +735,37 @@ def load_corpus(
     furniture = frozenset()
     if furniture_share is not None:
         furniture = find_furniture(_raw_texts(files, rows), min_share=furniture_share)
-    records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
-    for file in track(files, total=len(files), description="loading", enabled=progress):
-        row = rows.get(file, {})
+    tasks = []
+    for file in files:
         name = file.relative_to(folder).as_posix()
-        try:
-            record, raw = _load_one(file, name, row, rules, problems, furniture)
-        except DocumentError as error:
-            problems.add(error, name, error.problem, error.advice, "skipped")
-            continue
-        edits, clean_starts = record.pop("_edits")
-        doc_id = record["doc_id"] = doc_ids[name]
-        raw_texts[doc_id] = raw
-        records.append(record)
-        removed.extend(
-            (doc_id, e.start, e.end, s, e.reason, raw[e.start : e.end], e.replacement)
-            for e, s in zip(edits, clean_starts, strict=True)
-        )
-        _segment(doc_id, record["text"], paragraphs, sentences)
+        tasks.append((file, name, doc_ids[name], rows.get(file, {})))
+    n_workers = resolve_workers(workers, scheduler)
+    if n_workers <= 1:  # one partition, in this process: the serial path
+        partitions, shown = [tasks], progress
+    else:
+        size = partition_size(len(tasks), n_workers, most=PARTITION_FILES)
+        partitions, shown = chunk(tasks, size), False
+    loaded = map_tasks(
+        load_partition,
+        partitions,
+        workers=n_workers,
+        scheduler=scheduler,
+        progress_label="loading" if progress is not False and n_workers > 1 else None,
+        rules=rules,
+        strict=strict,
+        furniture=furniture,
+        progress=shown,
+    )
+    records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
+    for part in loaded:  # in file order, as the serial path reads them
+        if part.error is not None:
+            raise part.error
+        problems.rows.extend(part.problems)
+        records.extend(part.records)
+        raw_texts.update(part.raw)
+        removed.extend(part.removed)
+        paragraphs.extend(part.paragraphs)
+        sentences.extend(part.sentences)
 
     problem_table = problems.table()
     if not records:
@@ -772,6 +795,81 @@ def load_corpus(
         problems=problem_table,
         raw=raw_texts,
     )
+
+
+@dataclass
+class LoadedPartition:
+    """What loading one partition of files gives: rows of every table, in file order.
+
+    Attributes:
+        records: ``documents`` rows (dicts, without ``duplicate_of``: that is corpus-wide).
+        raw: The raw text of each document, by ``doc_id``.
+        removed: ``removed`` rows (tuples in the order of :data:`REMOVED_COLUMNS`).
+        paragraphs: ``paragraphs`` rows (tuples, :data:`PARAGRAPH_COLUMNS`).
+        sentences: ``sentences`` rows (tuples, :data:`SENTENCE_COLUMNS`).
+        problems: ``problems`` rows (dicts, :data:`PROBLEM_COLUMNS`).
+        error: In strict mode, the problem that stopped the partition (raised by
+            :func:`load_corpus` in file order); None otherwise.
+    """
+
+    records: list = field(default_factory=list)
+    raw: dict = field(default_factory=dict)
+    removed: list = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    error: CorpusError | None = None
+
+
+def load_partition(
+    tasks: list[tuple[Path, str, str, dict]],
+    *,
+    rules: Rules,
+    strict: bool = False,
+    furniture: frozenset[str] = frozenset(),
+    progress: bool | None = False,
+) -> LoadedPartition:
+    """Read, decode, clean and segment one partition of a corpus's files.
+
+    Args:
+        tasks: One ``(file, name, doc_id, manifest row)`` per file, in file order.
+        rules: The cleaning rules.
+        strict: Stop at the first problem (kept in ``error``, not raised, so that a
+            cluster hands it back whole).
+        furniture: Lines to remove as site furniture (see :func:`load_corpus`).
+        progress: Show a progress bar over the files (see :func:`iecorpus.progress.track`).
+
+    Returns:
+        The :class:`LoadedPartition`: what :func:`load_corpus` concatenates.
+
+    Note:
+        A module-level function of picklable arguments, so that Dask workers (separate
+        processes) can run it: :func:`load_corpus` sends it to :func:`iecorpus.engine.map_tasks`.
+    """
+    part = LoadedPartition()
+    problems = Problems(strict)
+    try:
+        for file, name, doc_id, row in track(
+            tasks, total=len(tasks), description="loading", enabled=progress
+        ):
+            try:
+                record, raw = _load_one(file, name, row, rules, problems, furniture)
+            except DocumentError as error:
+                problems.add(error, name, error.problem, error.advice, "skipped")
+                continue
+            edits, clean_starts = record.pop("_edits")
+            record["doc_id"] = doc_id
+            part.raw[doc_id] = raw
+            part.records.append(record)
+            part.removed.extend(
+                (doc_id, e.start, e.end, s, e.reason, raw[e.start : e.end], e.replacement)
+                for e, s in zip(edits, clean_starts, strict=True)
+            )
+            _segment(doc_id, record["text"], part.paragraphs, part.sentences)
+    except CorpusError as error:  # strict mode: the caller raises it, in file order
+        part.error = error
+    part.problems = problems.rows
+    return part
 
 
 def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
@@ -1002,11 +1100,13 @@ def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
 
 __all__ = [
     "Corpus",
+    "LoadedPartition",
     "Problems",
     "assign_doc_ids",
     "corpus_from_texts",
     "empty_corpus",
     "load_corpus",
+    "load_partition",
     "locate_documents",
     "read_manifest",
 ]

@@ -37,6 +37,7 @@ from . import paths
 from .chinese import HAN, count_han, has_han, shorten, to_simplified
 from .datafiles import load_data
 from .dates import parse_date
+from .engine import chunk_table, map_tasks, partition_size, resolve_workers
 from .figures import draw_with_style
 from .temporal import (
     PRECISIONS,
@@ -782,7 +783,7 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
     seen: dict[tuple, int] = {}
     for i, row in enumerate(rows):
         when = (row["date"], row["date_precision"], row["date_end"], row["kind"])
-        for key in _event_keys(row):
+        for key in sorted(_event_keys(row)):  # a set's order changes from run to run
             j = seen.setdefault((*when, key), i)
             parent[root(i)] = root(j)
     groups = [root(i) for i in range(len(rows))]
@@ -882,38 +883,22 @@ def _join_leads(rows: list[dict]) -> None:
                 row["same_as"] = best["same_as"] = key
 
 
-def find_event_mentions(
-    corpus, *, cues: Cues | None = None, milestones: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Find every dated event in a corpus, one row per piece of evidence.
+def find_partition_mentions(
+    sentences: pd.DataFrame, *, cues: Cues, milestones: pd.DataFrame, published: dict[str, str]
+) -> list[dict]:
+    """Find the event mentions of some documents' sentences: one task of a corpus.
 
     Args:
-        corpus: A :class:`iecorpus.corpus.Corpus`.
-        cues: Triggers and actors (default: ``data/events/``).
-        milestones: The reference used to recognise the same national step in two
-            documents (default: ``data/milestones.csv``).
+        sentences: ``doc_id``, ``paragraph``, ``sentence``, ``start`` and ``text`` of
+            whole documents, each document's sentences together and in order.
+        cues: Triggers and actors.
+        milestones: The national reference.
+        published: The publication date of each document, by ``doc_id``.
 
     Returns:
-        One row per sentence reporting an event (the evidence table): ``event_id``
-        (shared by the mentions of one event), ``doc_id``, ``paragraph``, ``sentence_no``,
-        ``date`` ("" for an undated event), ``date_precision``, ``date_end``,
-        ``qualifier``, ``kind``, ``lane``, ``actor``, ``summary``, ``expression`` (as
-        written), ``trigger``, ``milestone_ids`` (named in the sentence, "; "-separated),
-        ``start`` and ``end`` (of the expression in ``documents.text``), ``sentence``
-        (verbatim from the cleaned text) and ``undated`` (why an event has no date, and
-        what to do: "" when it has one).
-
-    Note:
-        Two mentions are one event when they have the same date, precision, end and kind
-        and share an actor or a named milestone, whichever documents they are in. An
-        event whose page has no date and whose text gives only a relative date ("近日",
-        "last month") is kept, undated, and numbered after the dated ones. A past event
-        dated after its page (a teaser for a later story left on the page) is not an
-        event of the page and is left out; a sentence saying it is to come ("will be
-        held") keeps it. A dateline standing alone dates the sentence after it.
+        One dict per mention, before lanes are filled, leads joined and events
+        numbered (which :func:`find_event_mentions` does over the whole corpus).
     """
-    cues = cues or load_cues()
-    milestones = load_milestones() if milestones is None else milestones
     grammar = load_date_grammar()
     future = re.compile(
         "|".join(rf"\b(?:{p})\b" if lang == "en" else f"(?:{p})" for lang, p in grammar.future)
@@ -921,9 +906,8 @@ def find_event_mentions(
         re.IGNORECASE,
     )
     matcher = _milestone_matcher(milestones)
-    published = corpus.documents.set_index("doc_id")["date"].to_dict()
     rows, doc_id, anchor = [], None, None
-    table = corpus.sentences
+    table = sentences
     columns = ("doc_id", "paragraph", "sentence", "start", "text")
     for s in (_Sentence(*r) for r in zip(*(table[c] for c in columns), strict=True)):
         if s.doc_id != doc_id:  # the first sentence of a document: its dateline anchors it
@@ -964,6 +948,66 @@ def find_event_mentions(
                     "same_as": "",
                 }
             )
+    return rows
+
+
+def find_event_mentions(
+    corpus,
+    *,
+    cues: Cues | None = None,
+    milestones: pd.DataFrame | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> pd.DataFrame:
+    """Find every dated event in a corpus, one row per piece of evidence.
+
+    Args:
+        corpus: A :class:`iecorpus.corpus.Corpus`.
+        cues: Triggers and actors (default: ``data/events/``).
+        milestones: The reference used to recognise the same national step in two
+            documents (default: ``data/milestones.csv``).
+        workers: Dask workers to share the documents (see :mod:`iecorpus.engine`); 1
+            (the default, or ``IECORPUS_WORKERS``) works here. The table is the same.
+        scheduler: A Dask scheduler address (default: ``IECORPUS_SCHEDULER``).
+
+    Returns:
+        One row per sentence reporting an event (the evidence table): ``event_id``
+        (shared by the mentions of one event), ``doc_id``, ``paragraph``, ``sentence_no``,
+        ``date`` ("" for an undated event), ``date_precision``, ``date_end``,
+        ``qualifier``, ``kind``, ``lane``, ``actor``, ``summary``, ``expression`` (as
+        written), ``trigger``, ``milestone_ids`` (named in the sentence, "; "-separated),
+        ``start`` and ``end`` (of the expression in ``documents.text``), ``sentence``
+        (verbatim from the cleaned text) and ``undated`` (why an event has no date, and
+        what to do: "" when it has one).
+
+    Note:
+        Two mentions are one event when they have the same date, precision, end and kind
+        and share an actor or a named milestone, whichever documents they are in. An
+        event whose page has no date and whose text gives only a relative date ("近日",
+        "last month") is kept, undated, and numbered after the dated ones. A past event
+        dated after its page (a teaser for a later story left on the page) is not an
+        event of the page and is left out; a sentence saying it is to come ("will be
+        held") keeps it. A dateline standing alone dates the sentence after it.
+    """
+    cues = cues or load_cues()
+    milestones = load_milestones() if milestones is None else milestones
+    published = corpus.documents.set_index("doc_id")["date"].to_dict()
+    sentences = corpus.sentences[["doc_id", "paragraph", "sentence", "start", "text"]]
+    n = resolve_workers(workers, scheduler)
+    parts = [sentences]
+    if n > 1:  # whole documents per task
+        parts = chunk_table(sentences, by="doc_id", size=partition_size(len(published), n))
+    found = map_tasks(
+        find_partition_mentions,
+        parts,
+        workers=n,
+        scheduler=scheduler,
+        progress_label="events",
+        cues=cues,
+        milestones=milestones,
+        published=published,
+    )
+    rows = [row for part in found for row in part]
     _fill_lanes(rows)
     _join_leads(rows)
     _number_events(rows, published)
@@ -977,6 +1021,8 @@ def extract_events(
     mentions: pd.DataFrame | None = None,
     cues: Cues | None = None,
     milestones: pd.DataFrame | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> pd.DataFrame:
     """Extract the dated policy and program events of a corpus, one row per event.
 
@@ -985,6 +1031,8 @@ def extract_events(
         mentions: The evidence table from :func:`find_event_mentions`, if already made.
         cues: Triggers and actors (default: ``data/events/``).
         milestones: The national reference (default: ``data/milestones.csv``).
+        workers: Dask workers for finding the mentions, as for :func:`find_event_mentions`.
+        scheduler: A Dask scheduler address, as for :func:`find_event_mentions`.
 
     Returns:
         One row per event, in date order: ``event_id``, ``date`` (ISO at its precision),
@@ -1003,7 +1051,9 @@ def extract_events(
         ("recently", "近日") are the publication or dateline date: on or shortly before.
     """
     if mentions is None:
-        mentions = find_event_mentions(corpus, cues=cues, milestones=milestones)
+        mentions = find_event_mentions(
+            corpus, cues=cues, milestones=milestones, workers=workers, scheduler=scheduler
+        )
     if mentions.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     published = corpus.documents.set_index("doc_id")["date"]

@@ -74,6 +74,9 @@ class DocumentError(CorpusError):
         self.path, self.problem, self.advice = Path(path), problem, advice
         super().__init__(f"{relative_to_project(path)}: {problem}. {advice}.")
 
+    def __reduce__(self):  # rebuilt whole when a Dask worker hands it back
+        return type(self), (self.path, self.problem, self.advice)
+
 
 class ManifestError(CorpusError):
     """The manifest cannot be used as it is."""

@@ -54,6 +54,7 @@ from .dates import (
     load_zh_cues,
     read_date_part,
 )
+from .engine import chunk_table, map_tasks, partition_size, resolve_workers
 
 #: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
 PRECISIONS = ("day", "month", "year", "approx")
@@ -810,11 +811,16 @@ def find_document_anchor(
     return date_iso or None
 
 
-def extract_temporal_expressions(corpus) -> pd.DataFrame:
+def extract_temporal_expressions(
+    corpus, *, workers: int | None = None, scheduler: str | None = None
+) -> pd.DataFrame:
     """Find and resolve every temporal expression in a corpus's sentences.
 
     Args:
         corpus: A :class:`iecorpus.corpus.Corpus`.
+        workers: Dask workers to share the documents (see :mod:`iecorpus.engine`); 1
+            (the default, or ``IECORPUS_WORKERS``) works here. The table is the same.
+        scheduler: A Dask scheduler address (default: ``IECORPUS_SCHEDULER``).
 
     Returns:
         One row per expression: ``doc_id``, ``paragraph``, ``sentence_no`` (the
@@ -828,10 +834,38 @@ def extract_temporal_expressions(corpus) -> pd.DataFrame:
         its publication date; a document without a date leaves relative expressions
         unresolved (empty ``date``).
     """
-    rows = []
     dates = corpus.documents.set_index("doc_id")["date"].to_dict()
+    sentences = corpus.sentences[["doc_id", "paragraph", "sentence", "start", "text"]]
+    n = resolve_workers(workers, scheduler)
+    parts = [sentences]
+    if n > 1:  # whole documents per task
+        size = partition_size(len(dates), n)
+        parts = chunk_table(sentences, by="doc_id", size=size)
+    found = map_tasks(
+        find_partition_expressions,
+        parts,
+        workers=n,
+        scheduler=scheduler,
+        progress_label="dates",
+        dates=dates,
+    )
+    return pd.DataFrame([row for part in found for row in part], columns=EXPRESSION_COLUMNS)
+
+
+def find_partition_expressions(sentences: pd.DataFrame, *, dates: dict[str, str]) -> list[tuple]:
+    """Find the temporal expressions of some documents' sentences: one task of a corpus.
+
+    Args:
+        sentences: ``doc_id``, ``paragraph``, ``sentence``, ``start`` and ``text`` of
+            whole documents.
+        dates: The publication date of each document, by ``doc_id``.
+
+    Returns:
+        Rows of :func:`extract_temporal_expressions`'s table, as tuples in its column order.
+    """
+    rows = []
     grammar = load_date_grammar()
-    for doc_id, group in corpus.sentences.groupby("doc_id", sort=False):
+    for doc_id, group in sentences.groupby("doc_id", sort=False):
         anchor = find_document_anchor(group["text"].tolist(), dates.get(doc_id), grammar=grammar)
         for s in group.itertuples(index=False):
             for t in find_temporal_expressions(s.text, anchor=anchor, grammar=grammar):
@@ -840,4 +874,4 @@ def extract_temporal_expressions(corpus) -> pd.DataFrame:
                     + (s.start + t.end, t.date, t.precision, t.date_end, t.qualifier, t.role)
                     + (t.anchored, t.undated)
                 )
-    return pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
+    return rows
