@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import paths, shapes
 from .chinese import HAN, count_han, is_han, to_simplified
@@ -71,9 +72,11 @@ _PIPES = re.compile(r"\s[|｜]\s")
 _BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """One change the cleaner made, in raw-text coordinates.
+
+    A named tuple rather than a frozen dataclass: a page makes dozens of candidate
+    edits per line, and a tuple is built several times faster.
 
     Attributes:
         start: Offset of the first raw character replaced.
@@ -144,6 +147,11 @@ class Rules:
         topic_terms: Every rendering of the glossary's concepts (Chinese in simplified
             characters, English lower-cased): a paragraph that names one is never taken
             for another story.
+        spam_literals: The literal spam terms alone, as ``spam`` (all, ASCII); None
+            where there are none.
+        spam_needs: Literals of which a line must hold one for a ``re:`` spam term to
+            match there, each with whether it is compared ignoring case; empty when there
+            are no ``re:`` terms, None when one of them names no such literal.
     """
 
     line: re.Pattern
@@ -159,6 +167,8 @@ class Rules:
     inline_ascii: tuple[InlineRule, ...] = ()
     topic_stopwords: frozenset[str] = frozenset()
     topic_terms: frozenset[str] = frozenset()
+    spam_literals: tuple[re.Pattern | None, re.Pattern | None] = (None, None)
+    spam_needs: tuple[tuple[str, bool], ...] | None = None
 
 
 @dataclass
@@ -278,7 +288,7 @@ def _read_rules(directory: str) -> Rules:
         reasons=reasons,
         ends=frozenset(ends),
         inline=tuple(inline),
-        spam=spam,
+        spam=spam[:2],
         header=header,
         header_fields=header_fields,
         byline=byline,
@@ -287,6 +297,8 @@ def _read_rules(directory: str) -> Rules:
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
         topic_stopwords=load_stopwords("en"),
         topic_terms=_concept_terms(),
+        spam_literals=spam[2:4],
+        spam_needs=spam[4],
     )
 
 
@@ -311,13 +323,17 @@ def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     )
 
 
-def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern | None]:
+def _spam_patterns(terms: list[str], path: Path) -> tuple:
     """Compile the spam terms into (all terms, the terms an ASCII line can hold).
 
     Literal brands go into one character trie, so that a common first character (体, 新,
     在) costs one failed branch rather than a try of every brand; ``re:`` entries are
     alternatives of their own. Most brands are Chinese, so an ASCII line is
     searched with the second pattern only (None when no term can match ASCII text).
+    The literal trie is also returned alone (for everything, and for ASCII lines), with
+    the literals a line must hold for a ``re:`` term to match (:func:`_required_literals`):
+    a line without them is searched for the brands alone, which is several times faster
+    and finds the same spans.
     """
     literals = sorted({t for t in terms if not t.startswith("re:")}, key=len, reverse=True)
     expressions = [t[3:] for t in terms if t.startswith("re:")]
@@ -328,13 +344,107 @@ def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern
         return [_trie_regex(words)] if words else []
 
     everything = alternation(literals) + [f"(?:{e})" for e in expressions]
-    ascii_only = alternation([t for t in literals if t.isascii()]) + [
-        f"(?:{e})" for e in expressions
-    ]
+    ascii_words = alternation([t for t in literals if t.isascii()])
+    ascii_only = ascii_words + [f"(?:{e})" for e in expressions]
+    needs: list[tuple[str, bool]] | None = []
+    for expression in expressions:
+        required = _required_literals(expression)
+        if required is None:
+            needs = None
+            break
+        needs.extend(required)
     return (
         re.compile("|".join(everything) or r"(?!x)x"),
         re.compile("|".join(ascii_only)) if ascii_only else None,
+        re.compile(alternation(literals)[0]) if literals else None,
+        re.compile(ascii_words[0]) if ascii_words else None,
+        tuple(dict.fromkeys(needs)) if needs is not None else None,
     )
+
+
+#: Characters that match an ASCII letter when case is ignored but do not lower-case to it
+#: (dotted and dotless i, long s, Kelvin sign): a line holding one is never gated.
+_CASE_LOOK_ALIKES = "\u0130\u0131\u017f\u212a"
+
+
+def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
+    """Literals of which a text must hold one for ``expression`` to match in it.
+
+    Returns:
+        ``(literal, ignore_case)`` pairs (ignoring case, the literal is lower-cased ASCII),
+        or None when the expression names none that is certain (then it is always tried).
+    """
+    from re import _parser as parser  # the standard library's own reading of a pattern
+
+    def required(items, flags: int) -> list[tuple[str, bool]] | None:
+        best: list[tuple[str, bool]] | None = None
+        run: list[str] = []
+
+        def close() -> None:
+            nonlocal best, run
+            if run and (best is None or len(run) > min(len(b[0]) for b in best)):
+                best = [("".join(run), bool(flags & re.IGNORECASE))]
+            run = []
+
+        for op, av in items:
+            if op is parser.LITERAL:
+                char = chr(av)
+                if flags & re.IGNORECASE:
+                    if not char.isascii():
+                        close()
+                        continue
+                    char = char.lower()
+                run.append(char)
+                continue
+            close()
+            if op is parser.SUBPATTERN:
+                _, add, remove, inner = av
+                found = required(inner.data, (flags | add) & ~remove)
+            elif op is parser.BRANCH:
+                branches = [required(b.data, flags) for b in av[1]]
+                found = None if any(b is None for b in branches) else sum(branches, [])
+            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+                found = required(av[2].data, flags) if av[0] >= 1 else None
+            elif op is parser.ATOMIC_GROUP:
+                found = required(av.data, flags)
+            else:
+                found = None
+            if found and (best is None or _shortest(found) > _shortest(best)):
+                best = found
+        close()
+        return best
+
+    try:
+        parsed = parser.parse(expression)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.LOCALE | re.VERBOSE):
+        return None
+    return required(parsed.data, parsed.state.flags & re.IGNORECASE)
+
+
+def _shortest(found: list[tuple[str, bool]]) -> int:
+    return min(len(literal) for literal, _ in found)
+
+
+def _may_hold_spam_expression(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
+    """False when no ``re:`` spam term can match in ``line`` (it lacks every needed literal)."""
+    if needs is None:
+        return True
+    if not needs:
+        return False
+    lowered = None
+    for literal, ignore_case in needs:
+        if ignore_case:
+            if lowered is None:
+                if not line.isascii() and any(c in line for c in _CASE_LOOK_ALIKES):
+                    return True
+                lowered = line.lower()
+            if literal in lowered:
+                return True
+        elif literal in line:
+            return True
+    return False
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -366,7 +476,11 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` spans, sorted and not overlapping.
     """
-    pattern = rules.spam[1] if line.isascii() else rules.spam[0]
+    ascii_line = line.isascii()
+    if _may_hold_spam_expression(line, rules.spam_needs):
+        pattern = rules.spam[1] if ascii_line else rules.spam[0]
+    else:  # no ``re:`` term can match here: the brands alone find the same spans
+        pattern = rules.spam_literals[1] if ascii_line else rules.spam_literals[0]
     if pattern is None:
         return []
     spans = []
@@ -532,6 +646,7 @@ class _Classifier:
         #: dateline opening the first paragraph), by line.
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
+        self._rule_of: dict[str, tuple[str, bool] | None] = {}
         self._strip_scraper_prefix()
         self.brands = (
             shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
@@ -570,12 +685,12 @@ class _Classifier:
         return None
 
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
-        if len(text) > 1000:
-            return None
-        m = self.rules.line.fullmatch(text)
-        if not m:
-            return None
-        return self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends
+        if text in self._rule_of:  # the header's lines are read twice
+            return self._rule_of[text]
+        m = self.rules.line.fullmatch(text) if len(text) <= 1000 else None
+        rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
+        self._rule_of[text] = rule
+        return rule
 
     def _labelled(self, text: str, in_body: bool) -> str | None:
         """A dateline or byline made of labels (发布时间：…, Source: …); its fields go to meta.
@@ -1043,6 +1158,39 @@ def _field_reason(fields: dict[str, str]) -> str:
     return "dateline"
 
 
+def _rules_for_page(
+    raw: str, rules: Rules
+) -> tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]]:
+    """The inline rules (all, and those for ASCII lines) that may match a line of a page.
+
+    A rule whose ``needs`` the whole page lacks cannot match any of its lines, so each
+    line tries only the few rules left (most pages hold the needs of two or three).
+    """
+    keep = {id(rule) for rule in rules.inline if _may_apply_on_page(rule, raw)}
+    return (
+        tuple(r for r in rules.inline if id(r) in keep),
+        tuple(r for r in rules.inline_ascii if id(r) in keep),
+    )
+
+
+#: What makes a regular expression's match in a line depend on where the line ends: a
+#: ``needs`` regex holding one is tried on each line, never on the page at once.
+_LINE_BOUND = re.compile(r"[\^$]|\\[AZ]|\(\?<?!")
+
+
+def _may_apply_on_page(rule: InlineRule, raw: str) -> bool:
+    """False when no line of ``raw`` holds one of the rule's ``needs``."""
+    if not rule.needs:
+        return True
+    for need in rule.needs:
+        if not need.startswith("re:"):
+            if need in raw:
+                return True
+        elif _LINE_BOUND.search(need[3:]) or re.search(need[3:], raw, re.M):
+            return True
+    return False
+
+
 def _inline_edits(
     raw: str,
     start: int,
@@ -1050,11 +1198,13 @@ def _inline_edits(
     rules: Rules,
     extra: Iterable[Edit] = (),
     brands: re.Pattern | None = None,
+    applicable: tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]] | None = None,
 ) -> list[Edit]:
     """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
 
     ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
-    ``brands`` matches the spam brands found on this page.
+    ``brands`` matches the spam brands found on this page; ``applicable`` holds the inline
+    rules that may match on this page (:func:`_rules_for_page`; default: all).
     """
     line = raw[start:end]
     candidates = [Edit(start + s, start + e, "", "spam") for s, e in find_spam(line, rules)]
@@ -1065,7 +1215,8 @@ def _inline_edits(
         )
     core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
     ascii_line = line.isascii()
-    for rule in rules.inline_ascii if ascii_line else rules.inline:
+    every, for_ascii = applicable or (rules.inline, rules.inline_ascii)
+    for rule in for_ascii if ascii_line else every:
         gate, needs = rule.gate, rule.needs  # rule.applies(line), without the call
         if (gate.search(line) is None) if gate is not None else (needs and needs[0] not in line):
             continue
@@ -1080,11 +1231,10 @@ def _inline_edits(
             candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
     content = _resolve(candidates)
     if (
-        ascii_line
-        and not content
+        not content
         and line[:1] not in _EDGE
         and line[-1:] not in _EDGE
-        and not _ASCII_ODD_SPACE.search(line)
+        and not (_ASCII_ODD_SPACE if ascii_line else _ODD_SPACE).search(line)
     ):
         return content  # the common case: nothing to normalise
     return sorted(content + _layout_edits(line, start, content), key=lambda e: e.start)
@@ -1219,8 +1369,11 @@ def clean_document(
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
     brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
+    applicable = _rules_for_page(raw, rules)
     inline = {
-        i: _inline_edits(raw, lines[i][0], lines[i][1], rules, pager.extra.get(i, ()), brands)
+        i: _inline_edits(
+            raw, lines[i][0], lines[i][1], rules, pager.extra.get(i, ()), brands, applicable
+        )
         for i in kept
     }
     # joined[k]: kept line k is followed directly (no blank or removed line) by kept line k+1.

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
+from .columns import Columns, add_edit_rows, add_segment_rows
 from .dates import parse_date
 from .evidence import find_duplicates, find_furniture
 from .progress import track
@@ -29,7 +30,7 @@ from .reading import (
     ManifestError,
     read_document,
 )
-from .segment import detect_language, name_scripts, split_paragraphs, split_sentences
+from .segment import detect_language, name_scripts
 from .shapes import find_url_date
 
 if TYPE_CHECKING:
@@ -725,7 +726,9 @@ def load_corpus(
     furniture = frozenset()
     if furniture_share is not None:
         furniture = find_furniture(_raw_texts(files, rows), min_share=furniture_share)
-    records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
+    records, raw_texts = [], {}
+    removed, paragraphs = Columns(REMOVED_COLUMNS), Columns(PARAGRAPH_COLUMNS)
+    sentences = Columns(SENTENCE_COLUMNS)
     for file in track(files, total=len(files), description="loading", enabled=progress):
         row = rows.get(file, {})
         name = file.relative_to(folder).as_posix()
@@ -738,10 +741,7 @@ def load_corpus(
         doc_id = record["doc_id"] = doc_ids[name]
         raw_texts[doc_id] = raw
         records.append(record)
-        removed.extend(
-            (doc_id, e.start, e.end, s, e.reason, raw[e.start : e.end], e.replacement)
-            for e, s in zip(edits, clean_starts, strict=True)
-        )
+        add_edit_rows(removed, doc_id, raw, edits, clean_starts)
         _segment(doc_id, record["text"], paragraphs, sentences)
 
     problem_table = problems.table()
@@ -766,9 +766,9 @@ def load_corpus(
         record["duplicate_of"] = flag
     return Corpus(
         documents=pd.DataFrame(records, columns=DOCUMENT_COLUMNS),
-        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
+        paragraphs=paragraphs.to_frame(),
+        sentences=sentences.to_frame(),
+        removed=removed.to_frame(),
         problems=problem_table,
         raw=raw_texts,
     )
@@ -786,14 +786,13 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
         :func:`load_corpus` segments them, with empty ``removed`` and ``problems`` tables
         and the texts as their own raw text.
     """
-    paragraphs: list = []
-    sentences: list = []
+    paragraphs, sentences = Columns(PARAGRAPH_COLUMNS), Columns(SENTENCE_COLUMNS)
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         _segment(doc_id, text, paragraphs, sentences)
     return Corpus(
         documents=documents.reset_index(drop=True),
-        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        paragraphs=paragraphs.to_frame(),
+        sentences=sentences.to_frame(),
         removed=pd.DataFrame([], columns=REMOVED_COLUMNS),
         problems=pd.DataFrame([], columns=PROBLEM_COLUMNS),
         raw=dict(zip(documents["doc_id"], documents["text"], strict=True)),
@@ -987,17 +986,9 @@ def _fallback_title(text: str, file: Path) -> str:
     return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
-def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
-    number = 0
-    for k, (start, end) in enumerate(split_paragraphs(text)):
-        body = text[start:end]
-        heading = len(body) < 150 and not body.endswith(
-            (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
-        )
-        paragraphs.append((doc_id, k, start, end, end - start, heading, body))
-        for s, e in split_sentences(text, start, end):
-            sentences.append((doc_id, k, number, s, e, text[s:e]))
-            number += 1
+def _segment(doc_id: str, text: str, paragraphs: Columns, sentences: Columns) -> None:
+    """Append a cleaned text's paragraph and sentence rows (:func:`add_segment_rows`)."""
+    add_segment_rows(paragraphs, sentences, doc_id, text)
 
 
 __all__ = [
