@@ -32,6 +32,8 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,6 +57,7 @@ PRIORITY = {
     "full-width": 3,
     "layout": 1,
 }
+_START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter("replacement")
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -102,6 +105,11 @@ class InlineRule:
         needs: Literal strings of which a line must hold one for the pattern to be
             tried (the CSV's optional ``needs`` column, ``|``-separated; an entry
             starting with ``re:`` is a quick regular expression instead); empty: always.
+        page_literals: The literal ``needs``, of which a page must hold one for the rule to
+            be tried on its lines (unless ``page_gate`` finds something).
+        page_gate: The ``re:`` needs as one regex tried on the whole page, or None.
+        on_every_page: The rule is tried on the lines of every page (it has no ``needs``,
+            or one whose match depends on where a line ends).
     """
 
     pattern: re.Pattern
@@ -109,6 +117,9 @@ class InlineRule:
     reason: str
     needs: tuple[str, ...] = ()
     gate: re.Pattern | None = field(default=None, compare=False, repr=False)
+    page_literals: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    page_gate: re.Pattern | None = field(default=None, compare=False, repr=False)
+    on_every_page: bool = field(default=True, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
@@ -318,8 +329,16 @@ def _names_a_concept(text: str, terms: frozenset[str]) -> bool:
 
 def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
+    expressions = [n[3:] for n in needs if n.startswith("re:")]
     return InlineRule(
-        re.compile(row["pattern"], re.M), replacement, row["reason"], needs, _gate(needs)
+        re.compile(row["pattern"], re.M),
+        replacement,
+        row["reason"],
+        needs,
+        _gate(needs),
+        page_literals=frozenset(n for n in needs if not n.startswith("re:")),
+        page_gate=re.compile("|".join(expressions), re.M) if expressions else None,
+        on_every_page=not needs or any(_LINE_BOUND.search(e) for e in expressions),
     )
 
 
@@ -549,7 +568,8 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     """
     if len(text) > 200:
         return None
-    labels = list(rules.header.finditer(text))
+    # Every label stands before a colon: a line without one is not searched for labels.
+    labels = list(rules.header.finditer(text)) if ":" in text or "：" in text else []
     found: dict[str, str] = {}
     lead = text[: labels[0].start()] if labels else text
     dates = _find_dates(lead)
@@ -1166,7 +1186,15 @@ def _rules_for_page(
     A rule whose ``needs`` the whole page lacks cannot match any of its lines, so each
     line tries only the few rules left (most pages hold the needs of two or three).
     """
-    keep = {id(rule) for rule in rules.inline if _may_apply_on_page(rule, raw)}
+    literals = {n for rule in rules.inline for n in rule.page_literals}
+    present = frozenset(n for n in literals if n in raw)
+    keep = {
+        id(rule)
+        for rule in rules.inline
+        if rule.on_every_page
+        or not present.isdisjoint(rule.page_literals)
+        or (rule.page_gate is not None and rule.page_gate.search(raw))
+    }
     return (
         tuple(r for r in rules.inline if id(r) in keep),
         tuple(r for r in rules.inline_ascii if id(r) in keep),
@@ -1176,19 +1204,6 @@ def _rules_for_page(
 #: What makes a regular expression's match in a line depend on where the line ends: a
 #: ``needs`` regex holding one is tried on each line, never on the page at once.
 _LINE_BOUND = re.compile(r"[\^$]|\\[AZ]|\(\?<?!")
-
-
-def _may_apply_on_page(rule: InlineRule, raw: str) -> bool:
-    """False when no line of ``raw`` holds one of the rule's ``needs``."""
-    if not rule.needs:
-        return True
-    for need in rule.needs:
-        if not need.startswith("re:"):
-            if need in raw:
-                return True
-        elif _LINE_BOUND.search(need[3:]) or re.search(need[3:], raw, re.M):
-            return True
-    return False
 
 
 def _inline_edits(
@@ -1237,7 +1252,7 @@ def _inline_edits(
         and not (_ASCII_ODD_SPACE if ascii_line else _ODD_SPACE).search(line)
     ):
         return content  # the common case: nothing to normalise
-    return sorted(content + _layout_edits(line, start, content), key=lambda e: e.start)
+    return sorted(content + _layout_edits(line, start, content), key=_START)
 
 
 def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
@@ -1250,20 +1265,17 @@ def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
     """
     removals = [(e.start - offset, e.end - offset) for e in content if not e.replacement]
     first, last = _visible_bounds(line, removals)
-    edits = []
+    found: list[tuple[int, int, str]] = []  # in line coordinates
     if first > 0:
-        edits.extend(_blank_runs(line, 0, first))
+        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, 0, first))
     if last < len(line) - 1:
-        edits.extend(_blank_runs(line, last + 1, len(line)))
+        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, last + 1))
     for m in _ODD_SPACE.finditer(line, first, last + 1):
-        replacement = "" if not m.group().strip(_INVISIBLE) else " "
-        edits.append(Edit(m.start(), m.end(), replacement, "layout"))
-    spans = [(e.start - offset, e.end - offset) for e in content]
-    return [
-        Edit(e.start + offset, e.end + offset, e.replacement, "layout")
-        for e in edits
-        if not _overlaps(spans, e.start, e.end)
-    ]
+        found.append((m.start(), m.end(), "" if not m.group().strip(_INVISIBLE) else " "))
+    if content:
+        spans = [(e.start - offset, e.end - offset) for e in content]
+        found = [f for f in found if not _overlaps(spans, f[0], f[1])]
+    return [Edit(start + offset, end + offset, text, "layout") for start, end, text in found]
 
 
 def _visible_bounds(line: str, removals: list[tuple[int, int]]) -> tuple[int, int]:
@@ -1276,11 +1288,6 @@ def _visible_bounds(line: str, removals: list[tuple[int, int]]) -> tuple[int, in
         if start <= last < end:
             last = len(line[:start].rstrip(_EDGE)) - 1
     return first, max(last, first - 1)
-
-
-def _blank_runs(line: str, start: int, end: int) -> list[Edit]:
-    """Removals of the white-space runs in ``line[start:end]`` (line coordinates)."""
-    return [Edit(m.start(), m.end(), "", "layout") for m in _WS_RUN.finditer(line, start, end)]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -1333,6 +1340,8 @@ def _is_wrapped(line_ends: list[str], lengths: list[int], joined: list[bool]) ->
 
 def _repaired(raw: str, start: int, end: int, edits: list[Edit]) -> str:
     """A line's content as it reads after its inline edits."""
+    if not edits:
+        return raw[start:end].strip(_EDGE)
     shifted = [Edit(e.start - start, e.end - start, e.replacement, e.reason) for e in edits]
     return apply_edits(raw[start:end], shifted)[0].strip(_EDGE)
 
@@ -1442,19 +1451,23 @@ def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
     Returns:
         The edited text and, for each edit, where its replacement starts in it.
     """
-    pieces: list[str] = []
-    starts: list[int] = []
-    position = length = 0
-    for edit in edits:
-        if edit.start < position:
-            raise ValueError(f"overlapping edits at offset {edit.start}")
-        pieces.append(raw[position : edit.start])
-        length += edit.start - position
-        starts.append(length)
-        pieces.append(edit.replacement)
-        length += len(edit.replacement)
-        position = edit.end
-    pieces.append(raw[position:])
+    edits = edits if isinstance(edits, list) else list(edits)
+    if not edits:
+        return raw, []
+    begins = list(map(_START, edits))
+    ends = list(map(_END, edits))
+    replacements = list(map(_REPLACEMENT, edits))
+    previous = [0, *ends[:-1]]  # where the text kept before each edit starts
+    if any(map(int.__lt__, begins, previous)):
+        first = next(b for b, p in zip(begins, previous, strict=True) if b < p)
+        raise ValueError(f"overlapping edits at offset {first}")
+    kept = [raw[p:b] for p, b in zip(previous, begins, strict=True)]
+    # Each replacement starts after all that was kept or put in before it.
+    lengths = [b - p for p, b in zip(previous, begins, strict=True)]
+    before = accumulate(map(len, replacements[:-1]), initial=0)
+    starts = list(map(int.__add__, accumulate(lengths), before))
+    pieces = [piece for pair in zip(kept, replacements, strict=True) for piece in pair]
+    pieces.append(raw[ends[-1] :])
     return "".join(pieces), starts
 
 

@@ -118,25 +118,28 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
         semicolon or colon); sentences are :func:`iecorpus.segment.split_sentences`'.
     """
     p, s = paragraphs.data, sentences.data
-    number = 0
-    for k, (start, end) in enumerate(split_paragraphs(text)):
-        body = text[start:end]
-        p["paragraph"].append(k)
-        p["start"].append(start)
-        p["end"].append(end)
-        p["n_chars"].append(end - start)
-        p["is_heading"].append(len(body) < 150 and not body.endswith(_BODY_ENDINGS))
-        p["text"].append(body)
-        spans = split_sentences(text, start, end)
-        n = len(spans)
-        s["paragraph"].extend([k] * n)
-        s["sentence"].extend(range(number, number + n))
-        s["start"].extend([a for a, _ in spans])
-        s["end"].extend([b for _, b in spans])
-        s["text"].extend([text[a:b] for a, b in spans])
-        number += n
-    p["doc_id"].extend([doc_id] * (len(p["paragraph"]) - len(p["doc_id"])))
-    s["doc_id"].extend([doc_id] * (len(s["paragraph"]) - len(s["doc_id"])))
-
+    spans = split_paragraphs(text)
+    bodies = [text[start:end] for start, end in spans]
+    p["doc_id"].extend([doc_id] * len(spans))
+    p["paragraph"].extend(range(len(spans)))
+    p["start"].extend([start for start, _ in spans])
+    p["end"].extend([end for _, end in spans])
+    p["n_chars"].extend(map(len, bodies))
+    p["is_heading"].extend(
+        [len(body) < 150 and not body.endswith(_BODY_ENDINGS) for body in bodies]
+    )
+    p["text"].extend(bodies)
+    numbers: list[int] = []
+    found: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(spans):
+        pieces = split_sentences(text, start, end)
+        numbers.extend([k] * len(pieces))
+        found.extend(pieces)
+    s["doc_id"].extend([doc_id] * len(found))
+    s["paragraph"].extend(numbers)
+    s["sentence"].extend(range(len(found)))
+    s["start"].extend([start for start, _ in found])
+    s["end"].extend([end for _, end in found])
+    s["text"].extend([text[start:end] for start, end in found])
 
 __all__ = ["Columns", "add_edit_rows", "add_segment_rows", "join_columns"]

@@ -11,6 +11,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -925,6 +926,7 @@ def _load_one(
 
 
 _LINE_END = re.compile(r"\r\n?")
+_START_END = attrgetter("start", "end")
 
 
 def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edit], list[int]]:
@@ -965,7 +967,7 @@ def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edi
         k = bisect.bisect_right(starts, position) - 1
         if k < 0 or cleaned.edits[k].end <= position:
             edits.append(edit)
-    edits.sort(key=lambda e: (e.start, e.end))
+    edits.sort(key=_START_END)
     rebuilt, clean_starts = apply_edits(raw, edits)
     if rebuilt != cleaned.text:  # a bug, not a user's problem: say so loudly
         raise AssertionError("the audit in raw coordinates does not rebuild the cleaned text")

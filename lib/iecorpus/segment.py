@@ -37,6 +37,9 @@ _BOUNDARY = re.compile(
     rf"(?P<en>[.!?]+[\"”’')\]]*)(?=\s+[\"“‘(\[]?[A-Z0-9{HAN}])"
     rf"|(?P<zh>[。！？!?]+[”’」』）)]*|…{{1,2}}[”’」』）)]*(?=[{HAN}“「]))"
 )
+#: The first character of every boundary: the regex above is tried only where one stands,
+#: since scanning for a character class runs several times faster than the whole pattern.
+_BOUNDARY_START = re.compile(r"[.!?。！？…]")
 _LAST_WORD = re.compile(r"(?:^|[\s(“\"])([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -117,23 +120,26 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         。！？ and …… with any closing quotes. A semicolon does not end a sentence.
     """
     end = len(text) if end is None else end
-    spans, cursor = [], start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if (
-            m.group("en")
-            and m.group("en").startswith(".")
-            and _ends_with_abbreviation(text[cursor : m.start() + 1])
-        ):
+    spans, cursor, scanned = [], start, start
+    match = _BOUNDARY.match
+    for candidate in _BOUNDARY_START.finditer(text, start, end):
+        if candidate.start() < scanned:  # inside the boundary just found
+            continue
+        m = match(text, candidate.start(), end)
+        if m is None:
+            continue
+        scanned = m.end()
+        en = m.group("en")
+        if en and en.startswith(".") and _ends_with_abbreviation(text[cursor : m.start() + 1]):
             continue
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
     trimmed = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        piece = text[s:e]
+        kept = piece.strip()  # str.strip removes what str.isspace calls white space
+        if kept:
+            s += len(piece) - len(piece.lstrip())
+            trimmed.append((s, s + len(kept)))
     return trimmed
