@@ -409,10 +409,11 @@ def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
             if op is parser.LITERAL:
                 char = chr(av)
                 if flags & re.IGNORECASE:
-                    if not char.isascii():
-                        close()
+                    if char.isascii():
+                        char = char.lower()
+                    elif char.lower() != char or char.upper() != char:
+                        close()  # a cased letter beyond ASCII: its look-alikes are many
                         continue
-                    char = char.lower()
                 run.append(char)
                 continue
             close()
@@ -517,8 +518,8 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
     return merged
 
 
-def _without_spam(line: str, rules: Rules) -> str:
-    spans = find_spam(line, rules)
+def _without_spam(line: str, rules: Rules, spans: list[tuple[int, int]] | None = None) -> str:
+    spans = find_spam(line, rules) if spans is None else spans
     if not spans:
         return line
     pieces, position = [], 0
@@ -526,6 +527,28 @@ def _without_spam(line: str, rules: Rules) -> str:
         pieces.append(line[position:start])
         position = end
     return "".join(pieces) + line[position:]
+
+
+def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) -> frozenset[int]:
+    """The lines of a page in which a spam term may match (the others need no search).
+
+    A line qualifies when it holds a literal brand (one scan of the page finds them all:
+    a brand holds no line break) or, where the page holds what a ``re:`` term needs,
+    when the line holds it too (:func:`_may_hold_spam_expression`).
+    """
+    found: set[int] = set()
+    brands = rules.spam_literals[0]
+    if brands is not None:
+        starts = [start for start, _, _ in lines]
+        found.update(bisect.bisect_right(starts, m.start()) - 1 for m in brands.finditer(raw))
+    needs = rules.spam_needs
+    if _may_hold_spam_expression(raw, needs):
+        found.update(
+            i
+            for i, (start, content_end, _) in enumerate(lines)
+            if i not in found and _may_hold_spam_expression(raw[start:content_end], needs)
+        )
+    return frozenset(found)
 
 
 def _check_pattern(pattern: str, path: Path, row: int) -> None:
@@ -668,6 +691,7 @@ class _Classifier:
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
         self._rule_of: dict[str, tuple[str, bool] | None] = {}
         self._strip_scraper_prefix()
+        self.spam_lines = _lines_with_spam(raw, self.lines, rules)
         self.brands = (
             shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
             if any(s in raw for s in rules.brand_suffixes)
@@ -685,6 +709,10 @@ class _Classifier:
                 self.stripped[i] = self.raw[start + length : content_end].strip(_EDGE)
                 self.meta["weak_date"] = iso
             return
+
+    def spam_spans(self, i: int, text: str) -> list[tuple[int, int]]:
+        """:func:`find_spam` on ``text``, part of line ``i``: nothing where it cannot match."""
+        return find_spam(text, self.rules) if i in self.spam_lines else []
 
     def _offset(self, i: int) -> int:
         """Where line ``i``'s stripped text starts in the raw text."""
@@ -792,7 +820,7 @@ class _Classifier:
             kind = ("noise", rule[0], {})
         elif not _WORD_CHAR.search(text):
             kind = ("noise", "navigation", {})  # bullets and arrows of a menu, an image stub
-        elif self._is_spam_line(text):
+        elif self._is_spam_line(i, text):
             kind = ("noise", "spam", {})
         elif shapes.is_language_switcher(text):
             kind = ("noise", "navigation", {})
@@ -817,8 +845,10 @@ class _Classifier:
         start, content_end, _ = self.lines[i]
         return self.raw[start:content_end].strip() in self.furniture
 
-    def _is_spam_line(self, text: str, *, by_shape: bool = True) -> bool:
-        if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
+    def _is_spam_line(self, i: int, text: str, *, by_shape: bool = True) -> bool:
+        if len(text) <= 80 and not _BULLETS.sub(
+            "", _without_spam(text, self.rules, self.spam_spans(i, text))
+        ).strip(_EDGE):
             return True
         if self.brands and len(text) <= 20 and text in self.brands:
             return True
@@ -1007,7 +1037,7 @@ class _Classifier:
                     tail = rule[0]
                     self._drop_teaser_heads(i, kept)
                 continue
-            if self._is_spam_line(text, by_shape=False):  # _body_shape tries the shapes
+            if self._is_spam_line(i, text, by_shape=False):  # _body_shape tries the shapes
                 self.status[i] = "spam"
                 continue
             title = self.meta.get("title")
@@ -1186,13 +1216,11 @@ def _rules_for_page(
     A rule whose ``needs`` the whole page lacks cannot match any of its lines, so each
     line tries only the few rules left (most pages hold the needs of two or three).
     """
-    literals = {n for rule in rules.inline for n in rule.page_literals}
-    present = frozenset(n for n in literals if n in raw)
     keep = {
         id(rule)
         for rule in rules.inline
         if rule.on_every_page
-        or not present.isdisjoint(rule.page_literals)
+        or any(n in raw for n in rule.page_literals)
         or (rule.page_gate is not None and rule.page_gate.search(raw))
     }
     return (
@@ -1214,15 +1242,18 @@ def _inline_edits(
     extra: Iterable[Edit] = (),
     brands: re.Pattern | None = None,
     applicable: tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]] | None = None,
+    may_hold_spam: bool = True,
 ) -> list[Edit]:
     """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
 
     ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
     ``brands`` matches the spam brands found on this page; ``applicable`` holds the inline
-    rules that may match on this page (:func:`_rules_for_page`; default: all).
+    rules that may match on this page (:func:`_rules_for_page`; default: all); without
+    ``may_hold_spam`` the line is not searched for spam terms (:func:`_lines_with_spam`).
     """
     line = raw[start:end]
-    candidates = [Edit(start + s, start + e, "", "spam") for s, e in find_spam(line, rules)]
+    spam = find_spam(line, rules) if may_hold_spam else []
+    candidates = [Edit(start + s, start + e, "", "spam") for s, e in spam]
     candidates.extend(extra)
     if brands is not None:
         candidates.extend(
@@ -1378,10 +1409,17 @@ def clean_document(
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
     brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
-    applicable = _rules_for_page(raw, rules)
+    applicable, spam_lines = _rules_for_page(raw, rules), pager.spam_lines
     inline = {
         i: _inline_edits(
-            raw, lines[i][0], lines[i][1], rules, pager.extra.get(i, ()), brands, applicable
+            raw,
+            lines[i][0],
+            lines[i][1],
+            rules,
+            pager.extra.get(i, ()),
+            brands,
+            applicable,
+            i in spam_lines,
         )
         for i in kept
     }

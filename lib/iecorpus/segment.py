@@ -40,7 +40,7 @@ _BOUNDARY = re.compile(
 #: The first character of every boundary: the regex above is tried only where one stands,
 #: since scanning for a character class runs several times faster than the whole pattern.
 _BOUNDARY_START = re.compile(r"[.!?。！？…]")
-_LAST_WORD = re.compile(r"(?:^|[\s(“\"])([A-Za-z][A-Za-z.]*)\.$")
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 
 
 def detect_language(text: str) -> str:
@@ -91,10 +91,20 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_with_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
-    if not m:
+    # The word before the final full stop (what r'(?:^|[\s(“"])([A-Za-z][A-Za-z.]*)\.$'
+    # finds), read from the end of the text rather than by a search through the whole
+    # sentence: the letters and dots it ends with, after white space, an opening bracket
+    # or quote, or the start.
+    rest = before.rstrip(_WORD_LETTERS)
+    tail = before[len(rest) :]
+    if (
+        len(tail) < 2
+        or not tail.endswith(".")
+        or not (tail[0].isascii() and tail[0].isalpha())
+        or (rest and not (rest[-1].isspace() or rest[-1] in "(“\""))
+    ):
         return False
-    word = m.group(1)
+    word = tail[:-1]
     return (
         (len(word) == 1 and word.isupper())
         or word.lower().rstrip(".") in ABBREVIATIONS
