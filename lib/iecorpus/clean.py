@@ -71,6 +71,8 @@ _ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBL
 #: ASCII white space that needs an edit inside a line (a single space does not).
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
+#: Full-width forms (U+FF01-FF5E) to their ASCII counterparts.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _PIPES = re.compile(r"\s[|｜]\s")
 _BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
 
@@ -110,6 +112,8 @@ class InlineRule:
         page_gate: The ``re:`` needs as one regex tried on the whole page, or None.
         on_every_page: The rule is tried on the lines of every page (it has no ``needs``,
             or one whose match depends on where a line ends).
+        page_search: ``page_literals`` as one regex, for a rule with many of them (one
+            scan of the page is then faster than one search per literal), or None.
     """
 
     pattern: re.Pattern
@@ -120,6 +124,7 @@ class InlineRule:
     page_literals: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     page_gate: re.Pattern | None = field(default=None, compare=False, repr=False)
     on_every_page: bool = field(default=True, compare=False, repr=False)
+    page_search: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
@@ -330,15 +335,17 @@ def _names_a_concept(text: str, terms: frozenset[str]) -> bool:
 def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
     expressions = [n[3:] for n in needs if n.startswith("re:")]
+    literals = [n for n in needs if not n.startswith("re:")]
     return InlineRule(
         re.compile(row["pattern"], re.M),
         replacement,
         row["reason"],
         needs,
         _gate(needs),
-        page_literals=frozenset(n for n in needs if not n.startswith("re:")),
+        page_literals=frozenset(literals),
         page_gate=re.compile("|".join(expressions), re.M) if expressions else None,
         on_every_page=not needs or any(_LINE_BOUND.search(e) for e in expressions),
+        page_search=re.compile("|".join(map(re.escape, literals))) if len(literals) > 4 else None,
     )
 
 
@@ -533,22 +540,31 @@ def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) 
     """The lines of a page in which a spam term may match (the others need no search).
 
     A line qualifies when it holds a literal brand (one scan of the page finds them all:
-    a brand holds no line break) or, where the page holds what a ``re:`` term needs,
-    when the line holds it too (:func:`_may_hold_spam_expression`).
+    a brand holds no line break) or one of the literals a ``re:`` term needs
+    (:func:`_required_literals`), found in the page (lower-cased where case is ignored).
     """
-    found: set[int] = set()
+    needs = rules.spam_needs
+    if needs is None or (
+        any(ignore_case for _, ignore_case in needs)
+        and not raw.isascii()
+        and any(c in raw for c in _CASE_LOOK_ALIKES)
+    ):
+        return frozenset(range(len(lines)))
+    starts = [start for start, _, _ in lines]
+    positions: list[int] = []
     brands = rules.spam_literals[0]
     if brands is not None:
-        starts = [start for start, _, _ in lines]
-        found.update(bisect.bisect_right(starts, m.start()) - 1 for m in brands.finditer(raw))
-    needs = rules.spam_needs
-    if _may_hold_spam_expression(raw, needs):
-        found.update(
-            i
-            for i, (start, content_end, _) in enumerate(lines)
-            if i not in found and _may_hold_spam_expression(raw[start:content_end], needs)
-        )
-    return frozenset(found)
+        positions.extend(m.start() for m in brands.finditer(raw))
+    lowered = None
+    for literal, ignore_case in needs:
+        if ignore_case and lowered is None:
+            lowered = raw.lower()  # as long as raw: a look-alike would have returned above
+        text = lowered if ignore_case else raw
+        at = text.find(literal)
+        while at != -1:
+            positions.append(at)
+            at = text.find(literal, at + 1)
+    return frozenset(bisect.bisect_right(starts, at) - 1 for at in positions)
 
 
 def _check_pattern(pattern: str, path: Path, row: int) -> None:
@@ -747,7 +763,12 @@ class _Classifier:
         with a label (a source line closing the article), so body sentences cost nothing.
         """
         if in_body:
-            first = self.rules.header.match(text) if len(text) <= 120 else None
+            # A label stands before a colon: a line without one does not start with a label.
+            first = (
+                self.rules.header.match(text)
+                if len(text) <= 120 and (":" in text or "：" in text)
+                else None
+            )
             if not first:
                 return None
         fields = parse_header_line(text, self.rules)
@@ -1147,7 +1168,7 @@ class _Classifier:
         """Teasers after the body: a repeated headline, a tag list, a truncated summary."""
         if 10 <= len(text) < 200 and text == self._next_text(i):
             return True
-        if len(_PIPES.findall(text)) >= 2:
+        if ("|" in text or "｜" in text) and len(_PIPES.findall(text)) >= 2:
             return True
         if (
             text.endswith(("...", "…"))
@@ -1171,6 +1192,8 @@ _TABLE_ROW = re.compile(r"^[^|｜]{1,16}[:：]\s*[|｜]")
 
 def _is_table_row(text: str) -> bool:
     """A row of a metadata table flattened into cells: ``label: | value | label: | value |``."""
+    if "|" not in text and "｜" not in text:  # both shapes need a pipe
+        return False
     return bool(_TABLE_ROW.match(text)) or (
         len(text) <= 40
         and text.count("|") >= 2
@@ -1220,7 +1243,11 @@ def _rules_for_page(
         id(rule)
         for rule in rules.inline
         if rule.on_every_page
-        or any(n in raw for n in rule.page_literals)
+        or (
+            rule.page_search.search(raw) is not None
+            if rule.page_search is not None
+            else any(n in raw for n in rule.page_literals)
+        )
         or (rule.page_gate is not None and rule.page_gate.search(raw))
     }
     return (
@@ -1273,7 +1300,7 @@ def _inline_edits(
                 )
     if not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
-            half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+            half = m.group().translate(_HALF_WIDTH)
             candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
     content = _resolve(candidates)
     if (

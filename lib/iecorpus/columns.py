@@ -142,4 +142,5 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
     s["end"].extend([end for _, end in found])
     s["text"].extend([text[start:end] for start, end in found])
 
+
 __all__ = ["Columns", "add_edit_rows", "add_segment_rows", "join_columns"]

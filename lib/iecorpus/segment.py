@@ -101,7 +101,7 @@ def _ends_with_abbreviation(before: str) -> bool:
         len(tail) < 2
         or not tail.endswith(".")
         or not (tail[0].isascii() and tail[0].isalpha())
-        or (rest and not (rest[-1].isspace() or rest[-1] in "(“\""))
+        or (rest and not (rest[-1].isspace() or rest[-1] in '(“"'))
     ):
         return False
     word = tail[:-1]
