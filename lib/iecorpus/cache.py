@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import chinese, clean, corpus, dates, evidence, paths, reading, segment, shapes
+from . import chinese, clean, columns, corpus, dates, evidence, paths, reading, segment, shapes
 from .corpus import Corpus, Problems, load_corpus, locate_documents
 from .datafiles import fingerprint
 from .provenance import package_version
@@ -48,7 +48,7 @@ CACHE_FOLDER = "corpus-cache"
 #: Bumped when the layout of the saved files changes.
 FORMAT_VERSION = 1
 #: The modules whose source shapes a loaded corpus: a change to any of them rebuilds.
-SHAPING_MODULES = (reading, clean, shapes, evidence, segment, dates, chinese, corpus)
+SHAPING_MODULES = (reading, clean, shapes, evidence, segment, dates, chinese, columns, corpus)
 KEY_FILE = "key.json"
 #: The table holding ``Corpus.raw`` (one row per document: ``doc_id``, ``raw``).
 RAW_TABLE = "raw"
