@@ -867,9 +867,14 @@ class _Classifier:
         return self.raw[start:content_end].strip() in self.furniture
 
     def _is_spam_line(self, i: int, text: str, *, by_shape: bool = True) -> bool:
-        if len(text) <= 80 and not _BULLETS.sub(
-            "", _without_spam(text, self.rules, self.spam_spans(i, text))
-        ).strip(_EDGE):
+        # Without spam in it, a line holding a word character keeps it once bullets go.
+        if (
+            len(text) <= 80
+            and (i in self.spam_lines or not _WORD_CHAR.search(text))
+            and not _BULLETS.sub(
+                "", _without_spam(text, self.rules, self.spam_spans(i, text))
+            ).strip(_EDGE)
+        ):
             return True
         if self.brands and len(text) <= 20 and text in self.brands:
             return True
