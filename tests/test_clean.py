@@ -550,3 +550,82 @@ def test_the_embedded_corpus_loses_no_paragraph_as_off_topic():
     for file in sorted(paths.RAW_DIR.glob("*.txt")):
         edits = clean(file.read_text(encoding="utf-8")).edits
         assert not [e for e in edits if e.reason == "off-topic"], file.name
+
+
+# ---------------------------------------------------------------- cheap pre-checks change nothing
+
+
+def spans_by_full_search(line, pattern):
+    """find_spam's spans, found with one regex of every term, as before the pre-checks."""
+    spans = []
+    for m in pattern.finditer(line):
+        start = m.start()
+        while start and line[start - 1].isspace():
+            start -= 1
+        spans.append((start, m.end()))
+    merged = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit BET365 today",  # a re: term, in capitals
+        "xbet365 is not a word boundary",
+        "online  casino",  # two spaces: the term needs one
+        "the Online Casino 澳门金沙 and 188Bet",
+        "online caſino",  # long s matches s when case is ignored
+        "ONLINE CASİNO",  # dotted capital I lower-cases to two characters
+        "在线赌场bet365",
+        "A sentence without any of them.",
+        "皇冠体育 皇冠体育",
+    ],
+)
+def test_spam_found_with_pre_checks_is_spam_found_by_the_full_search(line):
+    from iecorpus.clean import find_spam
+
+    rules = load_rules()
+    pattern = rules.spam[1] if line.isascii() else rules.spam[0]
+    assert find_spam(line, rules) == spans_by_full_search(line, pattern)
+
+
+def test_a_spam_term_naming_no_literal_is_always_searched(tmp_path):
+    from iecorpus.clean import find_spam
+
+    for path in paths.CLEANING_DIR.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    with (tmp_path / "spam.txt").open("a", encoding="utf-8") as handle:
+        handle.write("re:\\d{3}[a-z]{2}\\d{3}\n")
+    rules = load_rules(tmp_path)
+    assert rules.spam_needs is None
+    assert find_spam("see 123ab456 now", rules) == [(3, 12)]
+    cleaned = clean_document("Title of the page\n\nA body line 123ab456 ends here.\n", rules=rules)
+    assert "123ab456" not in cleaned.text
+
+
+def test_an_inline_rule_is_tried_on_a_page_only_when_the_page_holds_its_needs():
+    # The artefact rule needs " ," (a space before a comma): on a page without one it is
+    # not tried, and on a page with one it repairs it.
+    assert clean("Title here\n\nFirms , colleges and schools sign up.").text.endswith(
+        "Firms, colleges and schools sign up."
+    )
+    assert clean("Title here\n\nFirms, colleges and schools sign up.").text.endswith(
+        "Firms, colleges and schools sign up."
+    )
+
+
+def test_overlapping_edits_are_refused():
+    from iecorpus.clean import Edit, apply_edits
+
+    with pytest.raises(ValueError, match="overlapping edits at offset 2"):
+        apply_edits("abcdef", [Edit(0, 3, "", "layout"), Edit(2, 4, "", "layout")])
+    assert apply_edits("abcdef", [Edit(1, 2, "XY", "artefact"), Edit(4, 6, "", "spam")]) == (
+        "aXYcd",
+        [1, 5],
+    )
+    assert apply_edits("abc", []) == ("abc", [])

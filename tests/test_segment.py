@@ -1,8 +1,18 @@
-"""Language of cleaned text: English, Chinese, or a page in another script."""
+"""Language of cleaned text: English, Chinese, or a page in another script; its sentences."""
+
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from iecorpus.segment import detect_language, name_scripts
+from iecorpus.segment import (
+    _BOUNDARY,
+    ABBREVIATIONS,
+    detect_language,
+    name_scripts,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -28,3 +38,70 @@ def test_name_scripts_names_the_script_a_page_is_in():
     assert name_scripts("Министерство образования") == ["Cyrillic"]
     assert name_scripts("大学と企業が協力") == ["kana"]
     assert name_scripts("plain English") == []
+
+
+# ---------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Mr. Li visited 12 firms. They signed.", ["Mr. Li visited 12 firms.", "They signed."]),
+        ("The U.S. Department spoke. Then J. Smith left.", ["The U.S. Department spoke.", "Then J. Smith left."]),
+        ("Colleges (e.g. Shenzhen Polytechnic) lead. Firms follow!", ["Colleges (e.g. Shenzhen Polytechnic) lead.", "Firms follow!"]),
+        ("It grew 3.5 percent. “Good,” he said.", ["It grew 3.5 percent.", "“Good,” he said."]),
+        ("深化产教融合。推进校企合作！是否可行？", ["深化产教融合。", "推进校企合作！", "是否可行？"]),
+        ("他说：“要办好职业教育。”随后离开。", ["他说：“要办好职业教育。”", "随后离开。"]),
+        ("名单如下……第一批共63家", ["名单如下……", "第一批共63家"]),
+        ("  Padded sentence.   Another one.  ", ["Padded sentence.", "Another one."]),
+        ("No boundary here; a semicolon. ", ["No boundary here; a semicolon."]),
+    ],
+)
+def test_split_sentences_in_english_and_chinese(text, sentences):
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences
+
+
+_LAST_WORD = re.compile(r"(?:^|[\s(“\"])([A-Za-z][A-Za-z.]*)\.$")
+
+
+def split_by_search(text, start=0, end=None):
+    """The splitter as written first: every boundary by a search of the whole pattern."""
+    end = len(text) if end is None else end
+    spans, cursor = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group("en") and m.group("en").startswith("."):
+            word = _LAST_WORD.search(text[cursor : m.start() + 1])
+            if word and (
+                (len(word[1]) == 1 and word[1].isupper())
+                or word[1].lower().rstrip(".") in ABBREVIATIONS
+                or "." in word[1]
+            ):
+                continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Mr", "etc", "e.g", "U.S", "A", "word", "12", "3.5", "产教", "融合", "“", "”", "(",
+             ")", ".", "..", "!", "?", "。", "！", "？", "…", "……", " ", "  ", "\u3000", "\n"]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 5),
+)
+def test_split_sentences_finds_what_a_full_search_finds(pieces, cut):
+    text = "".join(pieces)
+    start = min(cut, len(text))
+    assert split_sentences(text, start) == split_by_search(text, start)

@@ -43,7 +43,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import chinese, clean, corpus, dates, evidence, paths, reading, segment, shapes
+from . import chinese, clean, columns, corpus, dates, evidence, paths, reading, segment, shapes
 from .corpus import Corpus, Problems, load_corpus, locate_documents
 from .datafiles import fingerprint
 from .provenance import package_version
@@ -53,7 +53,7 @@ CACHE_FOLDER = "corpus-cache"
 #: Bumped when the layout of the saved files changes (2: a folder of parts per table).
 FORMAT_VERSION = 2
 #: The modules whose source shapes a loaded corpus: a change to any of them rebuilds.
-SHAPING_MODULES = (reading, clean, shapes, evidence, segment, dates, chinese, corpus)
+SHAPING_MODULES = (reading, clean, shapes, evidence, segment, dates, chinese, columns, corpus)
 KEY_FILE = "key.json"
 #: The table holding ``Corpus.raw`` (one row per document: ``doc_id``, ``raw``).
 RAW_TABLE = "raw"

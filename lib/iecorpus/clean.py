@@ -32,7 +32,10 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from . import paths, shapes
 from .chinese import HAN, count_han, is_han, to_simplified
@@ -54,6 +57,7 @@ PRIORITY = {
     "full-width": 3,
     "layout": 1,
 }
+_START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter("replacement")
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -67,13 +71,17 @@ _ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBL
 #: ASCII white space that needs an edit inside a line (a single space does not).
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
+#: Full-width forms (U+FF01-FF5E) to their ASCII counterparts.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _PIPES = re.compile(r"\s[|｜]\s")
 _BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """One change the cleaner made, in raw-text coordinates.
+
+    A named tuple rather than a frozen dataclass: a page makes dozens of candidate
+    edits per line, and a tuple is built several times faster.
 
     Attributes:
         start: Offset of the first raw character replaced.
@@ -99,6 +107,13 @@ class InlineRule:
         needs: Literal strings of which a line must hold one for the pattern to be
             tried (the CSV's optional ``needs`` column, ``|``-separated; an entry
             starting with ``re:`` is a quick regular expression instead); empty: always.
+        page_literals: The literal ``needs``, of which a page must hold one for the rule to
+            be tried on its lines (unless ``page_gate`` finds something).
+        page_gate: The ``re:`` needs as one regex tried on the whole page, or None.
+        on_every_page: The rule is tried on the lines of every page (it has no ``needs``,
+            or one whose match depends on where a line ends).
+        page_search: ``page_literals`` as one regex, for a rule with many of them (one
+            scan of the page is then faster than one search per literal), or None.
     """
 
     pattern: re.Pattern
@@ -106,6 +121,10 @@ class InlineRule:
     reason: str
     needs: tuple[str, ...] = ()
     gate: re.Pattern | None = field(default=None, compare=False, repr=False)
+    page_literals: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    page_gate: re.Pattern | None = field(default=None, compare=False, repr=False)
+    on_every_page: bool = field(default=True, compare=False, repr=False)
+    page_search: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
@@ -144,6 +163,11 @@ class Rules:
         topic_terms: Every rendering of the glossary's concepts (Chinese in simplified
             characters, English lower-cased): a paragraph that names one is never taken
             for another story.
+        spam_literals: The literal spam terms alone, as ``spam`` (all, ASCII); None
+            where there are none.
+        spam_needs: Literals of which a line must hold one for a ``re:`` spam term to
+            match there, each with whether it is compared ignoring case; empty when there
+            are no ``re:`` terms, None when one of them names no such literal.
     """
 
     line: re.Pattern
@@ -159,6 +183,8 @@ class Rules:
     inline_ascii: tuple[InlineRule, ...] = ()
     topic_stopwords: frozenset[str] = frozenset()
     topic_terms: frozenset[str] = frozenset()
+    spam_literals: tuple[re.Pattern | None, re.Pattern | None] = (None, None)
+    spam_needs: tuple[tuple[str, bool], ...] | None = None
 
 
 @dataclass
@@ -278,7 +304,7 @@ def _read_rules(directory: str) -> Rules:
         reasons=reasons,
         ends=frozenset(ends),
         inline=tuple(inline),
-        spam=spam,
+        spam=spam[:2],
         header=header,
         header_fields=header_fields,
         byline=byline,
@@ -287,6 +313,8 @@ def _read_rules(directory: str) -> Rules:
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
         topic_stopwords=load_stopwords("en"),
         topic_terms=_concept_terms(),
+        spam_literals=spam[2:4],
+        spam_needs=spam[4],
     )
 
 
@@ -306,18 +334,32 @@ def _names_a_concept(text: str, terms: frozenset[str]) -> bool:
 
 def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
+    expressions = [n[3:] for n in needs if n.startswith("re:")]
+    literals = [n for n in needs if not n.startswith("re:")]
     return InlineRule(
-        re.compile(row["pattern"], re.M), replacement, row["reason"], needs, _gate(needs)
+        re.compile(row["pattern"], re.M),
+        replacement,
+        row["reason"],
+        needs,
+        _gate(needs),
+        page_literals=frozenset(literals),
+        page_gate=re.compile("|".join(expressions), re.M) if expressions else None,
+        on_every_page=not needs or any(_LINE_BOUND.search(e) for e in expressions),
+        page_search=re.compile("|".join(map(re.escape, literals))) if len(literals) > 4 else None,
     )
 
 
-def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern | None]:
+def _spam_patterns(terms: list[str], path: Path) -> tuple:
     """Compile the spam terms into (all terms, the terms an ASCII line can hold).
 
     Literal brands go into one character trie, so that a common first character (体, 新,
     在) costs one failed branch rather than a try of every brand; ``re:`` entries are
     alternatives of their own. Most brands are Chinese, so an ASCII line is
     searched with the second pattern only (None when no term can match ASCII text).
+    The literal trie is also returned alone (for everything, and for ASCII lines), with
+    the literals a line must hold for a ``re:`` term to match (:func:`_required_literals`):
+    a line without them is searched for the brands alone, which is several times faster
+    and finds the same spans.
     """
     literals = sorted({t for t in terms if not t.startswith("re:")}, key=len, reverse=True)
     expressions = [t[3:] for t in terms if t.startswith("re:")]
@@ -328,13 +370,108 @@ def _spam_patterns(terms: list[str], path: Path) -> tuple[re.Pattern, re.Pattern
         return [_trie_regex(words)] if words else []
 
     everything = alternation(literals) + [f"(?:{e})" for e in expressions]
-    ascii_only = alternation([t for t in literals if t.isascii()]) + [
-        f"(?:{e})" for e in expressions
-    ]
+    ascii_words = alternation([t for t in literals if t.isascii()])
+    ascii_only = ascii_words + [f"(?:{e})" for e in expressions]
+    needs: list[tuple[str, bool]] | None = []
+    for expression in expressions:
+        required = _required_literals(expression)
+        if required is None:
+            needs = None
+            break
+        needs.extend(required)
     return (
         re.compile("|".join(everything) or r"(?!x)x"),
         re.compile("|".join(ascii_only)) if ascii_only else None,
+        re.compile(alternation(literals)[0]) if literals else None,
+        re.compile(ascii_words[0]) if ascii_words else None,
+        tuple(dict.fromkeys(needs)) if needs is not None else None,
     )
+
+
+#: Characters that match an ASCII letter when case is ignored but do not lower-case to it
+#: (dotted and dotless i, long s, Kelvin sign): a line holding one is never gated.
+_CASE_LOOK_ALIKES = "\u0130\u0131\u017f\u212a"
+
+
+def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
+    """Literals of which a text must hold one for ``expression`` to match in it.
+
+    Returns:
+        ``(literal, ignore_case)`` pairs (ignoring case, the literal is lower-cased ASCII),
+        or None when the expression names none that is certain (then it is always tried).
+    """
+    from re import _parser as parser  # the standard library's own reading of a pattern
+
+    def required(items, flags: int) -> list[tuple[str, bool]] | None:
+        best: list[tuple[str, bool]] | None = None
+        run: list[str] = []
+
+        def close() -> None:
+            nonlocal best, run
+            if run and (best is None or len(run) > min(len(b[0]) for b in best)):
+                best = [("".join(run), bool(flags & re.IGNORECASE))]
+            run = []
+
+        for op, av in items:
+            if op is parser.LITERAL:
+                char = chr(av)
+                if flags & re.IGNORECASE:
+                    if char.isascii():
+                        char = char.lower()
+                    elif char.lower() != char or char.upper() != char:
+                        close()  # a cased letter beyond ASCII: its look-alikes are many
+                        continue
+                run.append(char)
+                continue
+            close()
+            if op is parser.SUBPATTERN:
+                _, add, remove, inner = av
+                found = required(inner.data, (flags | add) & ~remove)
+            elif op is parser.BRANCH:
+                branches = [required(b.data, flags) for b in av[1]]
+                found = None if any(b is None for b in branches) else sum(branches, [])
+            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+                found = required(av[2].data, flags) if av[0] >= 1 else None
+            elif op is parser.ATOMIC_GROUP:
+                found = required(av.data, flags)
+            else:
+                found = None
+            if found and (best is None or _shortest(found) > _shortest(best)):
+                best = found
+        close()
+        return best
+
+    try:
+        parsed = parser.parse(expression)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.LOCALE | re.VERBOSE):
+        return None
+    return required(parsed.data, parsed.state.flags & re.IGNORECASE)
+
+
+def _shortest(found: list[tuple[str, bool]]) -> int:
+    return min(len(literal) for literal, _ in found)
+
+
+def _may_hold_spam_expression(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
+    """False when no ``re:`` spam term can match in ``line`` (it lacks every needed literal)."""
+    if needs is None:
+        return True
+    if not needs:
+        return False
+    lowered = None
+    for literal, ignore_case in needs:
+        if ignore_case:
+            if lowered is None:
+                if not line.isascii() and any(c in line for c in _CASE_LOOK_ALIKES):
+                    return True
+                lowered = line.lower()
+            if literal in lowered:
+                return True
+        elif literal in line:
+            return True
+    return False
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -366,7 +503,11 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` spans, sorted and not overlapping.
     """
-    pattern = rules.spam[1] if line.isascii() else rules.spam[0]
+    ascii_line = line.isascii()
+    if _may_hold_spam_expression(line, rules.spam_needs):
+        pattern = rules.spam[1] if ascii_line else rules.spam[0]
+    else:  # no ``re:`` term can match here: the brands alone find the same spans
+        pattern = rules.spam_literals[1] if ascii_line else rules.spam_literals[0]
     if pattern is None:
         return []
     spans = []
@@ -384,8 +525,8 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
     return merged
 
 
-def _without_spam(line: str, rules: Rules) -> str:
-    spans = find_spam(line, rules)
+def _without_spam(line: str, rules: Rules, spans: list[tuple[int, int]] | None = None) -> str:
+    spans = find_spam(line, rules) if spans is None else spans
     if not spans:
         return line
     pieces, position = [], 0
@@ -393,6 +534,37 @@ def _without_spam(line: str, rules: Rules) -> str:
         pieces.append(line[position:start])
         position = end
     return "".join(pieces) + line[position:]
+
+
+def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) -> frozenset[int]:
+    """The lines of a page in which a spam term may match (the others need no search).
+
+    A line qualifies when it holds a literal brand (one scan of the page finds them all:
+    a brand holds no line break) or one of the literals a ``re:`` term needs
+    (:func:`_required_literals`), found in the page (lower-cased where case is ignored).
+    """
+    needs = rules.spam_needs
+    if needs is None or (
+        any(ignore_case for _, ignore_case in needs)
+        and not raw.isascii()
+        and any(c in raw for c in _CASE_LOOK_ALIKES)
+    ):
+        return frozenset(range(len(lines)))
+    starts = [start for start, _, _ in lines]
+    positions: list[int] = []
+    brands = rules.spam_literals[0]
+    if brands is not None:
+        positions.extend(m.start() for m in brands.finditer(raw))
+    lowered = None
+    for literal, ignore_case in needs:
+        if ignore_case and lowered is None:
+            lowered = raw.lower()  # as long as raw: a look-alike would have returned above
+        text = lowered if ignore_case else raw
+        at = text.find(literal)
+        while at != -1:
+            positions.append(at)
+            at = text.find(literal, at + 1)
+    return frozenset(bisect.bisect_right(starts, at) - 1 for at in positions)
 
 
 def _check_pattern(pattern: str, path: Path, row: int) -> None:
@@ -435,7 +607,8 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     """
     if len(text) > 200:
         return None
-    labels = list(rules.header.finditer(text))
+    # Every label stands before a colon: a line without one is not searched for labels.
+    labels = list(rules.header.finditer(text)) if ":" in text or "：" in text else []
     found: dict[str, str] = {}
     lead = text[: labels[0].start()] if labels else text
     dates = _find_dates(lead)
@@ -532,7 +705,9 @@ class _Classifier:
         #: dateline opening the first paragraph), by line.
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
+        self._rule_of: dict[str, tuple[str, bool] | None] = {}
         self._strip_scraper_prefix()
+        self.spam_lines = _lines_with_spam(raw, self.lines, rules)
         self.brands = (
             shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
             if any(s in raw for s in rules.brand_suffixes)
@@ -550,6 +725,10 @@ class _Classifier:
                 self.stripped[i] = self.raw[start + length : content_end].strip(_EDGE)
                 self.meta["weak_date"] = iso
             return
+
+    def spam_spans(self, i: int, text: str) -> list[tuple[int, int]]:
+        """:func:`find_spam` on ``text``, part of line ``i``: nothing where it cannot match."""
+        return find_spam(text, self.rules) if i in self.spam_lines else []
 
     def _offset(self, i: int) -> int:
         """Where line ``i``'s stripped text starts in the raw text."""
@@ -570,12 +749,12 @@ class _Classifier:
         return None
 
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
-        if len(text) > 1000:
-            return None
-        m = self.rules.line.fullmatch(text)
-        if not m:
-            return None
-        return self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends
+        if text in self._rule_of:  # the header's lines are read twice
+            return self._rule_of[text]
+        m = self.rules.line.fullmatch(text) if len(text) <= 1000 else None
+        rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
+        self._rule_of[text] = rule
+        return rule
 
     def _labelled(self, text: str, in_body: bool) -> str | None:
         """A dateline or byline made of labels (发布时间：…, Source: …); its fields go to meta.
@@ -584,7 +763,12 @@ class _Classifier:
         with a label (a source line closing the article), so body sentences cost nothing.
         """
         if in_body:
-            first = self.rules.header.match(text) if len(text) <= 120 else None
+            # A label stands before a colon: a line without one does not start with a label.
+            first = (
+                self.rules.header.match(text)
+                if len(text) <= 120 and (":" in text or "：" in text)
+                else None
+            )
             if not first:
                 return None
         fields = parse_header_line(text, self.rules)
@@ -657,7 +841,7 @@ class _Classifier:
             kind = ("noise", rule[0], {})
         elif not _WORD_CHAR.search(text):
             kind = ("noise", "navigation", {})  # bullets and arrows of a menu, an image stub
-        elif self._is_spam_line(text):
+        elif self._is_spam_line(i, text):
             kind = ("noise", "spam", {})
         elif shapes.is_language_switcher(text):
             kind = ("noise", "navigation", {})
@@ -682,8 +866,15 @@ class _Classifier:
         start, content_end, _ = self.lines[i]
         return self.raw[start:content_end].strip() in self.furniture
 
-    def _is_spam_line(self, text: str, *, by_shape: bool = True) -> bool:
-        if len(text) <= 80 and not _BULLETS.sub("", _without_spam(text, self.rules)).strip(_EDGE):
+    def _is_spam_line(self, i: int, text: str, *, by_shape: bool = True) -> bool:
+        # Without spam in it, a line holding a word character keeps it once bullets go.
+        if (
+            len(text) <= 80
+            and (i in self.spam_lines or not _WORD_CHAR.search(text))
+            and not _BULLETS.sub(
+                "", _without_spam(text, self.rules, self.spam_spans(i, text))
+            ).strip(_EDGE)
+        ):
             return True
         if self.brands and len(text) <= 20 and text in self.brands:
             return True
@@ -872,7 +1063,7 @@ class _Classifier:
                     tail = rule[0]
                     self._drop_teaser_heads(i, kept)
                 continue
-            if self._is_spam_line(text, by_shape=False):  # _body_shape tries the shapes
+            if self._is_spam_line(i, text, by_shape=False):  # _body_shape tries the shapes
                 self.status[i] = "spam"
                 continue
             title = self.meta.get("title")
@@ -982,7 +1173,7 @@ class _Classifier:
         """Teasers after the body: a repeated headline, a tag list, a truncated summary."""
         if 10 <= len(text) < 200 and text == self._next_text(i):
             return True
-        if len(_PIPES.findall(text)) >= 2:
+        if ("|" in text or "｜" in text) and len(_PIPES.findall(text)) >= 2:
             return True
         if (
             text.endswith(("...", "…"))
@@ -1006,6 +1197,8 @@ _TABLE_ROW = re.compile(r"^[^|｜]{1,16}[:：]\s*[|｜]")
 
 def _is_table_row(text: str) -> bool:
     """A row of a metadata table flattened into cells: ``label: | value | label: | value |``."""
+    if "|" not in text and "｜" not in text:  # both shapes need a pipe
+        return False
     return bool(_TABLE_ROW.match(text)) or (
         len(text) <= 40
         and text.count("|") >= 2
@@ -1043,6 +1236,36 @@ def _field_reason(fields: dict[str, str]) -> str:
     return "dateline"
 
 
+def _rules_for_page(
+    raw: str, rules: Rules
+) -> tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]]:
+    """The inline rules (all, and those for ASCII lines) that may match a line of a page.
+
+    A rule whose ``needs`` the whole page lacks cannot match any of its lines, so each
+    line tries only the few rules left (most pages hold the needs of two or three).
+    """
+    keep = {
+        id(rule)
+        for rule in rules.inline
+        if rule.on_every_page
+        or (
+            rule.page_search.search(raw) is not None
+            if rule.page_search is not None
+            else any(n in raw for n in rule.page_literals)
+        )
+        or (rule.page_gate is not None and rule.page_gate.search(raw))
+    }
+    return (
+        tuple(r for r in rules.inline if id(r) in keep),
+        tuple(r for r in rules.inline_ascii if id(r) in keep),
+    )
+
+
+#: What makes a regular expression's match in a line depend on where the line ends: a
+#: ``needs`` regex holding one is tried on each line, never on the page at once.
+_LINE_BOUND = re.compile(r"[\^$]|\\[AZ]|\(\?<?!")
+
+
 def _inline_edits(
     raw: str,
     start: int,
@@ -1050,14 +1273,19 @@ def _inline_edits(
     rules: Rules,
     extra: Iterable[Edit] = (),
     brands: re.Pattern | None = None,
+    applicable: tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]] | None = None,
+    may_hold_spam: bool = True,
 ) -> list[Edit]:
     """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
 
     ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
-    ``brands`` matches the spam brands found on this page.
+    ``brands`` matches the spam brands found on this page; ``applicable`` holds the inline
+    rules that may match on this page (:func:`_rules_for_page`; default: all); without
+    ``may_hold_spam`` the line is not searched for spam terms (:func:`_lines_with_spam`).
     """
     line = raw[start:end]
-    candidates = [Edit(start + s, start + e, "", "spam") for s, e in find_spam(line, rules)]
+    spam = find_spam(line, rules) if may_hold_spam else []
+    candidates = [Edit(start + s, start + e, "", "spam") for s, e in spam]
     candidates.extend(extra)
     if brands is not None:
         candidates.extend(
@@ -1065,7 +1293,8 @@ def _inline_edits(
         )
     core = len(line.rstrip(_EDGE))  # a pattern's $ is the end of the visible text
     ascii_line = line.isascii()
-    for rule in rules.inline_ascii if ascii_line else rules.inline:
+    every, for_ascii = applicable or (rules.inline, rules.inline_ascii)
+    for rule in for_ascii if ascii_line else every:
         gate, needs = rule.gate, rule.needs  # rule.applies(line), without the call
         if (gate.search(line) is None) if gate is not None else (needs and needs[0] not in line):
             continue
@@ -1076,18 +1305,17 @@ def _inline_edits(
                 )
     if not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
-            half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+            half = m.group().translate(_HALF_WIDTH)
             candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
     content = _resolve(candidates)
     if (
-        ascii_line
-        and not content
+        not content
         and line[:1] not in _EDGE
         and line[-1:] not in _EDGE
-        and not _ASCII_ODD_SPACE.search(line)
+        and not (_ASCII_ODD_SPACE if ascii_line else _ODD_SPACE).search(line)
     ):
         return content  # the common case: nothing to normalise
-    return sorted(content + _layout_edits(line, start, content), key=lambda e: e.start)
+    return sorted(content + _layout_edits(line, start, content), key=_START)
 
 
 def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
@@ -1100,20 +1328,17 @@ def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
     """
     removals = [(e.start - offset, e.end - offset) for e in content if not e.replacement]
     first, last = _visible_bounds(line, removals)
-    edits = []
+    found: list[tuple[int, int, str]] = []  # in line coordinates
     if first > 0:
-        edits.extend(_blank_runs(line, 0, first))
+        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, 0, first))
     if last < len(line) - 1:
-        edits.extend(_blank_runs(line, last + 1, len(line)))
+        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, last + 1))
     for m in _ODD_SPACE.finditer(line, first, last + 1):
-        replacement = "" if not m.group().strip(_INVISIBLE) else " "
-        edits.append(Edit(m.start(), m.end(), replacement, "layout"))
-    spans = [(e.start - offset, e.end - offset) for e in content]
-    return [
-        Edit(e.start + offset, e.end + offset, e.replacement, "layout")
-        for e in edits
-        if not _overlaps(spans, e.start, e.end)
-    ]
+        found.append((m.start(), m.end(), "" if not m.group().strip(_INVISIBLE) else " "))
+    if content:
+        spans = [(e.start - offset, e.end - offset) for e in content]
+        found = [f for f in found if not _overlaps(spans, f[0], f[1])]
+    return [Edit(start + offset, end + offset, text, "layout") for start, end, text in found]
 
 
 def _visible_bounds(line: str, removals: list[tuple[int, int]]) -> tuple[int, int]:
@@ -1126,11 +1351,6 @@ def _visible_bounds(line: str, removals: list[tuple[int, int]]) -> tuple[int, in
         if start <= last < end:
             last = len(line[:start].rstrip(_EDGE)) - 1
     return first, max(last, first - 1)
-
-
-def _blank_runs(line: str, start: int, end: int) -> list[Edit]:
-    """Removals of the white-space runs in ``line[start:end]`` (line coordinates)."""
-    return [Edit(m.start(), m.end(), "", "layout") for m in _WS_RUN.finditer(line, start, end)]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -1183,6 +1403,8 @@ def _is_wrapped(line_ends: list[str], lengths: list[int], joined: list[bool]) ->
 
 def _repaired(raw: str, start: int, end: int, edits: list[Edit]) -> str:
     """A line's content as it reads after its inline edits."""
+    if not edits:
+        return raw[start:end].strip(_EDGE)
     shifted = [Edit(e.start - start, e.end - start, e.replacement, e.reason) for e in edits]
     return apply_edits(raw[start:end], shifted)[0].strip(_EDGE)
 
@@ -1219,8 +1441,18 @@ def clean_document(
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
     brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
+    applicable, spam_lines = _rules_for_page(raw, rules), pager.spam_lines
     inline = {
-        i: _inline_edits(raw, lines[i][0], lines[i][1], rules, pager.extra.get(i, ()), brands)
+        i: _inline_edits(
+            raw,
+            lines[i][0],
+            lines[i][1],
+            rules,
+            pager.extra.get(i, ()),
+            brands,
+            applicable,
+            i in spam_lines,
+        )
         for i in kept
     }
     # joined[k]: kept line k is followed directly (no blank or removed line) by kept line k+1.
@@ -1289,19 +1521,23 @@ def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
     Returns:
         The edited text and, for each edit, where its replacement starts in it.
     """
-    pieces: list[str] = []
-    starts: list[int] = []
-    position = length = 0
-    for edit in edits:
-        if edit.start < position:
-            raise ValueError(f"overlapping edits at offset {edit.start}")
-        pieces.append(raw[position : edit.start])
-        length += edit.start - position
-        starts.append(length)
-        pieces.append(edit.replacement)
-        length += len(edit.replacement)
-        position = edit.end
-    pieces.append(raw[position:])
+    edits = edits if isinstance(edits, list) else list(edits)
+    if not edits:
+        return raw, []
+    begins = list(map(_START, edits))
+    ends = list(map(_END, edits))
+    replacements = list(map(_REPLACEMENT, edits))
+    previous = [0, *ends[:-1]]  # where the text kept before each edit starts
+    if any(map(int.__lt__, begins, previous)):
+        first = next(b for b, p in zip(begins, previous, strict=True) if b < p)
+        raise ValueError(f"overlapping edits at offset {first}")
+    kept = [raw[p:b] for p, b in zip(previous, begins, strict=True)]
+    # Each replacement starts after all that was kept or put in before it.
+    lengths = [b - p for p, b in zip(previous, begins, strict=True)]
+    before = accumulate(map(len, replacements[:-1]), initial=0)
+    starts = list(map(int.__add__, accumulate(lengths), before))
+    pieces = [piece for pair in zip(kept, replacements, strict=True) for piece in pair]
+    pieces.append(raw[ends[-1] :])
     return "".join(pieces), starts
 
 

@@ -11,6 +11,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
+from .columns import Columns, add_edit_rows, add_segment_rows
 from .dates import parse_date
 from .engine import chunk, map_tasks, partition_size, resolve_workers
 from .evidence import find_duplicates, find_furniture
@@ -30,7 +32,7 @@ from .reading import (
     ManifestError,
     read_document,
 )
-from .segment import detect_language, name_scripts, split_paragraphs, split_sentences
+from .segment import detect_language, name_scripts
 from .shapes import find_url_date
 
 if TYPE_CHECKING:
@@ -756,7 +758,9 @@ def load_corpus(
         furniture=furniture,
         progress=shown,
     )
-    records, raw_texts, removed, paragraphs, sentences = [], {}, [], [], []
+    records, raw_texts = [], {}
+    removed, paragraphs = Columns(REMOVED_COLUMNS), Columns(PARAGRAPH_COLUMNS)
+    sentences = Columns(SENTENCE_COLUMNS)
     for part in loaded:  # in file order, as the serial path reads them
         if part.error is not None:
             raise part.error
@@ -789,9 +793,9 @@ def load_corpus(
         record["duplicate_of"] = flag
     return Corpus(
         documents=pd.DataFrame(records, columns=DOCUMENT_COLUMNS),
-        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
+        paragraphs=paragraphs.to_frame(),
+        sentences=sentences.to_frame(),
+        removed=removed.to_frame(),
         problems=problem_table,
         raw=raw_texts,
     )
@@ -804,9 +808,9 @@ class LoadedPartition:
     Attributes:
         records: ``documents`` rows (dicts, without ``duplicate_of``: that is corpus-wide).
         raw: The raw text of each document, by ``doc_id``.
-        removed: ``removed`` rows (tuples in the order of :data:`REMOVED_COLUMNS`).
-        paragraphs: ``paragraphs`` rows (tuples, :data:`PARAGRAPH_COLUMNS`).
-        sentences: ``sentences`` rows (tuples, :data:`SENTENCE_COLUMNS`).
+        removed: ``removed`` rows, by column (:data:`REMOVED_COLUMNS`).
+        paragraphs: ``paragraphs`` rows, by column (:data:`PARAGRAPH_COLUMNS`).
+        sentences: ``sentences`` rows, by column (:data:`SENTENCE_COLUMNS`).
         problems: ``problems`` rows (dicts, :data:`PROBLEM_COLUMNS`).
         error: In strict mode, the problem that stopped the partition (raised by
             :func:`load_corpus` in file order); None otherwise.
@@ -814,9 +818,9 @@ class LoadedPartition:
 
     records: list = field(default_factory=list)
     raw: dict = field(default_factory=dict)
-    removed: list = field(default_factory=list)
-    paragraphs: list = field(default_factory=list)
-    sentences: list = field(default_factory=list)
+    removed: Columns = field(default_factory=lambda: Columns(REMOVED_COLUMNS))
+    paragraphs: Columns = field(default_factory=lambda: Columns(PARAGRAPH_COLUMNS))
+    sentences: Columns = field(default_factory=lambda: Columns(SENTENCE_COLUMNS))
     problems: list = field(default_factory=list)
     error: CorpusError | None = None
 
@@ -861,10 +865,7 @@ def load_partition(
             record["doc_id"] = doc_id
             part.raw[doc_id] = raw
             part.records.append(record)
-            part.removed.extend(
-                (doc_id, e.start, e.end, s, e.reason, raw[e.start : e.end], e.replacement)
-                for e, s in zip(edits, clean_starts, strict=True)
-            )
+            add_edit_rows(part.removed, doc_id, raw, edits, clean_starts)
             _segment(doc_id, record["text"], part.paragraphs, part.sentences)
     except CorpusError as error:  # strict mode: the caller raises it, in file order
         part.error = error
@@ -884,14 +885,13 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
         :func:`load_corpus` segments them, with empty ``removed`` and ``problems`` tables
         and the texts as their own raw text.
     """
-    paragraphs: list = []
-    sentences: list = []
+    paragraphs, sentences = Columns(PARAGRAPH_COLUMNS), Columns(SENTENCE_COLUMNS)
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         _segment(doc_id, text, paragraphs, sentences)
     return Corpus(
         documents=documents.reset_index(drop=True),
-        paragraphs=pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
-        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        paragraphs=paragraphs.to_frame(),
+        sentences=sentences.to_frame(),
         removed=pd.DataFrame([], columns=REMOVED_COLUMNS),
         problems=pd.DataFrame([], columns=PROBLEM_COLUMNS),
         raw=dict(zip(documents["doc_id"], documents["text"], strict=True)),
@@ -1024,6 +1024,7 @@ def _load_one(
 
 
 _LINE_END = re.compile(r"\r\n?")
+_START_END = attrgetter("start", "end")
 
 
 def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edit], list[int]]:
@@ -1064,7 +1065,7 @@ def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edi
         k = bisect.bisect_right(starts, position) - 1
         if k < 0 or cleaned.edits[k].end <= position:
             edits.append(edit)
-    edits.sort(key=lambda e: (e.start, e.end))
+    edits.sort(key=_START_END)
     rebuilt, clean_starts = apply_edits(raw, edits)
     if rebuilt != cleaned.text:  # a bug, not a user's problem: say so loudly
         raise AssertionError("the audit in raw coordinates does not rebuild the cleaned text")
@@ -1085,17 +1086,9 @@ def _fallback_title(text: str, file: Path) -> str:
     return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
-def _segment(doc_id: str, text: str, paragraphs: list, sentences: list) -> None:
-    number = 0
-    for k, (start, end) in enumerate(split_paragraphs(text)):
-        body = text[start:end]
-        heading = len(body) < 150 and not body.endswith(
-            (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
-        )
-        paragraphs.append((doc_id, k, start, end, end - start, heading, body))
-        for s, e in split_sentences(text, start, end):
-            sentences.append((doc_id, k, number, s, e, text[s:e]))
-            number += 1
+def _segment(doc_id: str, text: str, paragraphs: Columns, sentences: Columns) -> None:
+    """Append a cleaned text's paragraph and sentence rows (:func:`add_segment_rows`)."""
+    add_segment_rows(paragraphs, sentences, doc_id, text)
 
 
 __all__ = [

@@ -37,7 +37,10 @@ _BOUNDARY = re.compile(
     rf"(?P<en>[.!?]+[\"”’')\]]*)(?=\s+[\"“‘(\[]?[A-Z0-9{HAN}])"
     rf"|(?P<zh>[。！？!?]+[”’」』）)]*|…{{1,2}}[”’」』）)]*(?=[{HAN}“「]))"
 )
-_LAST_WORD = re.compile(r"(?:^|[\s(“\"])([A-Za-z][A-Za-z.]*)\.$")
+#: The first character of every boundary: the regex above is tried only where one stands,
+#: since scanning for a character class runs several times faster than the whole pattern.
+_BOUNDARY_START = re.compile(r"[.!?。！？…]")
+_WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 
 
 def detect_language(text: str) -> str:
@@ -88,10 +91,20 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_with_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
-    if not m:
+    # The word before the final full stop (what r'(?:^|[\s(“"])([A-Za-z][A-Za-z.]*)\.$'
+    # finds), read from the end of the text rather than by a search through the whole
+    # sentence: the letters and dots it ends with, after white space, an opening bracket
+    # or quote, or the start.
+    rest = before.rstrip(_WORD_LETTERS)
+    tail = before[len(rest) :]
+    if (
+        len(tail) < 2
+        or not tail.endswith(".")
+        or not (tail[0].isascii() and tail[0].isalpha())
+        or (rest and not (rest[-1].isspace() or rest[-1] in '(“"'))
+    ):
         return False
-    word = m.group(1)
+    word = tail[:-1]
     return (
         (len(word) == 1 and word.isupper())
         or word.lower().rstrip(".") in ABBREVIATIONS
@@ -117,23 +130,26 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         。！？ and …… with any closing quotes. A semicolon does not end a sentence.
     """
     end = len(text) if end is None else end
-    spans, cursor = [], start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if (
-            m.group("en")
-            and m.group("en").startswith(".")
-            and _ends_with_abbreviation(text[cursor : m.start() + 1])
-        ):
+    spans, cursor, scanned = [], start, start
+    match = _BOUNDARY.match
+    for candidate in _BOUNDARY_START.finditer(text, start, end):
+        if candidate.start() < scanned:  # inside the boundary just found
+            continue
+        m = match(text, candidate.start(), end)
+        if m is None:
+            continue
+        scanned = m.end()
+        en = m.group("en")
+        if en and en.startswith(".") and _ends_with_abbreviation(text[cursor : m.start() + 1]):
             continue
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
     trimmed = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        piece = text[s:e]
+        kept = piece.strip()  # str.strip removes what str.isspace calls white space
+        if kept:
+            s += len(piece) - len(piece.lstrip())
+            trimmed.append((s, s + len(kept)))
     return trimmed

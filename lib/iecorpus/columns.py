@@ -1,0 +1,146 @@
+"""Tables built column by column: per-document pieces that a caller joins into one DataFrame."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from operator import attrgetter
+
+import pandas as pd
+
+from .segment import split_paragraphs, split_sentences
+
+_START, _END = attrgetter("start"), attrgetter("end")
+_REASON, _REPLACEMENT = attrgetter("reason"), attrgetter("replacement")
+#: The endings that make a paragraph a sentence of the body rather than a heading.
+_BODY_ENDINGS = (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
+
+
+class Columns:
+    """The rows of one table, held as one list per column.
+
+    Building a DataFrame from lists of columns skips the transposition of a list of
+    rows, and a piece made for one document (or one partition of the corpus) joins
+    another with :meth:`extend`, so that work done apart is put together cheaply.
+
+    Args:
+        names: The table's columns, in order.
+    """
+
+    def __init__(self, names: Sequence[str]):
+        self.names = list(names)
+        self.data: dict[str, list] = {name: [] for name in self.names}
+
+    def __len__(self) -> int:
+        return len(self.data[self.names[0]]) if self.names else 0
+
+    def extend(self, other: Columns) -> None:
+        """Append the rows of ``other`` (a piece with the same columns).
+
+        Raises:
+            ValueError: The two pieces do not have the same columns.
+        """
+        if other.names != self.names:
+            raise ValueError(f"the columns differ: {other.names} is not {self.names}")
+        for name in self.names:
+            self.data[name].extend(other.data[name])
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the rows as a DataFrame with the columns in order.
+
+        Note:
+            With no rows the columns are of dtype object, as a DataFrame built from an
+            empty list of rows has them.
+        """
+        if not len(self):
+            return pd.DataFrame([], columns=self.names)
+        return pd.DataFrame(self.data, columns=self.names)
+
+
+def join_columns(pieces: Iterable[Columns], names: Sequence[str]) -> Columns:
+    """Join pieces of one table, in order, into one.
+
+    Args:
+        pieces: Pieces with the columns ``names``, for example one per partition.
+        names: The table's columns.
+
+    Returns:
+        One :class:`Columns` holding every row.
+    """
+    joined = Columns(names)
+    for piece in pieces:
+        joined.extend(piece)
+    return joined
+
+
+def add_edit_rows(
+    table: Columns, doc_id: str, raw: str, edits: Sequence, clean_starts: Sequence[int]
+) -> None:
+    """Append a document's edits to a ``removed`` table.
+
+    Args:
+        table: A table with the columns ``doc_id, start, end, clean_start, reason,
+            text, replacement`` (those of ``Corpus.removed``).
+        doc_id: The document's id.
+        raw: Its raw text as decoded.
+        edits: Its edits in raw coordinates (:class:`iecorpus.clean.Edit`).
+        clean_starts: Where each edit's replacement starts in the cleaned text.
+
+    Raises:
+        ValueError: There are not as many ``clean_starts`` as edits.
+    """
+    if len(edits) != len(clean_starts):
+        raise ValueError(f"{len(edits)} edits but {len(clean_starts)} positions in the text")
+    data = table.data
+    starts, ends = list(map(_START, edits)), list(map(_END, edits))
+    data["doc_id"].extend([doc_id] * len(edits))
+    data["start"].extend(starts)
+    data["end"].extend(ends)
+    data["clean_start"].extend(clean_starts)
+    data["reason"].extend(map(_REASON, edits))
+    data["text"].extend([raw[a:b] for a, b in zip(starts, ends, strict=True)])
+    data["replacement"].extend(map(_REPLACEMENT, edits))
+
+
+def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text: str) -> None:
+    """Append a cleaned text's paragraphs and sentences to the two tables.
+
+    Args:
+        paragraphs: A table with the columns of ``Corpus.paragraphs`` (``doc_id,
+            paragraph, start, end, n_chars, is_heading, text``).
+        sentences: A table with the columns of ``Corpus.sentences`` (``doc_id,
+            paragraph, sentence, start, end, text``).
+        doc_id: The document's id.
+        text: Its cleaned text (paragraphs separated by a blank line).
+
+    Note:
+        A paragraph is a heading when it is shorter than 150 characters and does not end
+        like a sentence (full stop, question or exclamation mark, closing quote, ellipsis,
+        semicolon or colon); sentences are :func:`iecorpus.segment.split_sentences`'.
+    """
+    p, s = paragraphs.data, sentences.data
+    spans = split_paragraphs(text)
+    bodies = [text[start:end] for start, end in spans]
+    p["doc_id"].extend([doc_id] * len(spans))
+    p["paragraph"].extend(range(len(spans)))
+    p["start"].extend([start for start, _ in spans])
+    p["end"].extend([end for _, end in spans])
+    p["n_chars"].extend(map(len, bodies))
+    p["is_heading"].extend(
+        [len(body) < 150 and not body.endswith(_BODY_ENDINGS) for body in bodies]
+    )
+    p["text"].extend(bodies)
+    numbers: list[int] = []
+    found: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(spans):
+        pieces = split_sentences(text, start, end)
+        numbers.extend([k] * len(pieces))
+        found.extend(pieces)
+    s["doc_id"].extend([doc_id] * len(found))
+    s["paragraph"].extend(numbers)
+    s["sentence"].extend(range(len(found)))
+    s["start"].extend([start for start, _ in found])
+    s["end"].extend([end for _, end in found])
+    s["text"].extend([text[start:end] for start, end in found])
+
+
+__all__ = ["Columns", "add_edit_rows", "add_segment_rows", "join_columns"]
