@@ -451,6 +451,9 @@ class _Finder:
         self.follow_outside_links = follow_outside_links
         self.refused: set[Path] = set()
         self.candidates: list[tuple[Path, bool, Path]] = []
+        #: Text files the walk found as plain files (no link): inside the folder and readable
+        #: as documents, so a manifest row naming one needs no look at the file system.
+        self.plain: set[Path] = set()
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
@@ -524,6 +527,8 @@ class _Finder:
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES and path.name.lower() != "readme.md":
             self.candidates.append((path, link, real))
+            if not link:
+                self.plain.add(path)
         elif suffix in CONVERTIBLE_SUFFIXES:
             self.refuse(
                 path,
@@ -574,6 +579,9 @@ def _manifest_rows(
             continue
         if path in finder.refused:
             continue  # reported already, as the folder was read
+        if path in finder.plain and path not in rows:  # found by the walk: a file inside
+            rows[path] = row
+            continue
         real = Path(os.path.realpath(path))
         outside = not _inside(path, folder) or (
             not _inside(real, folder) and not finder.follow_outside_links
