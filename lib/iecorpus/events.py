@@ -1042,11 +1042,13 @@ REPORTED_KINDS = {
 }
 
 
-def _reported(event, named: pd.DataFrame) -> str:
+def _reported(event, named: list) -> str:
     """The milestone named in the event's sentence that the event is: the same date, or
-    the nearest one before it within :data:`REPORT_WINDOW_DAYS` days ("" for none)."""
+    the nearest one before it within :data:`REPORT_WINDOW_DAYS` days ("" for none).
+
+    ``named`` holds the milestone mentions of the event's sentence, as rows (named tuples)."""
     best, gap = "", None
-    for m in named.itertuples(index=False):
+    for m in named:
         days = 0 if _agree(event.date, m.milestone_date) else None
         kind = getattr(m, "milestone_kind", "")
         if days is None and kind not in REPORTED_KINDS.get(event.kind, ()):
@@ -1127,14 +1129,18 @@ def link_events_to_milestones(
     """
     cues = load_follow_cues() if cues is None else cues
     levels = ("sentence", "paragraph", "document")
-    by_doc = {doc: group for doc, group in milestone_mentions.groupby("doc_id", sort=False)}
+    by_doc: dict[str, list] = {}  # each document's milestone mentions, as rows, in order
+    for m in milestone_mentions.itertuples(index=False):
+        by_doc.setdefault(m.doc_id, []).append(m)
+    starts: dict[str, date] = {}  # the first day of each date, parsed once
+    found_cues: dict[str, re.Match | None] = {}  # the follow cue of each sentence, searched once
     rows = {}
     for e in mentions.itertuples(index=False):
         if not e.date or e.doc_id not in by_doc:
             continue
         named = by_doc[e.doc_id]
-        reported = _reported(e, named[named["sentence_no"] == e.sentence_no])
-        for m in named.itertuples(index=False):
+        reported = _reported(e, [m for m in named if m.sentence_no == e.sentence_no])
+        for m in named:
             level = (
                 "sentence"
                 if m.sentence_no == e.sentence_no
@@ -1142,8 +1148,15 @@ def link_events_to_milestones(
                 if m.paragraph == e.paragraph
                 else "document"
             )
-            days = (_start(e.date) - _start(m.milestone_date)).days
-            cue = cues.search(to_simplified(m.sentence)) if level == "sentence" else None
+            for iso in (e.date, m.milestone_date):
+                if iso not in starts:
+                    starts[iso] = _start(iso)
+            days = (starts[e.date] - starts[m.milestone_date]).days
+            cue = None
+            if level == "sentence":
+                if m.sentence not in found_cues:
+                    found_cues[m.sentence] = cues.search(to_simplified(m.sentence))
+                cue = found_cues[m.sentence]
             if level == "sentence" and m.milestone_id == reported:
                 relation, days = "reports", 0
             elif cue and days > 0:
