@@ -740,14 +740,20 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
     milestones = load_milestones() if milestones is None else milestones
     info = milestones.set_index("milestone_id")
     kinds = info["source_kind"] if "source_kind" in info else pd.Series("", index=info.index)
+    described = {  # what a row says of its milestone, looked up once per milestone
+        milestone_id: (date_, precision, label, kinds[milestone_id], kind)
+        for milestone_id, date_, precision, label, kind in zip(
+            info.index, info["date"], info["precision"], info["label"], info["kind"], strict=True
+        )
+    }
     matcher = _milestone_matcher(milestones)
     rows = []
     for s in corpus.sentences.itertuples(index=False):
         for milestone_id, alias, how in matcher(s.text):
-            m = info.loc[milestone_id]
+            date_, precision, label, source_kind, kind = described[milestone_id]
             rows.append(
-                (milestone_id, m["date"], m["precision"], m["label"], s.doc_id, s.paragraph)
-                + (s.sentence, alias, s.text, how, kinds[milestone_id], m["kind"])
+                (milestone_id, date_, precision, label, s.doc_id, s.paragraph)
+                + (s.sentence, alias, s.text, how, source_kind, kind)
             )
     columns = ["milestone_id", "milestone_date", "precision", "label", "doc_id", "paragraph"]
     columns += ["sentence_no", "alias", "sentence", "matched_by", "source_kind", "milestone_kind"]
