@@ -775,7 +775,9 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
     """Group the mentions of one event and number the events by date (E01, E02 ...).
 
     Mentions with the same date, precision, end and kind that share an actor or a named
-    milestone are one event (transitively); linear in the number of mentions.
+    milestone are one event (transitively); linear in the number of mentions. Events of
+    one date are numbered by their first evidence, so the numbers do not depend on the
+    order a set of keys is walked in (which changes with Python's string hashing).
     """
     parent = list(range(len(rows)))
 
@@ -792,13 +794,15 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
             j = seen.setdefault((*when, key), i)
             parent[root(i)] = root(j)
     groups = [root(i) for i in range(len(rows))]
-    order = sorted(
-        set(groups),
-        key=lambda g: (
-            (not rows[g]["date"], rows[g]["date"], published.get(rows[g]["doc_id"], ""))
-            + (rows[g]["doc_id"], rows[g]["sentence_no"])
-        ),
-    )
+    # An event's place: its date, then its first evidence (the earliest-published document,
+    # then doc_id and sentence), whichever mention union-find made the root of its group.
+    first: dict[int, tuple] = {}
+    for row, g in zip(rows, groups, strict=True):
+        place = (not row["date"], row["date"], published.get(row["doc_id"], ""))
+        place += (row["doc_id"], row["sentence_no"])
+        if g not in first or place < first[g]:
+            first[g] = place
+    order = sorted(first, key=first.__getitem__)
     width = max(2, len(str(len(order))))
     names = {g: f"E{n:0{width}d}" for n, g in enumerate(order, start=1)}
     for row, g in zip(rows, groups, strict=True):
