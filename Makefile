@@ -11,7 +11,8 @@
 #                              (REPORTS=folder puts the reports somewhere else); a failed
 #                              run leaves FAILED and an index.html saying so in that folder
 #   make report WORKERS=4      the same with the per-document stages on four Dask workers
-#   make notebooks             re-execute the committed notebooks in place (before a commit)
+#   make notebooks             re-execute the committed notebooks in place (before a commit), as
+#                              nbconvert --execute --inplace would, the kernel on local sockets
 #   make lab                   open JupyterLab on notebooks/
 #   make clean                 remove reports/ and the generated tables in data/processed/
 
@@ -61,9 +62,7 @@ report: $(STAMP)
 notebooks: $(STAMP)
 	@set -e; for nb in $(NUMBERED); do \
 	  echo "execute: $$nb"; \
-	  $(BIN)/jupyter nbconvert --log-level WARN --to notebook --execute --inplace \
-	    --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
-	    --ExecutePreprocessor.store_widget_state=False $$nb; \
+	  $(BIN)/python -m iecorpus.report --inplace $$nb; \
 	done
 
 # The browser tests open the rendered reports and JupyterLab in Debian's Chromium. As root

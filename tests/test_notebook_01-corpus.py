@@ -1,19 +1,17 @@
 """Notebook 01 on corpora unlike the embedded one: it runs, warns of nothing, and tells the truth.
 
 Each corpus is generated (or written by hand) into a temporary folder and the notebook is
-run on it with papermill, as ``make report CORPUS=...`` runs it. The checks: no error and
-no warning in any output, none of the sentences written about the embedded pages, and
-every number in a ``finding`` cell's output is one the corpus's own tables give.
+run on it as ``make report CORPUS=...`` runs it (``notebook_runs.run_on``). The checks: no
+error and no warning in any output, none of the sentences written about the embedded pages,
+and every number in a ``finding`` cell's output is one the corpus's own tables give.
 """
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from notebook_runs import machine_paths, output_texts, problems, run_on, tagged
 
 from iecorpus import paths
 from iecorpus.audit import count_reasons, describe_documents, show_examples, summarize_removed
@@ -23,7 +21,6 @@ from iecorpus.corpus import empty_corpus
 from iecorpus.testing import write_corpus
 
 NOTEBOOK = paths.NOTEBOOKS_DIR / "01-corpus.ipynb"
-PAPERMILL = Path(sys.executable).with_name("papermill")
 #: ``plot_removed``'s ``max_documents`` and ``say_sentences``'s ``long``, as the notebook uses them.
 PARAMETER_NUMBERS = {"25", "600"}
 
@@ -74,72 +71,20 @@ CORPORA = {
 }
 
 
-def run_notebook(corpus_dir: Path, root: Path) -> tuple[dict, Path]:
-    """Run the notebook on a corpus the way ``make report`` does; return it and its processed dir."""
-    processed = root / "processed"
-    output = root / "01-corpus.ipynb"
-    env = {**os.environ, "IECORPUS_PROGRESS": "0"}
-    result = subprocess.run(
-        [
-            str(PAPERMILL),
-            "--log-level",
-            "WARNING",
-            "--no-progress-bar",
-            "-k",
-            "python3",
-            "--cwd",
-            str(paths.NOTEBOOKS_DIR),
-            str(NOTEBOOK),
-            str(output),
-            "-r",
-            "corpus_dir",
-            str(corpus_dir),
-            "-r",
-            "processed_dir",
-            str(processed),
-            "-r",
-            "figures_dir",
-            str(root / "figures"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(output.read_text(encoding="utf-8")), processed
-
-
 @pytest.fixture(scope="module", params=sorted(CORPORA))
 def run(request, tmp_path_factory):
     root = tmp_path_factory.mktemp(request.param)
     corpus_dir = root / request.param
     CORPORA[request.param](corpus_dir)
-    notebook, processed = run_notebook(corpus_dir, root)
-    return request.param, corpus_dir, notebook, processed
-
-
-def outputs(cell: dict, kinds=("text/markdown", "text/plain", "text/html")) -> list[str]:
-    texts = []
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
-            texts.append("".join(out["text"]))
-        for kind in kinds:
-            if kind in out.get("data", {}):
-                texts.append("".join(out["data"][kind]))
-    return texts
-
-
-def tagged(notebook: dict, tag: str) -> list[dict]:
-    return [c for c in notebook["cells"] if tag in c.get("metadata", {}).get("tags", [])]
+    notebook = run_on("01-corpus", corpus_dir, root)
+    return request.param, corpus_dir, notebook, root / "processed"
 
 
 def embedded_sentences() -> list[str]:
     """The sentences the committed notebook shows only for the embedded pages."""
     committed = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     cells = tagged(committed, "embedded-commentary")
-    text = " ".join(t for c in cells for t in outputs(c, kinds=("text/markdown",)))
+    text = " ".join(t for c in cells for t in output_texts(c, kinds=("text/markdown",)))
     sentences = [s.strip() for s in re.split(r"(?<=[.:])\s+|\n+", text)]
     return [s for s in sentences if len(s) > 30 and not s.startswith("#")]
 
@@ -260,25 +205,18 @@ def test_the_number_check_catches_a_number_the_data_does_not_give():
 # --------------------------------------------------------------------------------- tests
 def test_no_error_and_no_warning_in_any_output(run):
     name, _, notebook, _ = run
-    for cell in notebook["cells"]:
-        for out in cell.get("outputs", []):
-            assert out.get("output_type") != "error", (name, out.get("evalue"))
-            assert not (out.get("output_type") == "stream" and out["name"] == "stderr"), (
-                name,
-                "".join(out["text"])[:500],
-            )
-        assert not any("Warning" in t for t in outputs(cell)), (name, cell["source"][:2])
+    assert problems(notebook) == [], name
 
 
 def test_no_sentence_about_the_embedded_pages_appears(run):
     name, _, notebook, _ = run
     sentences = embedded_sentences()
     assert len(sentences) >= 3, "the committed notebook shows no embedded commentary"
-    shown = " ".join(t for c in notebook["cells"] for t in outputs(c))
+    shown = " ".join(t for c in notebook["cells"] for t in output_texts(c))
     for sentence in sentences:
         assert sentence not in shown, (name, sentence)
     for cell in tagged(notebook, "embedded-commentary"):
-        assert outputs(cell) == [], name
+        assert output_texts(cell) == [], name
 
 
 def test_every_number_in_a_finding_comes_from_the_corpus(run):
@@ -289,7 +227,7 @@ def test_every_number_in_a_finding_comes_from_the_corpus(run):
     findings = tagged(notebook, "finding")
     assert len(findings) >= 10
     for cell in findings:
-        for text in outputs(cell, kinds=("text/markdown",)):
+        for text in output_texts(cell, kinds=("text/markdown",)):
             unexplained = spoken_numbers(text) - allowed
             assert not unexplained, (name, unexplained, text[:300])
             assert spoken_dates(text) <= dates, (name, text[:300])
@@ -297,9 +235,7 @@ def test_every_number_in_a_finding_comes_from_the_corpus(run):
 
 def test_no_output_shows_a_machine_path(run):
     name, _, notebook, _ = run
-    for cell in notebook["cells"]:
-        for text in outputs(cell):
-            assert not re.search(r"/(tmp|root|home|work)/", text), (name, text[:300])
+    assert machine_paths(notebook) == [], name
 
 
 def test_the_workbook_and_the_tables_are_written_and_linked(run):
@@ -307,5 +243,5 @@ def test_the_workbook_and_the_tables_are_written_and_linked(run):
     assert (processed / "01-corpus.xlsx").is_file()
     for table in ("documents", "cleaning-reasons", "removed-by-document", "audit"):
         assert (processed / f"{table}.csv").read_bytes().startswith(b"\xef\xbb\xbf"), table
-    shown = " ".join(t for c in tagged(notebook, "finding") for t in outputs(c))
+    shown = " ".join(t for c in tagged(notebook, "finding") for t in output_texts(c))
     assert "(processed/01-corpus.xlsx)" in shown, name

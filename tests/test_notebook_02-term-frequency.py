@@ -1,26 +1,22 @@
 """Notebook 02 on other corpora: it runs, warns of nothing, and every number it states is in its data.
 
-Each case runs ``notebooks/02-term-frequency.ipynb`` with papermill on a generated corpus
-(pages cleaning empties, one document, English only, Chinese only, no dates, 500 mixed
-documents, a file the loader cannot use) into a temporary folder, then reads the executed notebook: no error, nothing
-on stderr, no commentary written about the embedded pages, and every number of a cell
-tagged ``finding`` found among the values the notebook showed or exported.
+Each case runs ``notebooks/02-term-frequency.ipynb`` as ``make report`` does
+(``notebook_runs.run_on``) on a generated corpus (pages cleaning empties, one document,
+English only, Chinese only, no dates, 500 mixed documents, a file the loader cannot use)
+into a temporary folder, then reads the executed notebook: no error, nothing on stderr, no
+commentary written about the embedded pages, and every number of a cell tagged ``finding``
+found among the values the notebook showed or exported.
 """
 
 import ast
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from notebook_runs import output_text, problems, run_on, tags
 
-from iecorpus import paths
 from iecorpus.testing import write_corpus
 
-NOTEBOOK = paths.NOTEBOOKS_DIR / "02-term-frequency.ipynb"
 #: A number as a sentence writes it: "1,043", "72.5", "-2.2" (not inside a word or an id).
 NUMBER = re.compile(
     r"(?<![\w.\\/-])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.\\/-])-?\d+(?:\.\d+)?(?![\w])"
@@ -83,34 +79,6 @@ def make_corpora(root: Path) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory):
     return make_corpora(tmp_path_factory.mktemp("corpora"))
-
-
-def run_notebook(corpus_dir: Path, out: Path) -> dict:
-    """Execute the notebook on a corpus, with its tables and figures under ``out``."""
-    executed = out / "02-term-frequency.ipynb"
-    env = {**os.environ, "IECORPUS_PROGRESS": "0", "PYTHONPATH": str(paths.PROJECT_ROOT / "lib")}
-    command = [
-        sys.executable, "-m", "papermill", "--log-level", "WARNING", "--no-progress-bar",
-        "-k", "python3", "--cwd", str(paths.NOTEBOOKS_DIR), str(NOTEBOOK), str(executed),
-        "-r", "corpus_dir", str(corpus_dir), "-r", "processed_dir", str(out / "processed"),
-        "-r", "figures_dir", str(out / "figures"),
-    ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(executed.read_text(encoding="utf-8"))
-
-
-def output_text(output: dict) -> str:
-    if output.get("output_type") == "stream":
-        return "".join(output.get("text", ""))
-    data = output.get("data", {})
-    return "\n".join(
-        "".join(data[kind]) for kind in ("text/markdown", "text/plain", "text/html") if kind in data
-    )
-
-
-def tags(cell: dict) -> list[str]:
-    return cell.get("metadata", {}).get("tags", [])
 
 
 def commentary_sentences(notebook: dict) -> list[str]:
@@ -202,13 +170,10 @@ CASES = ["emptied", "one", "english", "chinese", "undated", "mixed500", "problem
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_notebook_tells_the_truth_about_another_corpus(name, corpora, tmp_path):
-    notebook = run_notebook(corpora[name], tmp_path)
+    notebook = run_on("02-term-frequency", corpora[name], tmp_path)
     cells = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     outputs = [o for c in cells for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o["output_type"] == "error"]
-    stderr = [output_text(o) for o in outputs if o.get("name") == "stderr"]
-    assert not stderr, stderr
-    assert not [t for o in outputs if "Warning" in (t := output_text(o))]
+    assert problems(notebook) == []
     commentary = [c for c in cells if "embedded-commentary" in tags(c)]
     assert commentary and not [c for c in commentary if c.get("outputs")]
     shown = "\n".join(output_text(o) for o in outputs)

@@ -1,9 +1,10 @@
 """Notebook 04 on corpora other than the embedded one: no error, no warning, no false prose.
 
-Each corpus is generated (or written by hand for the test); the notebook runs on it with
-papermill into a temporary folder. Every number a ``finding`` cell prints must be found in
-the tables the notebook exported, in the corpus, in the milestones or in the scores the
-test computes itself, so a sentence that states a count its table does not hold fails.
+Each corpus is generated (or written by hand for the test); the notebook runs on it as
+``make report`` runs it (``notebook_runs.run_on``), into a temporary folder. Every number a
+``finding`` cell prints must be found in the tables the notebook exported, in the corpus, in
+the milestones or in the scores the test computes itself, so a sentence that states a count
+its table does not hold fails.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from notebook_runs import TEXT_KINDS, machine_paths, output_texts, problems, run_on
 
 from iecorpus import load_corpus, paths
 from iecorpus.events import extract_events, load_milestones, read_gold, score_events
@@ -59,37 +61,16 @@ CORPORA = {
 @pytest.fixture(scope="module", params=sorted(CORPORA))
 def run(request, tmp_path_factory):
     """The executed notebook, its processed folder and the corpus, for one test corpus."""
-    import papermill
-
     base = tmp_path_factory.mktemp(request.param)
     corpus_dir = base / request.param
     CORPORA[request.param](corpus_dir)
-    processed = base / "report" / "processed"
-    output = base / "report" / "04-timeline.ipynb"
-    output.parent.mkdir()
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(output),
-        parameters={
-            "corpus_dir": str(corpus_dir),
-            "processed_dir": str(processed),
-            "figures_dir": str(base / "report" / "figures"),
-        },
-        kernel_name="python3",
-        cwd=str(paths.NOTEBOOKS_DIR),
-        progress_bar=False,
-    )
-    notebook = json.loads(output.read_text(encoding="utf-8"))
-    return notebook, processed, load_corpus(corpus_dir)
+    notebook = run_on("04-timeline", corpus_dir, base / "report")
+    return notebook, base / "report" / "processed", load_corpus(corpus_dir)
 
 
 def _outputs(cell: dict) -> list[str]:
-    texts = []
-    for output in cell.get("outputs", []):
-        texts.append("".join(output.get("text", "")))
-        for value in output.get("data", {}).values():
-            texts.append("".join(value) if isinstance(value, list) else str(value))
-    return texts
+    """What a cell shows as text, SVG figures included."""
+    return output_texts(cell, kinds=(*TEXT_KINDS, "image/svg+xml"))
 
 
 def _embedded_sentences() -> list[str]:
@@ -149,11 +130,7 @@ def _allowed(processed: Path, corpus) -> tuple[set[float], list[str]]:
 
 def test_no_error_and_no_warning(run):
     notebook, _, _ = run
-    for cell in notebook["cells"]:
-        for output in cell.get("outputs", []):
-            assert output["output_type"] != "error", output
-            assert output.get("name") != "stderr", "".join(output.get("text", ""))
-        assert not any("Warning" in text for text in _outputs(cell)), cell["source"]
+    assert problems(notebook) == []
 
 
 def test_no_embedded_commentary(run):
@@ -170,6 +147,7 @@ def test_no_embedded_commentary(run):
 
 def test_no_machine_path(run):
     notebook, _, _ = run
+    assert machine_paths(notebook) == []
     for cell in notebook["cells"]:
         for text in _outputs(cell):
             assert "/tmp" not in text and "/root" not in text and "/work" not in text, text[:300]

@@ -390,3 +390,38 @@ def test_a_notebook_whose_cell_fails_exits_3_and_says_which(tmp_path, capfd):
     assert report.main(["--run", str(source), "--cwd", str(tmp_path)]) == 3
     err = capfd.readouterr().err
     assert "stop here" in err and f"error: {source} did not run to the end" in err
+
+
+def test_a_run_writes_its_times_and_its_slowest_cells(tmp_path):
+    source = tmp_path / "11-timed.ipynb"
+    write_runnable(source, "import time\ntime.sleep(0.3)")
+    timings = tmp_path / "11-timed.json"
+    assert report.main(["--run", str(source), "--cwd", str(tmp_path), "--timings", str(timings)]) == 0
+    written = json.loads(timings.read_text(encoding="utf-8"))
+    assert written["notebook"] == "11-timed"
+    assert written["run_seconds"] >= 0.3 and written["render_seconds"] > 0
+    assert written["cpu_seconds"] > 0
+    slowest = written["cells"][0]
+    assert slowest["source"] == "import time" and slowest["seconds"] >= 0.3
+
+
+def test_a_notebook_is_executed_in_place_as_nbconvert_would_over_local_sockets(tmp_path, capfd):
+    source = tmp_path / "12-inplace.ipynb"
+    write_runnable(source, "import os\nprint(word, os.getcwd())")
+    assert report.main(["--inplace", str(source)]) == 0
+    executed = json.loads(source.read_text(encoding="utf-8"))
+    assert "".join(executed["cells"][-1]["outputs"][0]["text"]) == f"none {tmp_path}\n"
+    assert executed["cells"][-1]["execution_count"] == 2
+    for cell in executed["cells"]:  # no timing, no papermill metadata: the form nbval reads
+        assert set(cell["metadata"]) <= {"tags"}
+    assert "papermill" not in executed["metadata"] and "widgets" not in executed["metadata"]
+    assert "without encryption" not in capfd.readouterr().err
+
+
+def test_a_notebook_that_fails_in_place_is_left_as_it_was(tmp_path, capfd):
+    source = tmp_path / "13-fails.ipynb"
+    write_runnable(source, "raise RuntimeError('stop here')")
+    before = source.read_bytes()
+    assert report.main(["--inplace", str(source)]) == 3
+    assert source.read_bytes() == before
+    assert "stop here" in capfd.readouterr().err

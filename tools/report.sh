@@ -14,7 +14,8 @@
 # first, so that `CORPUS=/x/..` cannot write beside the README and two corpora with the
 # same folder name do not overwrite each other. A failed run leaves a FAILED file and an
 # index.html that says so, and exits non-zero. What each notebook printed is in
-# <report folder>/logs/<notebook>.log.
+# <report folder>/logs/<notebook>.log; how long it took (wall and CPU seconds, its slowest
+# cells) in <report folder>/logs/<notebook>.json.
 set -eu
 : "${BIN:?set by the Makefile}" "${NUMBERED:?set by the Makefile}"
 CORPUS=${CORPUS-}
@@ -84,7 +85,7 @@ mkdir -p -- "$logs"
 for nb in $NUMBERED; do
   name=$(basename -- "$nb" .ipynb)
   rm -f -- "$dir/$name.ipynb" "$dir/$name.html" "$dir/$name-code.html" \
-    "$logs/$name.log" "$logs/$name.failed"
+    "$logs/$name.log" "$logs/$name.json" "$logs/$name.failed"
 done
 
 # Execute one notebook (papermill's -r options follow it), stabilise it and write both of its
@@ -96,8 +97,8 @@ report_one() {
   name=$(basename -- "$nb" .ipynb)
   log=$logs/$name.log
   status=0
-  "$BIN/python" -m iecorpus.report --run "$nb" --output-dir "$dir" --cwd notebooks "$@" \
-    >"$log" 2>&1 || status=$?
+  "$BIN/python" -m iecorpus.report --run "$nb" --output-dir "$dir" --cwd notebooks \
+    --timings "$logs/$name.json" "$@" >"$log" 2>&1 || status=$?
   case $status in
     0) return 0 ;;
     3) echo "notebook $name did not run to the end" >"$logs/$name.failed" ;;

@@ -741,14 +741,20 @@ def find_milestone_mentions(corpus, milestones: pd.DataFrame | None = None) -> p
     milestones = load_milestones() if milestones is None else milestones
     info = milestones.set_index("milestone_id")
     kinds = info["source_kind"] if "source_kind" in info else pd.Series("", index=info.index)
+    described = {  # what a row says of its milestone, looked up once per milestone
+        milestone_id: (date_, precision, label, kinds[milestone_id], kind)
+        for milestone_id, date_, precision, label, kind in zip(
+            info.index, info["date"], info["precision"], info["label"], info["kind"], strict=True
+        )
+    }
     matcher = _milestone_matcher(milestones)
     rows = []
     for s in corpus.sentences.itertuples(index=False):
         for milestone_id, alias, how in matcher(s.text):
-            m = info.loc[milestone_id]
+            date_, precision, label, source_kind, kind = described[milestone_id]
             rows.append(
-                (milestone_id, m["date"], m["precision"], m["label"], s.doc_id, s.paragraph)
-                + (s.sentence, alias, s.text, how, kinds[milestone_id], m["kind"])
+                (milestone_id, date_, precision, label, s.doc_id, s.paragraph)
+                + (s.sentence, alias, s.text, how, source_kind, kind)
             )
     columns = ["milestone_id", "milestone_date", "precision", "label", "doc_id", "paragraph"]
     columns += ["sentence_no", "alias", "sentence", "matched_by", "source_kind", "milestone_kind"]
@@ -770,7 +776,9 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
     """Group the mentions of one event and number the events by date (E01, E02 ...).
 
     Mentions with the same date, precision, end and kind that share an actor or a named
-    milestone are one event (transitively); linear in the number of mentions.
+    milestone are one event (transitively); linear in the number of mentions. Events of
+    one date are numbered by their first evidence, so the numbers do not depend on the
+    order a set of keys is walked in (which changes with Python's string hashing).
     """
     parent = list(range(len(rows)))
 
@@ -787,13 +795,15 @@ def _number_events(rows: list[dict], published: dict[str, str]) -> None:
             j = seen.setdefault((*when, key), i)
             parent[root(i)] = root(j)
     groups = [root(i) for i in range(len(rows))]
-    order = sorted(
-        set(groups),
-        key=lambda g: (
-            (not rows[g]["date"], rows[g]["date"], published.get(rows[g]["doc_id"], ""))
-            + (rows[g]["doc_id"], rows[g]["sentence_no"])
-        ),
-    )
+    # An event's place: its date, then its first evidence (the earliest-published document,
+    # then doc_id and sentence), whichever mention union-find made the root of its group.
+    first: dict[int, tuple] = {}
+    for row, g in zip(rows, groups, strict=True):
+        place = (not row["date"], row["date"], published.get(row["doc_id"], ""))
+        place += (row["doc_id"], row["sentence_no"])
+        if g not in first or place < first[g]:
+            first[g] = place
+    order = sorted(first, key=first.__getitem__)
     width = max(2, len(str(len(order))))
     names = {g: f"E{n:0{width}d}" for n, g in enumerate(order, start=1)}
     for row, g in zip(rows, groups, strict=True):
@@ -1092,11 +1102,13 @@ REPORTED_KINDS = {
 }
 
 
-def _reported(event, named: pd.DataFrame) -> str:
+def _reported(event, named: list) -> str:
     """The milestone named in the event's sentence that the event is: the same date, or
-    the nearest one before it within :data:`REPORT_WINDOW_DAYS` days ("" for none)."""
+    the nearest one before it within :data:`REPORT_WINDOW_DAYS` days ("" for none).
+
+    ``named`` holds the milestone mentions of the event's sentence, as rows (named tuples)."""
     best, gap = "", None
-    for m in named.itertuples(index=False):
+    for m in named:
         days = 0 if _agree(event.date, m.milestone_date) else None
         kind = getattr(m, "milestone_kind", "")
         if days is None and kind not in REPORTED_KINDS.get(event.kind, ()):
@@ -1177,14 +1189,18 @@ def link_events_to_milestones(
     """
     cues = load_follow_cues() if cues is None else cues
     levels = ("sentence", "paragraph", "document")
-    by_doc = {doc: group for doc, group in milestone_mentions.groupby("doc_id", sort=False)}
+    by_doc: dict[str, list] = {}  # each document's milestone mentions, as rows, in order
+    for m in milestone_mentions.itertuples(index=False):
+        by_doc.setdefault(m.doc_id, []).append(m)
+    starts: dict[str, date] = {}  # the first day of each date, parsed once
+    found_cues: dict[str, re.Match | None] = {}  # the follow cue of each sentence, searched once
     rows = {}
     for e in mentions.itertuples(index=False):
         if not e.date or e.doc_id not in by_doc:
             continue
         named = by_doc[e.doc_id]
-        reported = _reported(e, named[named["sentence_no"] == e.sentence_no])
-        for m in named.itertuples(index=False):
+        reported = _reported(e, [m for m in named if m.sentence_no == e.sentence_no])
+        for m in named:
             level = (
                 "sentence"
                 if m.sentence_no == e.sentence_no
@@ -1192,8 +1208,15 @@ def link_events_to_milestones(
                 if m.paragraph == e.paragraph
                 else "document"
             )
-            days = (_start(e.date) - _start(m.milestone_date)).days
-            cue = cues.search(to_simplified(m.sentence)) if level == "sentence" else None
+            for iso in (e.date, m.milestone_date):
+                if iso not in starts:
+                    starts[iso] = _start(iso)
+            days = (starts[e.date] - starts[m.milestone_date]).days
+            cue = None
+            if level == "sentence":
+                if m.sentence not in found_cues:
+                    found_cues[m.sentence] = cues.search(to_simplified(m.sentence))
+                cue = found_cues[m.sentence]
             if level == "sentence" and m.milestone_id == reported:
                 relation, days = "reports", 0
             elif cue and days > 0:

@@ -1207,13 +1207,17 @@ class TimelineExplorer(Explorer):
 
     def _table_html(self, limit: int) -> str:
         word = self.word.value.strip()
-        by_event = {k: g for k, g in self.evidence.groupby("event_id", sort=False)}
+        shown = self.result.head(limit)
+        evidence = self.evidence[self.evidence["event_id"].isin(shown["event_id"])]
+        by_event: dict[str, list] = {}  # the evidence of the events shown, in table order
+        for s in evidence.itertuples(index=False):
+            by_event.setdefault(s.event_id, []).append(s)
         rows = []
-        for e in self.result.head(limit).itertuples(index=False):
+        for e in shown.itertuples(index=False):
             quotes = "".join(
                 f'<div class="quote"><span class="head">{_escape(s.doc_id)}, sentence '
                 f"{_escape(s.sentence_no)}:</span> {_mark(s.sentence, [s.expression, word])}</div>"
-                for s in by_event.get(e.event_id, pd.DataFrame()).itertuples(index=False)
+                for s in by_event.get(e.event_id, [])
             )
             rows.append(
                 f"<tr><td>{_escape(e.event_id)}</td><td>{_escape(e.date)}<br>"

@@ -8,8 +8,12 @@ import html
 import json
 import logging
 import re
+import resource
 import sys
+import tempfile
+import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -360,15 +364,9 @@ def run_notebook(
         papermill.PapermillExecutionError: If a cell raised; the executed copy, up to and
             including that cell, is written all the same.
     """
-    import tempfile
-
     import papermill
-    from traitlets.config import Config
 
-    with tempfile.TemporaryDirectory(prefix="iecorpus-kernel-") as sockets:
-        config = Config()
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.ip = str(Path(sockets) / "kernel")
+    with _local_sockets() as config:
         papermill.execute_notebook(
             str(notebook),
             str(output),
@@ -379,6 +377,91 @@ def run_notebook(
             config=config,
         )
     return Path(output)
+
+
+@contextmanager
+def _local_sockets():
+    """Yield a kernel manager configuration for ZeroMQ's IPC transport in a private folder."""
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="iecorpus-kernel-") as sockets:
+        config = Config()
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(Path(sockets) / "kernel")
+        yield config
+
+
+def execute_in_place(notebook: str | Path, *, cwd: str | Path | None = None) -> Path:
+    """Execute a notebook top to bottom in a fresh kernel and save it over itself.
+
+    What ``make notebooks`` runs before a commit: the outputs are those of ``jupyter
+    nbconvert --to notebook --execute --inplace`` with ``record_timing`` and
+    ``store_widget_state`` off (no timing metadata, no widget state, no papermill
+    metadata), in the form nbval reads, but the kernel talks over local sockets as in
+    :func:`run_notebook`, so ipykernel prints no warning about TCP without encryption.
+
+    Args:
+        notebook: The ``.ipynb`` file to execute and rewrite.
+        cwd: The kernel's working folder; the notebook's own folder when None.
+
+    Returns:
+        The notebook's path.
+
+    Raises:
+        nbclient.exceptions.CellExecutionError: If a cell raised; the file is left as it was.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = Path(notebook)
+    node = nbformat.read(path, as_version=4)
+    with _local_sockets() as config:
+        NotebookClient(
+            node,
+            kernel_name="python3",
+            record_timing=False,
+            store_widget_state=False,
+            resources={"metadata": {"path": str(cwd if cwd is not None else path.parent)}},
+            config=config,
+        ).execute()
+    nbformat.write(node, path)
+    return path
+
+
+def read_cell_times(notebook: str | Path, *, top: int = 5) -> list[dict]:
+    """Return the slowest cells of a notebook papermill executed, from its timing metadata.
+
+    Args:
+        notebook: An ``.ipynb`` file written by :func:`run_notebook`, before
+            :func:`stabilize_notebook` drops the timings.
+        top: How many cells to return.
+
+    Returns:
+        Up to ``top`` dicts, slowest first: ``cell`` (its index in the notebook),
+        ``seconds`` and ``source`` (its first line); an empty list for an unreadable file.
+    """
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    times = []
+    for number, cell in enumerate(cells):
+        seconds = cell.get("metadata", {}).get("papermill", {}).get("duration")
+        if isinstance(seconds, (int, float)):
+            source = cell.get("source", "")
+            text = "".join(source) if isinstance(source, list) else source
+            first = text.strip().splitlines()[0] if text.strip() else ""
+            times.append({"cell": number, "seconds": round(seconds, 3), "source": first})
+    return sorted(times, key=lambda t: -t["seconds"])[:top]
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of the children it has waited for."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Path, Path]:
@@ -450,6 +533,18 @@ def main(argv: list[str] | None = None) -> int:
         "--output-dir", type=Path, help="where --render and --run write (default: beside)"
     )
     parser.add_argument(
+        "--inplace",
+        type=Path,
+        metavar="NOTEBOOK",
+        help="execute a notebook in a fresh kernel and save it over itself (make notebooks)",
+    )
+    parser.add_argument(
+        "--timings",
+        type=Path,
+        metavar="FILE",
+        help="with --run: write its wall and CPU seconds and its slowest cells there, as JSON",
+    )
+    parser.add_argument(
         "--cwd", type=Path, default=paths.NOTEBOOKS_DIR, help="--run's kernel folder"
     )
     parser.add_argument(
@@ -462,26 +557,49 @@ def main(argv: list[str] | None = None) -> int:
         help="a parameter of --run, as a string",
     )
     args = parser.parse_args(argv)
+    if args.inplace:
+        logging.basicConfig(level=logging.WARNING, format="%(message)s")
+        try:
+            execute_in_place(args.inplace)
+        except Exception:  # a cell raised, a dead kernel, a bad notebook: say which
+            traceback.print_exc()
+            print(f"error: {args.inplace} did not run to the end; left as it was", file=sys.stderr)
+            return 3
+        return 0
+    timings: dict = {}
     if args.run:
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
         output_dir = args.output_dir or args.run.parent
         args.render = output_dir / args.run.name
+        started = time.perf_counter()
         try:
             run_notebook(args.run, args.render, parameters=dict(args.parameter), cwd=args.cwd)
         except Exception:  # papermill's errors, a dead kernel, a bad notebook: say which
             traceback.print_exc()
             print(f"error: {args.run} did not run to the end", file=sys.stderr)
             return 3
+        timings = {
+            "notebook": args.run.stem,
+            "run_seconds": round(time.perf_counter() - started, 3),
+            "cells": read_cell_times(args.render),
+        }
     if args.stabilize:
         stabilize_notebook(args.stabilize)
         return 0
     if args.render:
+        started = time.perf_counter()
         try:
             pages = render_notebook(args.render, output_dir=args.output_dir or args.render.parent)
         except (OSError, ValueError) as exc:
             print(f"error: {args.render}: {exc}", file=sys.stderr)
             return 1
         print("wrote " + ", ".join(paths.relative_to_project(p) for p in pages))
+        if timings and args.timings:
+            timings["render_seconds"] = round(time.perf_counter() - started, 3)
+            timings["cpu_seconds"] = round(_cpu_seconds(), 3)  # the kernel's included
+            args.timings.write_text(
+                json.dumps(timings, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
         return 0
     try:
         index = build_index(args.report_dir)

@@ -28,8 +28,9 @@ expressions are quoted from the text as written. The date patterns come from
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -737,13 +738,51 @@ def find_temporal_expressions(
         ends after the anchor is a ``target``; one before it is a ``point``. Expressions
         inside 《book titles》 or quoted titles are names, not dates, and are skipped.
         Traditional characters are matched as simplified ones; ``expression``, ``start``
-        and ``end`` refer to ``text`` as written.
+        and ``end`` refer to ``text`` as written. A sentence resolved before against the
+        same anchor and grammar is read back instead of parsed again (the events of
+        :mod:`iecorpus.events` are found in the sentences the dates pass has resolved).
     """
-    parsed = _Anchor.parse(anchor)
+    grammar = grammar or load_date_grammar()
+    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), anchor)
+    if _resolved.grammar != grammar:  # another grammar (a data file was edited): start afresh
+        _resolved.found.clear()
+        _resolved.grammar = grammar
+    found = _resolved.found.get(key)
+    if found is None:
+        parsed = _Anchor.parse(anchor)
+        found = tuple(_find_temporal_expressions(text, parsed=parsed, grammar=grammar))
+        if len(_resolved.found) >= _RESOLVED_SIZE:
+            _resolved.found.clear()
+        _resolved.found[key] = found
+    return list(found)
+
+
+@dataclass
+class _Resolved:
+    """What :func:`find_temporal_expressions` found lately, by sentence and anchor.
+
+    The events pass (:func:`iecorpus.events.find_event_mentions`) resolves the very
+    sentences the dates pass (:func:`extract_temporal_expressions`) resolved before it;
+    it reads them here instead of parsing each sentence again. A sentence is known by a
+    16-byte hash of its text, so a corpus's worth costs some tens of megabytes at most.
+    """
+
+    grammar: DateGrammar | None = None
+    found: dict = field(default_factory=dict)
+
+
+#: Sentences remembered at most (about the sentences of 10,000 pages); then it starts afresh.
+_RESOLVED_SIZE = 300_000
+_resolved = _Resolved()
+
+
+def _find_temporal_expressions(
+    text: str, *, parsed: _Anchor | None, grammar: DateGrammar
+) -> list[TimeExpression]:
+    """The work of :func:`find_temporal_expressions`, for a sentence it has not seen."""
     probe = to_simplified(text)  # same length: an offset in probe is one in text
     names = find_title_spans(probe)
     chosen: list[_Candidate] = []
-    grammar = grammar or load_date_grammar()
     relative, cues = grammar.relative, grammar.cues
     if not _may_hold_a_date(relative).search(probe):
         return []
@@ -865,13 +904,22 @@ def find_partition_expressions(sentences: pd.DataFrame, *, dates: dict[str, str]
     """
     rows = []
     grammar = load_date_grammar()
-    for doc_id, group in sentences.groupby("doc_id", sort=False):
-        anchor = find_document_anchor(group["text"].tolist(), dates.get(doc_id), grammar=grammar)
-        for s in group.itertuples(index=False):
-            for t in find_temporal_expressions(s.text, anchor=anchor, grammar=grammar):
+    doc_ids, paragraphs, numbers, starts, texts = (
+        sentences[c].tolist() for c in ("doc_id", "paragraph", "sentence", "start", "text")
+    )
+    by_doc: dict = {}  # each document's sentences in table order, documents as they come
+    for row, doc_id in enumerate(doc_ids):
+        by_doc.setdefault(doc_id, []).append(row)
+    for doc_id, group in by_doc.items():
+        if pd.isna(doc_id):
+            continue
+        anchor = find_document_anchor([texts[group[0]]], dates.get(doc_id), grammar=grammar)
+        for row in group:
+            start = starts[row]
+            for t in find_temporal_expressions(texts[row], anchor=anchor, grammar=grammar):
                 rows.append(
-                    (doc_id, s.paragraph, s.sentence, t.expression, s.start + t.start)
-                    + (s.start + t.end, t.date, t.precision, t.date_end, t.qualifier, t.role)
+                    (doc_id, paragraphs[row], numbers[row], t.expression, start + t.start)
+                    + (start + t.end, t.date, t.precision, t.date_end, t.qualifier, t.role)
                     + (t.anchored, t.undated)
                 )
     return rows
