@@ -22,7 +22,7 @@ a ``broader`` one (产教融合型企业 under 产教融合), so that counts can
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -419,30 +419,40 @@ class KeyWords:
             chain.append(hit)
         return found + self._windows(chain)
 
-    def find_partial(self, text: str) -> list[tuple[int, int, str]]:
+    def find_partial(
+        self, text: str, *, concepts: Collection[str] | None = None
+    ) -> list[tuple[int, int, str]]:
         """Find runs of key words that hold all groups of a concept but one (at least two).
 
         Args:
             text: The (simplified) text.
+            concepts: Look for these concepts only (default: every concept defined).
 
         Returns:
             ``(start, end, concept)`` of each run: "integration with industry" lacks only
             "education". They are not mentions; they are candidates for a reader to judge.
         """
+        definitions = self.definitions
+        if concepts is not None:
+            definitions = [(c, groups) for c, groups in definitions if c in concepts]
+            if not definitions:
+                return []
         found: list[tuple[int, int, str]] = []
         chain: list[tuple[int, int, int]] = []
         for m in list(self.regex.finditer(text)) + [None]:
             hit = (m.start(), m.end(), m.lastindex - 1) if m else None
             if chain and (hit is None or not self.joins(text[chain[-1][1] : hit[0]])):
-                found += self._partial_windows(chain)
+                found += self._partial_windows(chain, definitions)
                 chain = []
             if hit:
                 chain.append(hit)
         return found
 
-    def _partial_windows(self, chain: list[tuple[int, int, int]]) -> list[tuple[int, int, str]]:
+    def _partial_windows(
+        self, chain: list[tuple[int, int, int]], definitions: list
+    ) -> list[tuple[int, int, str]]:
         found = []
-        for concept, groups in self.definitions:
+        for concept, groups in definitions:
             k, i = len(groups), 0
             while i < len(chain):
                 seen: set[int] = set()

@@ -187,11 +187,10 @@ def find_unlisted_renderings(
     for doc, start, end in zip(mentions["doc"], mentions["start"], mentions["end"], strict=True):
         rows.append((int(doc), int(start), int(end), True))
     matcher = build_matcher(index.glossary)
+    searched = [keys for keys in matcher.key_words if any(c == found for c, _ in keys.definitions)]
     for doc, text in enumerate(index.search_texts):
-        for keys in matcher.key_words:
-            for start, end, which in keys.find_partial(text):
-                if which != found:
-                    continue
+        for keys in searched:
+            for start, end, _ in keys.find_partial(text, concepts=(found,)):
                 inside = index.concept_at([doc, doc], [start, end - 1], [start + 1, end])
                 if not any(inside):
                     rows.append((doc, start, end, False))
