@@ -5,6 +5,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_make_report.py --documents 10000
     .venv/bin/python benchmarks/bench_make_report.py --documents 2000 --floor   # and the floor
     .venv/bin/python benchmarks/bench_make_report.py --documents 2000 --jobs 1  # one at a time
+    .venv/bin/python benchmarks/bench_make_report.py --documents 10000 --workers 2  # on Dask
 
 The corpus is written with :func:`iecorpus.testing.write_corpus` (half English, half
 Chinese) into a temporary folder, and ``make report`` renders it into a temporary REPORTS
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus")
     parser.add_argument("--floor", action="store_true", help="run the trivial notebooks first")
     parser.add_argument("--jobs", type=int, help="REPORT_JOBS: notebooks at once after 01")
+    parser.add_argument("--workers", type=int, help="WORKERS: Dask workers in each notebook")
     parser.add_argument("--cells", type=int, default=3, help="slowest cells shown a notebook")
     parser.add_argument(
         "--venv", type=Path, default=Path(sys.prefix), help="virtualenv with the tools"
@@ -101,7 +103,8 @@ def main(argv: list[str] | None = None) -> None:
         pages = write_corpus(corpus, n_documents=args.documents, seed=args.seed)
         megabytes = pages["n_bytes"].sum() / 1e6
         print(f"corpus: {args.documents} pages, {megabytes:.1f} MB, half of them Chinese")
-        wall, cpu = run_make(args.venv, scratch / "reports", f"CORPUS={corpus}", jobs=args.jobs)
+        assignments = [f"CORPUS={corpus}"] + ([f"WORKERS={args.workers}"] if args.workers else [])
+        wall, cpu = run_make(args.venv, scratch / "reports", *assignments, jobs=args.jobs)
         (report,) = (scratch / "reports").iterdir()
         print_timings(read_timings(report), cells=args.cells)
         print(f"  make report, in all           {wall:7.1f} s wall {cpu:7.1f} s CPU")
