@@ -11,15 +11,28 @@ Prints tokens per second and MB per second (UTF-8) for:
 then the time to index a corpus of generated pages and the latency of queries on it.
 Each timing is the best of ``--repeats`` runs, so that a busy machine distorts it less.
 
+With ``--memory N`` it measures instead the memory of indexing ``N`` generated passages
+(the body paragraphs of :func:`iecorpus.testing.make_page` pages, English and Chinese in
+turn, as ``bench_topics.py`` makes them), in a fresh process: ru_maxrss before and after
+``index_corpus``, the peak traced by ``tracemalloc`` during a second, untimed build, and
+the CPU time of the build.
+
     .venv/bin/python benchmarks/bench_tokens.py [--mb 3] [--documents 10000] [--repeats 3]
+    .venv/bin/python benchmarks/bench_tokens.py --memory 100000 [--workers 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
 import os
 import random
+import resource
+import subprocess
+import sys
 import time
+import tracemalloc
 
 import pandas as pd
 
@@ -154,12 +167,95 @@ def bench_queries(n_documents: int, repeats: int) -> None:
         print(f"  {label:44s} {seconds * 1000:7.0f} ms  {len(rows):8,} rows")
 
 
+def _maxrss_mb() -> float:
+    """Peak resident set size of this process so far (KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+
+
+def passage_corpus(n_passages: int) -> Corpus:
+    """A corpus of generated pages, English and Chinese in turn, with ``n_passages`` paragraphs."""
+    from iecorpus.testing import make_page
+
+    rows, seed, columns = [], 0, ["doc_id", "title", "date", "language", "source", "text"]
+    paragraphs = 0
+    while True:
+        # Headings join a paragraph, so generate a little more; top up until enough.
+        while paragraphs < n_passages * 1.09:
+            language = ("en", "zh")[seed % 2]
+            page = make_page(language=language, seed=seed)
+            rows.append((f"doc_{seed:06d}", page.title, page.date, language, "", page.text))
+            paragraphs += page.text.count("\n\n") + 1
+            seed += 1
+        corpus = corpus_from_texts(pd.DataFrame(rows, columns=columns))
+        if (~corpus.paragraphs["is_heading"]).sum() >= n_passages:
+            return corpus
+        n_passages += n_passages // 50 + 1
+
+
+def measure_memory(n_passages: int, workers: int) -> dict:
+    """Index ``n_passages`` generated passages and note memory and CPU time (child process)."""
+    tokenize("预热分词词典", language="zh")  # load jieba's dictionary outside the figures
+    result: dict = {"rss_start_mb": _maxrss_mb()}
+    corpus = passage_corpus(n_passages)
+    gc.collect()
+    result["rss_corpus_mb"] = _maxrss_mb()
+    result["documents"] = len(corpus.documents)
+    result["passages"] = int((~corpus.paragraphs["is_heading"]).sum())
+    result["characters"] = int(corpus.documents["text"].str.len().sum())
+    cpu, wall = time.process_time(), time.perf_counter()
+    index = terms.index_corpus(corpus, processes=workers)
+    result["index_cpu_s"] = time.process_time() - cpu
+    result["index_wall_s"] = time.perf_counter() - wall
+    result["rss_index_mb"] = _maxrss_mb()
+    result["tokens"] = len(index.token_term)
+    del index
+    corpus._term_index = None
+    gc.collect()
+    tracemalloc.start()
+    terms.index_corpus(corpus, processes=workers, refresh=True)
+    result["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return result
+
+
+def bench_memory(n_passages: int, workers: int) -> None:
+    command = [sys.executable, __file__, "--child", str(n_passages), "--workers", str(workers)]
+    env = dict(os.environ, IECORPUS_PROGRESS="0")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode:
+        sys.exit(f"the measurement of {n_passages:,} passages failed:\n{done.stderr}")
+    r = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        f"Indexing {r['passages']:,} passages ({r['documents']:,} generated pages, "
+        f"{r['characters'] / 1e6:.1f} M characters, {r['tokens']:,} content tokens), "
+        f"fresh process, {workers} worker(s)"
+    )
+    print(f"  ru_maxrss with the library imported          {r['rss_start_mb']:8,.0f} MB")
+    print(f"  ru_maxrss with the corpus generated          {r['rss_corpus_mb']:8,.0f} MB")
+    print(f"  ru_maxrss after index_corpus                 {r['rss_index_mb']:8,.0f} MB")
+    print(f"  traced peak of a second build (tracemalloc)  {r['traced_peak_mb']:8,.0f} MB")
+    print(
+        f"  index_corpus: {r['index_cpu_s']:.1f} s CPU, {r['index_wall_s']:.1f} s wall "
+        f"({r['tokens'] / r['index_cpu_s']:,.0f} tokens per CPU second)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=3.0, help="MB of text per language")
     parser.add_argument("--documents", type=int, default=10_000, help="documents to index")
     parser.add_argument("--repeats", type=int, default=3, help="runs per timing (best kept)")
+    parser.add_argument("--memory", type=int, default=0, help="passages to index for memory")
+    parser.add_argument("--workers", type=int, default=1, help="workers for --memory")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_memory(args.child, args.workers)))
+        return
+    if args.memory:
+        bench_memory(args.memory, args.workers)
+        return
     bench_tokenizers(args.mb, args.repeats)
     if args.documents:
         bench_queries(args.documents, args.repeats)
