@@ -5,7 +5,8 @@ Prints tokens per second and MB per second (UTF-8) for:
 - plain ``jieba.lcut`` (the global tokenizer, default dictionary) on generated Chinese pages;
 - ``iecorpus.tokens.tokenize(language="zh")`` on the same pages: OpenCC to simplified, a
   jieba tokenizer with the glossary as user dictionary, stopwords and normalisation;
-- the same in two processes (``tokenize_many(processes=2)``);
+- the same on two Dask workers (``tokenize_many(workers=2)``, through
+  :func:`iecorpus.engine.map_tasks`; the cluster is started before the timings);
 - ``tokenize(language="en")`` on generated English pages;
 
 then the time to index a corpus of generated pages and the latency of queries on it.
@@ -14,8 +15,9 @@ Each timing is the best of ``--repeats`` runs, so that a busy machine distorts i
 With ``--memory N`` it measures instead the memory of indexing ``N`` generated passages
 (the body paragraphs of :func:`iecorpus.testing.make_page` pages, English and Chinese in
 turn, as ``bench_topics.py`` makes them), in a fresh process: ru_maxrss before and after
-``index_corpus``, the peak traced by ``tracemalloc`` during a second, untimed build, and
-the CPU time of the build.
+the build, the peak traced by ``tracemalloc`` during a second, untimed build, and
+the CPU time of the build (``build_index``: nothing is kept on the corpus). With
+``--workers`` above 1 the work is done by Dask workers, whose memory is not counted.
 
     .venv/bin/python benchmarks/bench_tokens.py [--mb 3] [--documents 10000] [--repeats 3]
     .venv/bin/python benchmarks/bench_tokens.py --memory 100000 [--workers 1]
@@ -38,6 +40,7 @@ import pandas as pd
 
 from iecorpus import paths, terms
 from iecorpus.corpus import Corpus, corpus_from_texts
+from iecorpus.index import build_index
 from iecorpus.tokens import chinese_tokenizer, jieba, tokenize, tokenize_many
 
 try:
@@ -108,13 +111,14 @@ def bench_tokenizers(megabytes: float, repeats: int) -> None:
     plain = report("jieba.lcut (all pieces)", seconds, sum(map(len, out)), zh_bytes)
     seconds, out = best_of(repeats, lambda: [tokenize(t, language="zh") for t in zh])
     ours = report("tokenize zh (content tokens)", seconds, sum(map(len, out)), zh_bytes)
-    seconds, out = best_of(repeats, lambda: tokenize_many(zh, language="zh", processes=2))
-    two = report("tokenize_many zh, 2 processes", seconds, sum(map(len, out)), zh_bytes)
-    print(f"  ours / jieba.lcut: {ours / plain:.0%} of its speed; 2 processes: {two / plain:.0%}")
+    tokenize_many(zh[:2], language="zh", workers=2, chunksize=1)  # start the cluster
+    seconds, out = best_of(repeats, lambda: tokenize_many(zh, language="zh", workers=2))
+    two = report("tokenize_many zh, 2 Dask workers", seconds, sum(map(len, out)), zh_bytes)
+    print(f"  ours / jieba.lcut: {ours / plain:.0%} of its speed; 2 workers: {two / plain:.0%}")
     seconds, out = best_of(repeats, lambda: [tokenize(t, language="en") for t in en])
     report("tokenize en (content tokens)", seconds, sum(map(len, out)), en_bytes)
-    seconds, out = best_of(repeats, lambda: tokenize_many(en, language="en", processes=2))
-    report("tokenize_many en, 2 processes", seconds, sum(map(len, out)), en_bytes)
+    seconds, out = best_of(repeats, lambda: tokenize_many(en, language="en", workers=2))
+    report("tokenize_many en, 2 Dask workers", seconds, sum(map(len, out)), en_bytes)
 
 
 def make_corpus(n_documents: int) -> Corpus:
@@ -133,10 +137,10 @@ def bench_queries(n_documents: int, repeats: int) -> None:
     corpus = make_corpus(n_documents)
     n_bytes = sum(len(t.encode("utf-8")) for t in corpus.documents["text"])
     print(f"\nIndex and queries: {len(corpus.documents):,} documents, {n_bytes / 1e6:.1f} MB")
-    for processes in (1, 2):
+    for workers in (1, 2):
         start = time.perf_counter()
-        index = terms.index_corpus(corpus, processes=processes, refresh=True)
-        print(f"  index_corpus, {processes} process(es): {time.perf_counter() - start:6.1f} s")
+        index = terms.index_corpus(corpus, workers=workers, refresh=True)
+        print(f"  index_corpus, {workers} worker(s): {time.perf_counter() - start:6.1f} s")
     print(f"  {index!r}")
     queries = {
         "concordance('产教融合'): the concept": lambda: terms.concordance(corpus, "产教融合"),
@@ -204,16 +208,15 @@ def measure_memory(n_passages: int, workers: int) -> dict:
     result["passages"] = int((~corpus.paragraphs["is_heading"]).sum())
     result["characters"] = int(corpus.documents["text"].str.len().sum())
     cpu, wall = time.process_time(), time.perf_counter()
-    index = terms.index_corpus(corpus, processes=workers)
+    index = build_index(corpus, workers=workers)
     result["index_cpu_s"] = time.process_time() - cpu
     result["index_wall_s"] = time.perf_counter() - wall
     result["rss_index_mb"] = _maxrss_mb()
     result["tokens"] = len(index.token_term)
     del index
-    corpus._term_index = None
     gc.collect()
     tracemalloc.start()
-    terms.index_corpus(corpus, processes=workers, refresh=True)
+    build_index(corpus, workers=workers)
     result["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     return result
@@ -233,7 +236,7 @@ def bench_memory(n_passages: int, workers: int) -> None:
     )
     print(f"  ru_maxrss with the library imported          {r['rss_start_mb']:8,.0f} MB")
     print(f"  ru_maxrss with the corpus generated          {r['rss_corpus_mb']:8,.0f} MB")
-    print(f"  ru_maxrss after index_corpus                 {r['rss_index_mb']:8,.0f} MB")
+    print(f"  ru_maxrss after build_index                  {r['rss_index_mb']:8,.0f} MB")
     print(f"  traced peak of a second build (tracemalloc)  {r['traced_peak_mb']:8,.0f} MB")
     print(
         f"  index_corpus: {r['index_cpu_s']:.1f} s CPU, {r['index_wall_s']:.1f} s wall "
