@@ -172,6 +172,12 @@ def chinese_tokenizer(words: Iterable[str] | None = None) -> jieba.Tokenizer:
     """
     if words is None:
         return _tokenizer(_default_user_words())
+    return _tokenizer_of(tuple(words))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer_of(words: tuple[str, ...]) -> jieba.Tokenizer:
+    """The tokenizer of words in any order (sorting them once, not at every call)."""
     return _tokenizer(tuple(sorted(set(words), key=lambda w: (len(w), w))))
 
 
