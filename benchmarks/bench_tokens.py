@@ -14,13 +14,15 @@ Each timing is the best of ``--repeats`` runs, so that a busy machine distorts i
 
 With ``--memory N`` it measures instead the memory of indexing ``N`` generated passages
 (the body paragraphs of :func:`iecorpus.testing.make_page` pages, English and Chinese in
-turn, as ``bench_topics.py`` makes them), in a fresh process: ru_maxrss before and after
-the build, the peak traced by ``tracemalloc`` during a second, untimed build, and
-the CPU time of the build (``build_index``: nothing is kept on the corpus). With
-``--workers`` above 1 the work is done by Dask workers, whose memory is not counted.
+turn, as ``bench_topics.py`` makes them). The corpus is generated once and pickled in the
+temporary folder; a fresh process loads it and builds the index (``build_index``), and
+prints its resident memory with the corpus loaded, ru_maxrss after the build (the peak of
+the process), the peak traced by ``tracemalloc`` during a second, untimed build (unless
+``--no-tracemalloc``) and the CPU time of the build. With ``--workers`` above 1 the work is
+done by Dask workers, whose memory is not counted.
 
     .venv/bin/python benchmarks/bench_tokens.py [--mb 3] [--documents 10000] [--repeats 3]
-    .venv/bin/python benchmarks/bench_tokens.py --memory 100000 [--workers 1]
+    .venv/bin/python benchmarks/bench_tokens.py --memory 100000 [--workers 1] [--no-tracemalloc]
 """
 
 from __future__ import annotations
@@ -29,12 +31,15 @@ import argparse
 import gc
 import json
 import os
+import pickle
 import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
+from pathlib import Path
 
 import pandas as pd
 
@@ -197,13 +202,24 @@ def passage_corpus(n_passages: int) -> Corpus:
         n_passages += n_passages // 50 + 1
 
 
-def measure_memory(n_passages: int, workers: int) -> dict:
-    """Index ``n_passages`` generated passages and note memory and CPU time (child process)."""
+def _rss_now_mb() -> float:
+    """Resident set size of this process now (Linux; the peak elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:
+        return _maxrss_mb()
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def measure_memory(corpus_file: str, workers: int, trace: bool) -> dict:
+    """Index a pickled corpus and note memory and CPU time (in a fresh child process)."""
     tokenize("预热分词词典", language="zh")  # load jieba's dictionary outside the figures
     result: dict = {"rss_start_mb": _maxrss_mb()}
-    corpus = passage_corpus(n_passages)
+    with open(corpus_file, "rb") as handle:
+        corpus = pickle.load(handle)
     gc.collect()
-    result["rss_corpus_mb"] = _maxrss_mb()
+    result["rss_corpus_mb"] = _rss_now_mb()
+    result["maxrss_corpus_mb"] = _maxrss_mb()
     result["documents"] = len(corpus.documents)
     result["passages"] = int((~corpus.paragraphs["is_heading"]).sum())
     result["characters"] = int(corpus.documents["text"].str.len().sum())
@@ -211,19 +227,30 @@ def measure_memory(n_passages: int, workers: int) -> dict:
     index = build_index(corpus, workers=workers)
     result["index_cpu_s"] = time.process_time() - cpu
     result["index_wall_s"] = time.perf_counter() - wall
-    result["rss_index_mb"] = _maxrss_mb()
+    result["maxrss_index_mb"] = _maxrss_mb()
+    result["rss_index_mb"] = _rss_now_mb()
     result["tokens"] = len(index.token_term)
-    del index
-    gc.collect()
-    tracemalloc.start()
-    build_index(corpus, workers=workers)
-    result["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    if trace:
+        del index
+        gc.collect()
+        tracemalloc.start()
+        build_index(corpus, workers=workers)
+        result["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     return result
 
 
-def bench_memory(n_passages: int, workers: int) -> None:
-    command = [sys.executable, __file__, "--child", str(n_passages), "--workers", str(workers)]
+def bench_memory(n_passages: int, workers: int, trace: bool) -> None:
+    # The corpus is generated once and kept in the temporary folder: generating 100,000
+    # passages takes minutes, and a fresh process that only loads it measures the index.
+    corpus_file = Path(tempfile.gettempdir()) / f"iecorpus-bench-passages-{n_passages}.pickle"
+    if not corpus_file.is_file():
+        partial = corpus_file.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(passage_corpus(n_passages)))
+        partial.replace(corpus_file)
+    command = [sys.executable, __file__, "--child", str(corpus_file), "--workers", str(workers)]
+    if not trace:
+        command.append("--no-tracemalloc")
     env = dict(os.environ, IECORPUS_PROGRESS="0")
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode:
@@ -235,11 +262,15 @@ def bench_memory(n_passages: int, workers: int) -> None:
         f"fresh process, {workers} worker(s)"
     )
     print(f"  ru_maxrss with the library imported          {r['rss_start_mb']:8,.0f} MB")
-    print(f"  ru_maxrss with the corpus generated          {r['rss_corpus_mb']:8,.0f} MB")
-    print(f"  ru_maxrss after build_index                  {r['rss_index_mb']:8,.0f} MB")
-    print(f"  traced peak of a second build (tracemalloc)  {r['traced_peak_mb']:8,.0f} MB")
+    print(f"  resident with the corpus loaded              {r['rss_corpus_mb']:8,.0f} MB")
+    print(f"  ru_maxrss after build_index (the peak)       {r['maxrss_index_mb']:8,.0f} MB")
+    print(f"  resident after build_index (index kept)      {r['rss_index_mb']:8,.0f} MB")
+    growth = r["maxrss_index_mb"] - r["rss_corpus_mb"]
+    print(f"  peak growth while building                   {growth:8,.0f} MB")
+    if "traced_peak_mb" in r:
+        print(f"  traced peak of a second build (tracemalloc)  {r['traced_peak_mb']:8,.0f} MB")
     print(
-        f"  index_corpus: {r['index_cpu_s']:.1f} s CPU, {r['index_wall_s']:.1f} s wall "
+        f"  build_index: {r['index_cpu_s']:.1f} s CPU, {r['index_wall_s']:.1f} s wall "
         f"({r['tokens'] / r['index_cpu_s']:,.0f} tokens per CPU second)"
     )
 
@@ -251,13 +282,14 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per timing (best kept)")
     parser.add_argument("--memory", type=int, default=0, help="passages to index for memory")
     parser.add_argument("--workers", type=int, default=1, help="workers for --memory")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--no-tracemalloc", dest="trace", action="store_false")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure_memory(args.child, args.workers)))
+        print(json.dumps(measure_memory(args.child, args.workers, args.trace)))
         return
     if args.memory:
-        bench_memory(args.memory, args.workers)
+        bench_memory(args.memory, args.workers, args.trace)
         return
     bench_tokenizers(args.mb, args.repeats)
     if args.documents:
