@@ -12,6 +12,11 @@ concept or phrase (:meth:`TermIndex.find`), which concept a span belongs to
 (:meth:`TermIndex.concept_at`), and what surrounds a match (:func:`cut_context`).
 :attr:`TermIndex.features` is the token stream with each concept mention made one feature,
 for statistics that must never split a mention into its words.
+
+The tokens are kept as arrays (a term number, offsets and a run per token, and per document
+where its tokens start), built partition by partition through :func:`iecorpus.engine.map_tasks`
+(here, or on Dask workers) and merged over one vocabulary: memory grows by about 20 bytes a
+token. :meth:`TermIndex.save` writes an index to a folder and :func:`load_index` reopens it.
 """
 
 from __future__ import annotations
