@@ -187,10 +187,10 @@ def passage_corpus(n_passages: int) -> Corpus:
     from iecorpus.testing import make_page
 
     rows, seed, columns = [], 0, ["doc_id", "title", "date", "language", "source", "text"]
-    paragraphs = 0
+    paragraphs, wanted = 0, n_passages * 1.1
     while True:
-        # Headings join a paragraph, so generate a little more; top up until enough.
-        while paragraphs < n_passages * 1.09:
+        # Headings join a paragraph (about 9%), so generate more; top up until enough.
+        while paragraphs < wanted:
             language = ("en", "zh")[seed % 2]
             page = make_page(language=language, seed=seed)
             rows.append((f"doc_{seed:06d}", page.title, page.date, language, "", page.text))
@@ -199,7 +199,7 @@ def passage_corpus(n_passages: int) -> Corpus:
         corpus = corpus_from_texts(pd.DataFrame(rows, columns=columns))
         if (~corpus.paragraphs["is_heading"]).sum() >= n_passages:
             return corpus
-        n_passages += n_passages // 50 + 1
+        wanted += n_passages // 50 + 1
 
 
 def _rss_now_mb() -> float:
@@ -246,7 +246,8 @@ def bench_memory(n_passages: int, workers: int, trace: bool) -> None:
     corpus_file = Path(tempfile.gettempdir()) / f"iecorpus-bench-passages-{n_passages}.pickle"
     if not corpus_file.is_file():
         partial = corpus_file.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(passage_corpus(n_passages)))
+        with open(partial, "wb") as handle:
+            pickle.dump(passage_corpus(n_passages), handle)
         partial.replace(corpus_file)
     command = [sys.executable, __file__, "--child", str(corpus_file), "--workers", str(workers)]
     if not trace:
