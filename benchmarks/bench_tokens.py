@@ -244,15 +244,14 @@ def bench_memory(n_passages: int, workers: int, trace: bool) -> None:
     # The corpus is generated once and kept in the temporary folder: generating 100,000
     # passages takes minutes, and a fresh process that only loads it measures the index.
     corpus_file = Path(tempfile.gettempdir()) / f"iecorpus-bench-passages-{n_passages}.pickle"
+    env = dict(os.environ, IECORPUS_PROGRESS="0")
     if not corpus_file.is_file():
-        partial = corpus_file.with_suffix(".partial")
-        with open(partial, "wb") as handle:
-            pickle.dump(passage_corpus(n_passages), handle)
-        partial.replace(corpus_file)
+        # In a process of its own: on Linux a child's ru_maxrss starts at its parent's.
+        command = [sys.executable, __file__, "--generate", str(n_passages), str(corpus_file)]
+        subprocess.run(command, env=env, check=True)
     command = [sys.executable, __file__, "--child", str(corpus_file), "--workers", str(workers)]
     if not trace:
         command.append("--no-tracemalloc")
-    env = dict(os.environ, IECORPUS_PROGRESS="0")
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode:
         sys.exit(f"the measurement of {n_passages:,} passages failed:\n{done.stderr}")
@@ -285,7 +284,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="workers for --memory")
     parser.add_argument("--no-tracemalloc", dest="trace", action="store_false")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--generate", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.generate:
+        partial = Path(args.generate[1]).with_suffix(".partial")
+        with open(partial, "wb") as handle:
+            pickle.dump(passage_corpus(int(args.generate[0])), handle)
+        partial.replace(args.generate[1])
+        return
     if args.child:
         print(json.dumps(measure_memory(args.child, args.workers, args.trace)))
         return
