@@ -233,9 +233,10 @@ def test_tokenize_many_on_two_dask_workers_gives_the_same_tokens():
     texts = [text for text, language in MIXED if language == "zh"] * 4
     try:
         found = tokenize_many(texts, language="zh", workers=2, chunksize=3)
+        again = tokenize_many(texts, language="zh", workers=2, chunksize=2)  # same arguments
     finally:
         engine.close_cluster()
-    assert found == [tokenize(t, language="zh") for t in texts]
+    assert found == again == [tokenize(t, language="zh") for t in texts]
 
 
 def test_token_arrays_hold_what_locate_tokens_finds():

@@ -101,7 +101,9 @@ def map_tasks(
     if n <= 1 or len(items) <= 1:
         return [func(item, **kwargs) for item in items]
     client = _client(n, _scheduler(scheduler))
-    shared = {key: client.scatter(value, broadcast=True) for key, value in kwargs.items()}
+    # hash=False: a value scattered again by the next call must not share the key that
+    # this call releases (the scheduler forgets it, and the next call loses its data).
+    shared = {k: client.scatter(v, broadcast=True, hash=False) for k, v in kwargs.items()}
     futures = client.map(func, items, pure=False, **shared)
     return client.gather(futures)
 
