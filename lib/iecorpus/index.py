@@ -15,8 +15,8 @@ for statistics that must never split a mention into its words.
 
 The tokens are kept as arrays (a term number, offsets and a run per token, and per document
 where its tokens start), built partition by partition through :func:`iecorpus.engine.map_tasks`
-(here, or on Dask workers) and merged over one vocabulary: memory grows by about 20 bytes a
-token. :meth:`TermIndex.save` writes an index to a folder and :func:`load_index` reopens it.
+(here, or on Dask workers) and merged over one vocabulary: they take 16 bytes a token.
+:meth:`TermIndex.save` writes an index to a folder and :func:`load_index` reopens it.
 """
 
 from __future__ import annotations
