@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -537,13 +538,17 @@ def build_index(
     doc_ids = docs["doc_id"].astype(str).tolist()
     sentence_starts = _sentence_starts(corpus, docs)
     jobs = list(zip(doc_ids, texts, languages, sentence_starts, strict=True))
-    pieces = engine.map_tasks(
-        _index_partition,
-        engine.chunk(jobs, partition_size),
-        workers=workers if workers is not None else processes,
-        words=tuple(list_chinese_terms(glossary)),
-        matcher=build_matcher(glossary),
-    )
+    with warnings.catch_warnings():
+        # The partitions carry their texts on purpose: Dask's advice to load data on the
+        # workers instead ("Sending large graph") would only be noise in a notebook.
+        warnings.filterwarnings("ignore", message="Sending large graph")
+        pieces = engine.map_tasks(
+            _index_partition,
+            engine.chunk(jobs, partition_size),
+            workers=workers if workers is not None else processes,
+            words=tuple(list_chinese_terms(glossary)),
+            matcher=build_matcher(glossary),
+        )
     del jobs
     tokens, remaps = merge_token_arrays([piece["tokens"] for piece in pieces])
     frequencies = np.zeros(len(tokens.vocabulary), dtype=np.int64)
