@@ -3,8 +3,10 @@
 For each size it writes a corpus of generated pages (``iecorpus.testing.write_corpus``,
 half English, half Chinese), loads it, and prints:
 
-- the time to build the term index (``index_corpus``, once per corpus) and to open the
-  explorer on it;
+- the time to build the term index (``index_corpus``, once per corpus; wall and CPU
+  seconds of this process, and per 10,000 pages), with ``--workers`` workers (on a Dask
+  cluster from 2, whose CPU time is not this process's), to save and reopen it
+  (``TermIndex.save``, ``load_index``), and to open the explorer on it;
 - the latency of a keystroke: every prefix of a list of queries typed one character at a
   time (words, phrases, concepts, Chinese terms, ``1+X``, ``(``, a query without hits), as
   the median and the 95th percentile, for the answer alone (``explorer.result``, computed
@@ -13,6 +15,7 @@ half English, half Chinese), loads it, and prints:
 - the same for changing a filter (language, years) with the query in place.
 
     .venv/bin/python benchmarks/bench_explore.py [--documents 1000 10000] [--repeats 3]
+        [--workers 1]
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ import os
 import statistics
 import tempfile
 import time
+from pathlib import Path
 
 from iecorpus import explore, load_corpus, terms
+from iecorpus.index import load_index
 from iecorpus.testing import write_corpus
 
 QUERIES = [
@@ -86,7 +91,7 @@ def time_changes(open_explorer, changes, *, redraw: bool, repeats: int) -> list[
     return best
 
 
-def bench(n_documents: int, repeats: int) -> None:
+def bench(n_documents: int, repeats: int, workers: int = 1) -> None:
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
         write_corpus(folder, n_documents=n_documents, seed=0)
@@ -97,12 +102,25 @@ def bench(n_documents: int, repeats: int) -> None:
         f"\n{len(corpus.documents):,} documents ({n_chars / 1e6:.1f} M characters of text; "
         f"written and loaded in {loaded:.1f} s)"
     )
-    start = time.perf_counter()
-    index = terms.index_corpus(corpus)
+    cpu, start = time.process_time(), time.perf_counter()
+    index = terms.index_corpus(corpus, workers=workers)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    per = 10_000 / max(len(corpus.documents), 1)
     print(
-        f"  index_corpus (once per corpus)                   {time.perf_counter() - start:6.2f} s"
+        f"  index_corpus (once per corpus, {workers} worker(s)) {wall:6.2f} s wall, "
+        f"{cpu:6.2f} s CPU here; per 10,000 pages {wall * per:.1f} s wall, {cpu * per:.1f} s CPU"
     )
     print(f"  {index!r}")
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        index.save(folder)
+        saved = time.perf_counter() - start
+        start = time.perf_counter()
+        load_index(folder)
+        print(
+            f"  TermIndex.save {saved:.2f} s, load_index {time.perf_counter() - start:.2f} s "
+            f"({sum(p.stat().st_size for p in Path(folder).iterdir()) / 1e6:.1f} MB)"
+        )
     start = time.perf_counter()
     explorer = explore.concordance(corpus, query="产教融合")
     opened = time.perf_counter() - start
@@ -153,11 +171,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--repeats", type=int, default=3, help="runs per change (best kept)")
+    parser.add_argument("--workers", type=int, default=1, help="workers building the index")
     args = parser.parse_args()
     os.environ.setdefault("IECORPUS_PROGRESS", "0")
     print(f"Concordance explorer latency; {os.cpu_count()} cores; best of {args.repeats} runs")
     for n in args.documents:
-        bench(n, args.repeats)
+        bench(n, args.repeats, args.workers)
 
 
 if __name__ == "__main__":

@@ -2,15 +2,26 @@
 
 import shutil
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from iecorpus import glossary as glossary_module
 from iecorpus import load_corpus, paths
 from iecorpus.corpus import Corpus
 from iecorpus.glossary import load_glossary
-from iecorpus.index import cut_context, index_corpus
-from iecorpus.terms import concordance, count_concepts, locate_concepts
+from iecorpus.index import TermIndex, build_index, cut_context, index_corpus, load_index
+from iecorpus.terms import (
+    compute_trends,
+    concordance,
+    count_concepts,
+    count_terms,
+    find_collocates,
+    locate_concepts,
+    summarize_concepts,
+)
 from iecorpus.testing import corpus_of_snippets
+from iecorpus.tokens import locate_tokens
 
 ZH_DIR = paths.EXAMPLE_ZH_DIR
 
@@ -277,3 +288,106 @@ def test_find_names_the_concept_unless_literal():
 def test_cut_context_keeps_whole_words_within_the_width(text, match, width, expected):
     start = text.index(match)
     assert cut_context(text, start, start + len(match), width=width) == expected
+
+
+# ---------------------------------------------------------------------------- arrays, partitions, saving
+
+TOKEN_ARRAYS = ["token_term", "token_start", "token_end", "token_run", "token_bounds", "token_doc"]
+
+
+def assert_same_index(a, b):
+    """Two indexes hold the same tokens, concepts and texts, and answer the same."""
+    assert a.vocabulary == b.vocabulary
+    assert a.term_ids == b.term_ids
+    for name in TOKEN_ARRAYS:
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    assert np.array_equal(a.term_frequencies, b.term_frequencies)
+    assert a.texts == b.texts
+    assert a.search_texts == b.search_texts
+    assert a.sentence_starts == b.sentence_starts
+    pd.testing.assert_frame_equal(a.documents, b.documents)
+    pd.testing.assert_frame_equal(a.concepts, b.concepts)
+    for x, y in zip(a.features, b.features, strict=True):
+        assert np.array_equal(np.asarray(x), np.asarray(y))
+
+
+QUERIES = [
+    lambda i: count_terms(i, ngram=(1, 3)),
+    lambda i: count_terms(i, ngram=1, by="doc_id"),
+    count_concepts,
+    summarize_concepts,
+    lambda i: concordance(i, "产教融合"),
+    lambda i: concordance(i, "vocational education", literal=True),
+    lambda i: find_collocates(i, "talent"),
+    lambda i: find_collocates(i, "校企合作"),
+    lambda i: compute_trends(i, concepts=["产教融合"], terms=["talent"]),
+    lambda i: i.find("产教融合")[1],
+    lambda i: i.find_phrase("school-enterprise"),
+]
+
+
+@pytest.mark.parametrize("size", [1, 2, 1000])
+def test_any_partition_size_builds_the_same_index(corpus, zh_corpus, size):
+    for one in (corpus, zh_corpus):
+        assert_same_index(build_index(one, partition_size=size), index_corpus(one))
+
+
+def test_the_token_arrays_are_per_document_arrays(corpus):
+    index = index_corpus(corpus)
+    assert index.token_term.dtype == np.int32 and index.token_start.dtype == np.int32
+    bounds = index.token_bounds
+    assert bounds[0] == 0 and bounds[-1] == len(index.token_term)
+    assert np.diff(bounds).tolist() == index.documents["n_tokens"].tolist()
+    for doc in range(len(index.documents)):
+        a, b = bounds[doc], bounds[doc + 1]
+        located = locate_tokens(
+            index.texts[doc],
+            language=index.documents.at[doc, "language"],
+            user_words=index.user_words,
+        )
+        assert [index.vocabulary[t] for t in index.token_term[a:b]] == [t[0] for t in located]
+        assert index.token_start[a:b].tolist() == [t[1] for t in located]
+        assert (index.token_doc[a:b] == doc).all()
+
+
+def test_a_saved_index_reopens_and_answers_every_query_the_same(zh_corpus, corpus, tmp_path):
+    for number, one in enumerate((corpus, zh_corpus)):
+        index = index_corpus(one)
+        folder = index.save(tmp_path / f"index{number}")
+        again = load_index(folder)
+        assert_same_index(again, index)
+        pd.testing.assert_frame_equal(again.glossary, index.glossary)
+        for query in QUERIES:
+            pd.testing.assert_frame_equal(query(again), query(index))
+        assert repr(TermIndex.open(folder)) == repr(index)
+        assert not again.describes(one)  # a corpus builds its own index
+
+
+def test_an_empty_corpus_saves_and_reopens(tmp_path):
+    index = index_corpus(corpus_of_snippets("the of and", language="en"))
+    again = load_index(index.save(tmp_path / "empty"))
+    assert len(again.token_term) == 0 and again.concepts.empty
+    assert count_terms(again).empty
+
+
+def test_a_folder_without_an_index_says_how_to_make_one(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"no saved term index.*TermIndex.save"):
+        load_index(tmp_path)
+
+
+def test_an_index_of_another_format_is_refused(corpus, tmp_path):
+    folder = index_corpus(corpus).save(tmp_path / "old")
+    (folder / "index.json").write_text('{"format": 0}', encoding="utf-8")
+    with pytest.raises(ValueError, match="format 0.*build the index again"):
+        load_index(folder)
+
+
+@pytest.mark.slow
+def test_a_build_on_two_dask_workers_is_the_serial_build(zh_corpus):
+    from iecorpus import engine
+
+    try:
+        parallel = build_index(zh_corpus, workers=2, partition_size=1)
+    finally:
+        engine.close_cluster()
+    assert_same_index(parallel, build_index(zh_corpus, workers=1))

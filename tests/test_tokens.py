@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import jieba
+import numpy as np
 import opencc
 import pytest
 
@@ -11,7 +12,9 @@ from iecorpus.terms import load_glossary
 from iecorpus.tokens import (
     chinese_tokenizer,
     load_stopwords,
+    locate_token_arrays,
     locate_tokens,
+    merge_token_arrays,
     singularize,
     to_simplified,
     tokenize,
@@ -204,8 +207,73 @@ def test_jieba_prints_nothing_to_stderr():
     assert result.stderr == ""
 
 
-def test_tokenize_many_in_two_processes_gives_the_same_tokens():
-    texts = ["深化产教融合、校企合作。", "推動產教融合與校企合作", "1+X證書制度試點"] * 4
-    assert tokenize_many(texts, language="zh", processes=2) == [
+MIXED = [
+    ("深化产教融合、校企合作。", "zh"),
+    ("推動產教融合與校企合作", "zh"),
+    ("1+X證書制度試點", "zh"),
+    ("Deepen the integration of industry and education, and school-enterprise cooperation.", "en"),
+    ("", "en"),
+    ("the of and", "en"),
+    ("Universities 推进产教融合 and talents", "en"),
+]
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 64])
+def test_tokenize_many_in_chunks_gives_the_same_tokens(chunksize):
+    texts = [text for text, language in MIXED if language == "zh"] * 4
+    assert tokenize_many(texts, language="zh", workers=1, chunksize=chunksize) == [
         tokenize(t, language="zh") for t in texts
     ]
+
+
+@pytest.mark.slow
+def test_tokenize_many_on_two_dask_workers_gives_the_same_tokens():
+    from iecorpus import engine
+
+    texts = [text for text, language in MIXED if language == "zh"] * 4
+    try:
+        found = tokenize_many(texts, language="zh", workers=2, chunksize=3)
+        again = tokenize_many(texts, language="zh", workers=2, chunksize=2)  # same arguments
+    finally:
+        engine.close_cluster()
+    assert found == again == [tokenize(t, language="zh") for t in texts]
+
+
+def test_token_arrays_hold_what_locate_tokens_finds():
+    texts, languages = zip(*MIXED, strict=True)
+    arrays = locate_token_arrays(texts, languages=languages)
+    assert arrays.term.dtype == np.int32 and arrays.sizes.dtype == np.int64
+    bounds = arrays.bounds
+    for k, (text, language) in enumerate(MIXED):
+        a, b = bounds[k], bounds[k + 1]
+        found = list(
+            zip(
+                [arrays.vocabulary[t] for t in arrays.term[a:b]],
+                arrays.start[a:b].tolist(),
+                arrays.end[a:b].tolist(),
+                arrays.run[a:b].tolist(),
+                strict=True,
+            )
+        )
+        assert found == locate_tokens(text, language=language)
+
+
+def test_merged_pieces_are_one_pass_over_all_texts():
+    texts, languages = zip(*MIXED, strict=True)
+    whole = locate_token_arrays(texts, languages=languages)
+    pieces = [
+        locate_token_arrays(texts[a : a + 3], languages=languages[a : a + 3])
+        for a in range(0, len(texts), 3)
+    ]
+    merged, remaps = merge_token_arrays(pieces)
+    assert merged.vocabulary == whole.vocabulary
+    for name in ("term", "start", "end", "run", "sizes"):
+        assert np.array_equal(getattr(merged, name), getattr(whole, name)), name
+    assert [len(r) for r in remaps] == [len(p.vocabulary) for p in pieces]
+    empty, _ = merge_token_arrays([])
+    assert empty.vocabulary == [] and len(empty.term) == 0 and empty.bounds.tolist() == [0]
+
+
+def test_token_arrays_refuse_an_unknown_language():
+    with pytest.raises(ValueError, match="'fr' is not supported"):
+        locate_token_arrays(["bonjour"], languages=["fr"])

@@ -149,13 +149,18 @@ class Corpus:
         )
 
     def index(
-        self, *, glossary: pd.DataFrame | None = None, processes: int = 1, refresh: bool = False
+        self,
+        *,
+        glossary: pd.DataFrame | None = None,
+        processes: int | None = None,
+        refresh: bool = False,
     ) -> TermIndex:
         """Return the corpus tokenized once, with its concepts: its term index.
 
         Args:
             glossary: The concepts to find (default: ``data/glossary.csv``).
-            processes: Worker processes for tokenizing a large corpus.
+            processes: Workers for tokenizing a large corpus (1 here, more on a Dask
+                cluster; ``None`` reads ``IECORPUS_WORKERS``, see :mod:`iecorpus.engine`).
             refresh: Build the index again, after editing ``documents`` in place.
 
         Returns:

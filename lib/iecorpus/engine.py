@@ -212,8 +212,10 @@ def _share(client, value: Any) -> Any:
     """Send a value to every worker once (a scalar travels with the tasks as it is)."""
     if value is None or isinstance(value, (bool, int, float, str, bytes)):
         return value
-    # In a list of one, so that a collection (a set, a dict) is sent whole, not element-wise.
-    return client.scatter([value], broadcast=True)[0]
+    # In a list of one, so that a collection (a set, a dict) is sent whole, not element-wise;
+    # hash=False: a value scattered again by the next call must not share the key that this
+    # call releases (the scheduler forgets it, and the next call loses its data).
+    return client.scatter([value], broadcast=True, hash=False)[0]
 
 
 def dashboard_link(workers: int | None = None, scheduler: str | None = None) -> str:

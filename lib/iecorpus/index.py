@@ -12,17 +12,26 @@ concept or phrase (:meth:`TermIndex.find`), which concept a span belongs to
 (:meth:`TermIndex.concept_at`), and what surrounds a match (:func:`cut_context`).
 :attr:`TermIndex.features` is the token stream with each concept mention made one feature,
 for statistics that must never split a mention into its words.
+
+The tokens are kept as arrays (a term number, offsets and a run per token, and per document
+where its tokens start), built partition by partition through :func:`iecorpus.engine.map_tasks`
+(here, or on Dask workers) and merged over one vocabulary: they take 16 bytes a token.
+:meth:`TermIndex.save` writes an index to a folder and :func:`load_index` reopens it.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
+import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from . import engine
 from .chinese import display_width
 from .glossary import (
     ConceptMatcher,
@@ -37,12 +46,23 @@ from .glossary import (
     split_words,
     stamp_glossary,
 )
-from .tokens import locate_tokens, process_pool, to_simplified, tokenize
+from .tokens import (
+    TokenArrays,
+    locate_token_arrays,
+    merge_token_arrays,
+    to_simplified,
+    tokenize,
+)
 
 #: The ``rule`` of a concept occurrence written as a listed rendering or Chinese term.
 LISTED = "listed"
 #: The ``rule`` of one found by the concept's key words only (see ``key_words``).
 KEY_WORDS = "key words"
+#: Documents in one partition of a build: one task of :func:`iecorpus.engine.map_tasks`.
+PARTITION_SIZE = 256
+#: The version of the layout :meth:`TermIndex.save` writes (:meth:`TermIndex.open` checks it).
+FORMAT_VERSION = 1
+CONCEPT_COLUMNS = ["doc_id", "concept", "start", "end", "match", "sentence", "doc", "rule"]
 
 
 @dataclass(eq=False)
@@ -55,9 +75,13 @@ class TermIndex:
         texts: Each document's cleaned text, as displayed.
         search_texts: The same with traditional characters made simplified (same offsets).
         vocabulary: The distinct content tokens; ``token_term`` indexes into it.
-        token_term, token_doc, token_start, token_end, token_run: One entry per content
-            token of the corpus, documents in order: its term, document number, offsets
-            and run (tokens of one run were adjacent, with no stopword between them).
+        token_term, token_start, token_end, token_run: One entry per content token of
+            the corpus, documents in order: its term, offsets and run (tokens of one run
+            were adjacent, with no stopword between them), as int32 arrays (``token_run``
+            int64 past 2**31 runs); no Python object per token.
+        token_bounds: Where each document's tokens start in those arrays, and last their
+            end (a CSR layout: document ``d`` owns ``token_bounds[d]:token_bounds[d + 1]``);
+            :attr:`token_doc` is derived from it.
         concepts: Every concept occurrence: ``doc_id``, ``concept``, ``start``, ``end``,
             ``match`` (the text as written), ``sentence``, ``doc`` (the document's
             number in ``documents``) and ``rule`` (:data:`LISTED`, or :data:`KEY_WORDS`
@@ -73,10 +97,10 @@ class TermIndex:
     vocabulary: list[str]
     term_ids: dict[str, int]
     token_term: np.ndarray
-    token_doc: np.ndarray
     token_start: np.ndarray
     token_end: np.ndarray
     token_run: np.ndarray
+    token_bounds: np.ndarray
     concepts: pd.DataFrame
     glossary: pd.DataFrame
     sentence_starts: list[list[int]]
@@ -99,10 +123,15 @@ class TermIndex:
     @property
     def doc_bounds(self) -> np.ndarray:
         """Where each document's tokens start in the token arrays (and, last, their end)."""
-        if "bounds" not in self.cache:
-            numbers = np.arange(len(self.documents) + 1)
-            self.cache["bounds"] = np.searchsorted(self.token_doc, numbers)
-        return self.cache["bounds"]
+        return self.token_bounds
+
+    @property
+    def token_doc(self) -> np.ndarray:
+        """Per content token, its document's number (int32, made from :attr:`token_bounds`)."""
+        if "token_doc" not in self.cache:
+            numbers = np.arange(len(self.token_bounds) - 1, dtype=np.int32)
+            self.cache["token_doc"] = np.repeat(numbers, np.diff(self.token_bounds))
+        return self.cache["token_doc"]
 
     @property
     def user_words(self) -> tuple[str, ...]:
@@ -312,6 +341,124 @@ class TermIndex:
             and stamp == _glossary_stamp(glossary)
         )
 
+    def save(self, path: str | Path) -> Path:
+        """Write the index to a folder, to reopen it later without tokenizing again.
+
+        Args:
+            path: The folder (created if needed; files of an index saved there before
+                are replaced).
+
+        Returns:
+            The folder. It holds ``tokens.npz`` (the token arrays, the documents' bounds
+            and the sentence starts, as numpy arrays), ``vocabulary.json``, and
+            ``documents.parquet``, ``texts.parquet``, ``concepts.parquet`` and
+            ``glossary.parquet``, with ``index.json`` saying what it is.
+        """
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        sizes = [len(s) for s in self.sentence_starts]
+        sentences = np.fromiter(
+            (v for starts in self.sentence_starts for v in starts), dtype=np.int64, count=sum(sizes)
+        )
+        np.savez(
+            folder / "tokens.npz",
+            term=self.token_term,
+            start=self.token_start,
+            end=self.token_end,
+            run=self.token_run,
+            bounds=self.token_bounds,
+            frequencies=self.term_frequencies,
+            sentence_starts=sentences,
+            sentence_bounds=np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)]),
+        )
+        (folder / "vocabulary.json").write_text(
+            json.dumps(self.vocabulary, ensure_ascii=False), encoding="utf-8"
+        )
+        pairs = zip(self.search_texts, self.texts, strict=True)
+        search = [s if s is not t else None for s, t in pairs]
+        texts = pd.DataFrame({"text": self.texts, "search_text": pd.Series(search, dtype=object)})
+        self.documents.to_parquet(folder / "documents.parquet", index=False)
+        texts.to_parquet(folder / "texts.parquet", index=False)
+        self.concepts.to_parquet(folder / "concepts.parquet", index=False)
+        self.glossary.to_parquet(folder / "glossary.parquet", index=False)
+        about = {
+            "format": FORMAT_VERSION,
+            "documents": len(self.documents),
+            "tokens": len(self.token_term),
+            "terms": len(self.vocabulary),
+            "concepts": len(self.concepts),
+        }
+        (folder / "index.json").write_text(json.dumps(about, indent=1) + "\n", encoding="utf-8")
+        return folder
+
+    @classmethod
+    def open(cls, path: str | Path) -> TermIndex:
+        """Reopen an index written by :meth:`save` (see :func:`load_index`)."""
+        return load_index(path)
+
+
+def load_index(path: str | Path) -> TermIndex:
+    """Reopen a term index written by :meth:`TermIndex.save`.
+
+    Args:
+        path: The folder it was saved to.
+
+    Returns:
+        The :class:`TermIndex`, answering every query as the saved one did; it does not
+        know which corpus table it came from, so :meth:`TermIndex.describes` is false
+        and :func:`index_corpus` on a corpus builds its own (pass the reopened index to
+        the functions of :mod:`iecorpus.terms` instead of the corpus).
+
+    Raises:
+        FileNotFoundError: The folder holds no saved index.
+        ValueError: It was saved in another layout.
+    """
+    folder = Path(path)
+    about_file = folder / "index.json"
+    if not about_file.is_file():
+        raise FileNotFoundError(
+            f"{folder} holds no saved term index (no index.json): save one with "
+            "TermIndex.save(folder), or build it with index_corpus(corpus)."
+        )
+    about = json.loads(about_file.read_text(encoding="utf-8"))
+    if about.get("format") != FORMAT_VERSION:
+        raise ValueError(
+            f"{about_file} is of format {about.get('format')!r}, this library reads "
+            f"{FORMAT_VERSION}: build the index again with index_corpus(corpus) and save it."
+        )
+    with np.load(folder / "tokens.npz") as arrays:
+        saved = {key: arrays[key] for key in arrays.files}
+    vocabulary = json.loads((folder / "vocabulary.json").read_text(encoding="utf-8"))
+    texts = pd.read_parquet(folder / "texts.parquet")
+    text_list = [str(t) for t in texts["text"]]
+    pairs = zip(texts["search_text"], text_list, strict=True)
+    search = [s if isinstance(s, str) else t for s, t in pairs]  # missing: the text
+    glossary = pd.read_parquet(folder / "glossary.parquet")
+    for column in glossary.columns:  # lists come back as numpy arrays
+        if len(glossary) and isinstance(glossary[column].iloc[0], np.ndarray):
+            glossary[column] = [list(v) for v in glossary[column]]
+    starts, bounds = saved["sentence_starts"].tolist(), saved["sentence_bounds"].tolist()
+    concepts = pd.read_parquet(folder / "concepts.parquet")
+    if concepts.empty:
+        concepts = pd.DataFrame([], columns=CONCEPT_COLUMNS)
+    index = TermIndex(
+        documents=pd.read_parquet(folder / "documents.parquet"),
+        texts=text_list,
+        search_texts=search,
+        vocabulary=vocabulary,
+        term_ids={t: k for k, t in enumerate(vocabulary)},
+        token_term=saved["term"],
+        token_start=saved["start"],
+        token_end=saved["end"],
+        token_run=saved["run"],
+        token_bounds=saved["bounds"],
+        concepts=concepts,
+        glossary=glossary,
+        sentence_starts=[starts[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)],
+    )
+    index.cache["freq"] = saved["frequencies"]
+    return index
+
 
 def _glossary_stamp(glossary: pd.DataFrame | None) -> tuple:
     """The table passed (kept by the index, so its id stays unique), or the file's version.
@@ -329,7 +476,8 @@ def index_corpus(
     corpus,
     *,
     glossary: pd.DataFrame | None = None,
-    processes: int = 1,
+    workers: int | None = None,
+    processes: int | None = None,
     refresh: bool = False,
 ) -> TermIndex:
     """Tokenize a corpus once and find its concepts, or return the index already built.
@@ -338,7 +486,10 @@ def index_corpus(
         corpus: A loaded :class:`~iecorpus.corpus.Corpus` (a :class:`TermIndex` is
             returned as it is).
         glossary: The concepts to find (default: ``data/glossary.csv``).
-        processes: Worker processes for tokenizing a large corpus.
+        workers: Workers for tokenizing a large corpus (see
+            :func:`iecorpus.engine.resolve_workers`: 1 here, more on a Dask cluster;
+            ``None`` reads ``IECORPUS_WORKERS``). The index is the same either way.
+        processes: The older name of ``workers``, used when ``workers`` is not given.
         refresh: Build the index again, after editing ``corpus.documents`` in place.
 
     Returns:
@@ -352,46 +503,59 @@ def index_corpus(
     """
     if isinstance(corpus, TermIndex):
         return corpus
-    return corpus.index(glossary=glossary, processes=processes, refresh=refresh)
+    workers = workers if workers is not None else processes
+    return corpus.index(glossary=glossary, processes=workers, refresh=refresh)
 
 
-def build_index(corpus, *, glossary: pd.DataFrame | None = None, processes: int = 1) -> TermIndex:
+def build_index(
+    corpus,
+    *,
+    glossary: pd.DataFrame | None = None,
+    workers: int | None = None,
+    processes: int | None = None,
+    partition_size: int = PARTITION_SIZE,
+) -> TermIndex:
     """Tokenize a corpus and find its concepts, every time (see :func:`index_corpus`).
 
     Args:
         corpus: A :class:`~iecorpus.corpus.Corpus`.
         glossary: The concepts to find (default: ``data/glossary.csv``).
-        processes: Worker processes for tokenizing a large corpus.
+        workers: Workers (see :func:`iecorpus.engine.resolve_workers`); 1 works here.
+        processes: The older name of ``workers``, used when ``workers`` is not given.
+        partition_size: Documents per task: each partition is tokenized and searched on
+            its own, into arrays, and the pieces are merged (vocabulary union, term numbers
+            remapped), so that memory grows with the arrays, not with Python objects.
 
     Returns:
-        A new :class:`TermIndex`; nothing is kept.
+        A new :class:`TermIndex`; nothing is kept. It is the same for any number of
+        workers and any ``partition_size``.
     """
     source = (corpus.documents, len(corpus.documents), _glossary_stamp(glossary))
     glossary = glossary if glossary is not None else load_glossary()
     docs = corpus.documents
     texts = [str(t) for t in docs["text"]]
     languages = [lang if lang in ("en", "zh") else "en" for lang in docs["language"]]
-    words = list_chinese_terms(glossary)
-    jobs = [(text, language, words) for text, language in zip(texts, languages, strict=True)]
-    if processes > 1 and len(jobs) > 1:
-        locate_tokens("", language="zh", user_words=words)  # load jieba before forking
-        with process_pool(processes) as pool:
-            located = pool.map(_locate, jobs, chunksize=16)
-    else:
-        located = [_locate(job) for job in jobs]
-    term_ids: dict[str, int] = {}
-    terms, doc_numbers, starts, ends, runs = [], [], [], [], []
-    run_offset = 0
-    for number, tokens in enumerate(located):
-        for term, start, end, run in tokens:
-            terms.append(term_ids.setdefault(term, len(term_ids)))
-            starts.append(start)
-            ends.append(end)
-            runs.append(run + run_offset)
-        doc_numbers.extend([number] * len(tokens))
-        run_offset += (tokens[-1][3] + 1) if tokens else 0
-    search = [to_simplified(t) for t in texts]
-    search = [s if s != t else t for s, t in zip(search, texts, strict=True)]
+    doc_ids = docs["doc_id"].astype(str).tolist()
+    sentence_starts = _sentence_starts(corpus, docs)
+    jobs = list(zip(doc_ids, texts, languages, sentence_starts, strict=True))
+    with warnings.catch_warnings():
+        # The partitions carry their texts on purpose: Dask's advice to load data on the
+        # workers instead ("Sending large graph") would only be noise in a notebook.
+        warnings.filterwarnings("ignore", message="Sending large graph")
+        pieces = engine.map_tasks(
+            _index_partition,
+            engine.chunk(jobs, partition_size),
+            workers=workers if workers is not None else processes,
+            words=tuple(list_chinese_terms(glossary)),
+            matcher=build_matcher(glossary),
+        )
+    del jobs
+    tokens, remaps = merge_token_arrays([piece["tokens"] for piece in pieces])
+    frequencies = np.zeros(len(tokens.vocabulary), dtype=np.int64)
+    for remap, piece in zip(remaps, pieces, strict=True):
+        frequencies[remap] += piece["frequencies"]  # a reduction: remap has no repeats
+    simplified = [s for piece in pieces for s in piece["search"]]
+    search = [t if s is None else s for s, t in zip(simplified, texts, strict=True)]
     documents = pd.DataFrame(
         {
             "doc_id": docs["doc_id"].astype(str).to_numpy(),
@@ -399,7 +563,7 @@ def build_index(corpus, *, glossary: pd.DataFrame | None = None, processes: int 
             "date": docs["date"].fillna("").astype(str).to_numpy(),
             "language": languages,
             "source": docs["source"].fillna("").astype(str).to_numpy() if "source" in docs else "",
-            "n_tokens": [len(t) for t in located],
+            "n_tokens": tokens.sizes.astype(np.int64),
         }
     )
     documents.insert(
@@ -409,62 +573,124 @@ def build_index(corpus, *, glossary: pd.DataFrame | None = None, processes: int 
         documents=documents,
         texts=texts,
         search_texts=search,
-        vocabulary=list(term_ids),
-        term_ids=term_ids,
-        token_term=np.asarray(terms, dtype=np.int32),
-        token_doc=np.asarray(doc_numbers, dtype=np.int32),
-        token_start=np.asarray(starts, dtype=np.int64),
-        token_end=np.asarray(ends, dtype=np.int64),
-        token_run=np.asarray(runs, dtype=np.int64),
-        concepts=pd.DataFrame(),
+        vocabulary=tokens.vocabulary,
+        term_ids={t: k for k, t in enumerate(tokens.vocabulary)},
+        token_term=tokens.term,
+        token_start=tokens.start,
+        token_end=tokens.end,
+        token_run=_corpus_runs(tokens),
+        token_bounds=tokens.bounds,
+        concepts=_merge_concepts_of(pieces),
         glossary=glossary,
-        sentence_starts=_sentence_starts(corpus, docs),
+        sentence_starts=sentence_starts,
         source=source,
     )
-    index.concepts = _find_concepts(index, build_matcher(glossary))
+    index.cache["freq"] = frequencies
     return index
 
 
-def _locate(job: tuple[str, str, tuple[str, ...]]) -> list[tuple[str, int, int, int]]:
-    text, language, words = job
-    return locate_tokens(text, language=language, user_words=words)
+def _corpus_runs(tokens: TokenArrays) -> np.ndarray:
+    """Number the runs through the corpus: each document's runs follow the last one's."""
+    bounds = tokens.bounds
+    filled = tokens.sizes > 0
+    after = np.zeros(len(tokens.sizes), dtype=np.int64)
+    after[filled] = tokens.run[bounds[1:][filled] - 1].astype(np.int64) + 1
+    offsets = np.concatenate([[0], np.cumsum(after)[:-1]]).astype(np.int64)
+    runs = tokens.run.astype(np.int64) + np.repeat(offsets, tokens.sizes)
+    if not len(runs) or runs[-1] < np.iinfo(np.int32).max:  # runs only grow
+        runs = runs.astype(np.int32)
+    return runs
+
+
+def _merge_concepts_of(pieces: list[dict]) -> pd.DataFrame:
+    """The partitions' concept occurrences, numbered by document through the corpus."""
+    frames, offset = [], 0
+    for piece in pieces:
+        frame = piece["concepts"]
+        if len(frame):
+            frames.append(frame.assign(doc=frame["doc"] + offset))
+        offset += len(piece["search"])
+    if not frames:
+        return pd.DataFrame([], columns=CONCEPT_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _index_partition(
+    jobs: list[tuple[str, str, str, list[int]]],
+    *,
+    words: tuple[str, ...],
+    matcher: ConceptMatcher,
+) -> dict:
+    """Tokenize and search one partition of documents: the task of a build.
+
+    Args:
+        jobs: Per document, ``(doc_id, text, language, sentence_starts)``.
+        words: The glossary's Chinese terms (jieba's user words).
+        matcher: The glossary's concept matcher.
+
+    Returns:
+        ``tokens`` (:class:`~iecorpus.tokens.TokenArrays`), ``frequencies`` (per term of
+        its vocabulary), ``search`` (per document its simplified text, or ``None`` where
+        it is the text: only traditional text comes back) and ``concepts`` (numbered by
+        document within the partition).
+    """
+    texts = [job[1] for job in jobs]
+    tokens = locate_token_arrays(texts, languages=[job[2] for job in jobs], user_words=words)
+    search = []
+    for text in texts:
+        simple = to_simplified(text)
+        search.append(simple if simple != text else None)
+    concepts = _find_concepts(jobs, search, tokens, matcher)
+    frequencies = np.bincount(tokens.term, minlength=len(tokens.vocabulary))
+    return {"tokens": tokens, "frequencies": frequencies, "search": search, "concepts": concepts}
 
 
 def _sentence_starts(corpus, docs: pd.DataFrame) -> list[list[int]]:
     sentences = getattr(corpus, "sentences", None)
     if sentences is None or sentences.empty:
         return [[] for _ in range(len(docs))]
-    grouped = {d: sorted(g["start"].tolist()) for d, g in sentences.groupby("doc_id", sort=False)}
-    return [grouped.get(d, []) for d in docs["doc_id"]]
+    keys = pd.Index(docs["doc_id"].astype(str))
+    if not keys.is_unique:  # the same list for each copy of an id
+        grouped = {d: sorted(g["start"].tolist()) for d, g in sentences.groupby("doc_id")}
+        return [grouped.get(d, []) for d in docs["doc_id"]]
+    position = keys.get_indexer(sentences["doc_id"].astype(str))
+    starts = sentences["start"].to_numpy(dtype=np.int64)
+    known = position >= 0
+    position, starts = position[known], starts[known]
+    order = np.lexsort((starts, position))
+    bounds = np.searchsorted(position[order], np.arange(len(keys) + 1)).tolist()
+    values = starts[order].tolist()
+    return [values[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
-def _find_concepts(index: TermIndex, matcher: ConceptMatcher) -> pd.DataFrame:
+def _find_concepts(
+    jobs: list, search: list, tokens: TokenArrays, matcher: ConceptMatcher
+) -> pd.DataFrame:
     """Every concept occurrence, renderings, key words and Chinese terms alike, longest first."""
     rows = []
-    term_concepts = [matcher.zh_terms.get(t) for t in index.vocabulary]
+    term_concepts = [matcher.zh_terms.get(t) for t in tokens.vocabulary]
     is_term = np.asarray([c is not None for c in term_concepts] + [False])
     # Tokens that are a glossary term, and where each document's share of them starts.
-    positions = np.flatnonzero(is_term[index.token_term]) if len(index.token_term) else []
-    starts = np.searchsorted(
-        np.asarray(index.token_doc)[positions], np.arange(len(index.texts) + 1)
-    )
-    for number, text in enumerate(index.search_texts):
-        found = [(a, b, c, LISTED) for a, b, c in matcher.find_english(text)]
+    positions = np.flatnonzero(is_term[tokens.term]) if len(tokens.term) else np.zeros(0, int)
+    starts = np.searchsorted(positions, tokens.bounds)
+    for number, ((doc_id, text, _, sentence_starts), simple) in enumerate(
+        zip(jobs, search, strict=True)
+    ):
+        simple = text if simple is None else simple
+        found = [(a, b, c, LISTED) for a, b, c in matcher.find_english(simple)]
         for k in positions[starts[number] : starts[number + 1]]:
-            concept = term_concepts[index.token_term[k]]
-            found.append((int(index.token_start[k]), int(index.token_end[k]), concept, LISTED))
-        found += [(a, b, c, KEY_WORDS) for a, b, c in matcher.find_key_words(text)]
+            concept = term_concepts[tokens.term[k]]
+            found.append((int(tokens.start[k]), int(tokens.end[k]), concept, LISTED))
+        found += [(a, b, c, KEY_WORDS) for a, b, c in matcher.find_key_words(simple)]
         # Longest first; on a tie a listed rendering before key words (the sort is stable).
         found.sort(key=lambda f: (f[0], f[0] - f[1]))
-        last_end, doc_id = -1, index.documents.at[number, "doc_id"]
+        last_end = -1
         for start, end, concept, rule in found:
             if start >= last_end:
-                sentence = index.sentence_of(number, start)
-                match = index.texts[number][start:end]
-                rows.append((doc_id, concept, start, end, match, sentence, number, rule))
+                sentence = bisect.bisect_right(sentence_starts, start) - 1
+                rows.append((doc_id, concept, start, end, text[start:end], sentence, number, rule))
                 last_end = end
-    columns = ["doc_id", "concept", "start", "end", "match", "sentence", "doc", "rule"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
 
 
 # ---------------------------------------------------------------------------- context
@@ -519,4 +745,13 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalnum()  # "" is not
 
 
-__all__ = ["KEY_WORDS", "LISTED", "TermIndex", "build_index", "cut_context", "index_corpus"]
+__all__ = [
+    "KEY_WORDS",
+    "LISTED",
+    "PARTITION_SIZE",
+    "TermIndex",
+    "build_index",
+    "cut_context",
+    "index_corpus",
+    "load_index",
+]

@@ -18,14 +18,17 @@ never makes the bigram "integration industry".
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import re
 import warnings
+from array import array
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache, partial
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from . import paths
+import numpy as np
+
+from . import engine, paths
 from .chinese import HAN, to_simplified
 from .datafiles import load_data
 
@@ -169,6 +172,12 @@ def chinese_tokenizer(words: Iterable[str] | None = None) -> jieba.Tokenizer:
     """
     if words is None:
         return _tokenizer(_default_user_words())
+    return _tokenizer_of(tuple(words))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer_of(words: tuple[str, ...]) -> jieba.Tokenizer:
+    """The tokenizer of words in any order (sorting them once, not at every call)."""
     return _tokenizer(tuple(sorted(set(words), key=lambda w: (len(w), w))))
 
 
@@ -243,12 +252,12 @@ def _check_language(language: str) -> None:
 
 
 def _locate_chinese(
-    text: str, offset: int, normalize: _Normalizer, out: list, run: int, user_words
+    text: str, offset: int, normalize: _Normalizer, out: list, run: int, tokenizer
 ) -> int:
     """Append ``(term, start, end, run)`` for the content tokens of a Chinese text."""
     start = offset
     broken = False
-    for piece in chinese_tokenizer(user_words).cut(to_simplified(text)):
+    for piece in tokenizer.cut(to_simplified(text)):
         end = start + len(piece)
         term = normalize(piece)
         if term:
@@ -282,10 +291,15 @@ def locate_tokens(
         ValueError: If ``language`` is not ``en`` or ``zh``.
     """
     _check_language(language)
-    normalize = _normalizer(language)
+    return _locate(text, language, _normalizer(language), chinese_tokenizer(user_words))
+
+
+def _locate(
+    text: str, language: str, normalize: _Normalizer, tokenizer
+) -> list[tuple[str, int, int, int]]:
     out: list[tuple[str, int, int, int]] = []
     if language == "zh":
-        _locate_chinese(text, 0, normalize, out, 0, user_words)
+        _locate_chinese(text, 0, normalize, out, 0, tokenizer)
         return out
     run, previous_end = 0, 0
     for match in _EN_TOKEN.finditer(text):
@@ -297,7 +311,7 @@ def locate_tokens(
             run += 1
         previous_end = end
         if match.lastgroup == "cjk":
-            run = _locate_chinese(match.group(), start, normalize, out, run + 1, user_words)
+            run = _locate_chinese(match.group(), start, normalize, out, run + 1, tokenizer)
             continue
         term = normalize(match.group())
         if term:
@@ -305,6 +319,118 @@ def locate_tokens(
         else:
             run += 1
     return out
+
+
+@dataclass(eq=False)
+class TokenArrays:
+    """The content tokens of several texts, as arrays: one vocabulary, no object per token.
+
+    Attributes:
+        vocabulary: The distinct terms, in the order they first occur.
+        term: Per token, its number in ``vocabulary`` (int32).
+        start, end: Per token, its offsets in its text (int32).
+        run: Per token, its run within its text, as :func:`locate_tokens` numbers it (int32).
+        sizes: Per text, how many tokens it has (int64); the texts' tokens follow each
+            other in ``term``, ``start``, ``end`` and ``run``.
+    """
+
+    vocabulary: list[str]
+    term: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    run: np.ndarray
+    sizes: np.ndarray
+
+    @property
+    def bounds(self) -> np.ndarray:
+        """Where each text's tokens start in the arrays, and last where they end."""
+        return np.concatenate([[0], np.cumsum(self.sizes)]).astype(np.int64)
+
+
+def locate_token_arrays(
+    texts: Sequence[str],
+    *,
+    languages: Sequence[str],
+    user_words: Iterable[str] | None = None,
+) -> TokenArrays:
+    """Find the content tokens of several texts, kept as arrays (see :func:`locate_tokens`).
+
+    Args:
+        texts: Cleaned texts.
+        languages: Each text's language, ``"en"`` or ``"zh"``.
+        user_words: Chinese terms to keep whole (default: the glossary's).
+
+    Returns:
+        The :class:`TokenArrays` of the texts, in order: only one text's tokens are ever
+        held as Python tuples, so memory grows by about 16 bytes a token.
+
+    Raises:
+        ValueError: If a language is not ``en`` or ``zh``.
+    """
+    for language in set(languages):
+        _check_language(language)
+    tokenizer = chinese_tokenizer(user_words)
+    normalizers = {language: _normalizer(language) for language in set(languages)}
+    ids: dict[str, int] = {}
+    term, start, end, run = array("i"), array("i"), array("i"), array("i")
+    sizes = array("q")
+    for text, language in zip(texts, languages, strict=True):
+        tokens = _locate(text, language, normalizers[language], tokenizer)
+        sizes.append(len(tokens))
+        if not tokens:
+            continue
+        terms, starts, ends, runs = zip(*tokens, strict=True)
+        term.extend([ids.setdefault(t, len(ids)) for t in terms])
+        start.extend(starts)
+        end.extend(ends)
+        run.extend(runs)
+    return TokenArrays(
+        vocabulary=list(ids),
+        term=np.frombuffer(term, dtype=np.int32) if term else np.zeros(0, dtype=np.int32),
+        start=np.frombuffer(start, dtype=np.int32) if start else np.zeros(0, dtype=np.int32),
+        end=np.frombuffer(end, dtype=np.int32) if end else np.zeros(0, dtype=np.int32),
+        run=np.frombuffer(run, dtype=np.int32) if run else np.zeros(0, dtype=np.int32),
+        sizes=np.frombuffer(sizes, dtype=np.int64) if sizes else np.zeros(0, dtype=np.int64),
+    )
+
+
+def merge_token_arrays(pieces: Sequence[TokenArrays]) -> tuple[TokenArrays, list[np.ndarray]]:
+    """Join the token arrays of consecutive partitions into one, over one vocabulary.
+
+    Args:
+        pieces: The :class:`TokenArrays` of consecutive partitions of the texts.
+
+    Returns:
+        ``(merged, remaps)``: the arrays of all texts in order, whose vocabulary is the
+        union of the pieces' in order of first occurrence (the vocabulary one pass over
+        all texts would make), and per piece the array mapping its term numbers to the
+        merged ones.
+    """
+    ids: dict[str, int] = {}
+    remaps = []
+    for piece in pieces:
+        remaps.append(
+            np.fromiter(
+                (ids.setdefault(t, len(ids)) for t in piece.vocabulary),
+                dtype=np.int32,
+                count=len(piece.vocabulary),
+            )
+        )
+
+    def join(name: str, dtype) -> np.ndarray:
+        parts = [getattr(piece, name) for piece in pieces]
+        return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype)
+
+    terms = [remap[piece.term] for remap, piece in zip(remaps, pieces, strict=True)]
+    merged = TokenArrays(
+        vocabulary=list(ids),
+        term=np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32),
+        start=join("start", np.int32),
+        end=join("end", np.int32),
+        run=join("run", np.int32),
+        sizes=join("sizes", np.int64),
+    )
+    return merged, remaps
 
 
 def tokenize(text: str, *, language: str, user_words: Iterable[str] | None = None) -> list[str]:
@@ -340,53 +466,51 @@ def tokenize_many(
     texts: Sequence[str],
     *,
     language: str,
-    processes: int = 1,
-    chunksize: int = 16,
+    workers: int | None = None,
+    processes: int | None = None,
+    chunksize: int = 64,
     user_words: Iterable[str] | None = None,
 ) -> list[list[str]]:
-    """Tokenize many texts, in several processes if asked.
+    """Tokenize many texts, here or in parallel (:func:`iecorpus.engine.map_tasks`).
 
     Args:
         texts: The texts.
         language: ``"en"`` or ``"zh"`` (all texts).
-        processes: Worker processes; 1 works in this process. Workers are forked where
-            the system allows it, so that they share the loaded dictionary.
-        chunksize: Texts handed to a worker at a time.
+        workers: Workers (see :func:`iecorpus.engine.resolve_workers`): 1 works in this
+            process, more on a Dask cluster; ``None`` reads ``IECORPUS_WORKERS``.
+        processes: The older name of ``workers``, used when ``workers`` is not given.
+        chunksize: Texts handed to a worker at a time (one task).
         user_words: Chinese terms to keep whole (default: the glossary's).
 
     Returns:
-        One token list per text, in order.
+        One token list per text, in order, the same whatever the number of workers.
     """
     _check_language(language)
     words = None if user_words is None else tuple(user_words)
-    if processes <= 1 or len(texts) < 2:
-        return [tokenize(t, language=language, user_words=words) for t in texts]
-    if language == "zh":
-        chinese_tokenizer(words)  # load before forking: the workers inherit it
-    work = partial(tokenize, language=language, user_words=words)
-    with process_pool(processes) as pool:
-        return pool.map(work, texts, chunksize=chunksize)
+    workers = workers if workers is not None else processes
+    pieces = engine.map_tasks(
+        _tokenize_chunk,
+        engine.chunk(list(texts), chunksize),
+        workers=workers,
+        language=language,
+        user_words=words,
+    )
+    return [tokens for piece in pieces for tokens in piece]
 
 
-def process_pool(processes: int):
-    """Return a ``multiprocessing`` pool, forked where the system allows it.
-
-    Args:
-        processes: Number of workers.
-
-    Returns:
-        The pool (use it in a ``with`` block). Forked workers share the dictionaries
-        already loaded; elsewhere each worker loads them once.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None).Pool(processes)
+def _tokenize_chunk(
+    texts: Sequence[str], *, language: str, user_words: tuple[str, ...] | None
+) -> list[list[str]]:
+    return [tokenize(t, language=language, user_words=user_words) for t in texts]
 
 
 __all__ = [
+    "TokenArrays",
     "chinese_tokenizer",
     "load_stopwords",
+    "locate_token_arrays",
     "locate_tokens",
-    "process_pool",
+    "merge_token_arrays",
     "set_default_user_words",
     "singularize",
     "to_simplified",
