@@ -75,7 +75,7 @@ class InlineClient:
     def __init__(self):
         self.tasks = 0
 
-    def scatter(self, values, broadcast=False):
+    def scatter(self, values, broadcast=False, hash=True):
         return [pickle.loads(pickle.dumps(v)) for v in values]  # sent whole, as Dask would
 
     def run(self, func, items, shared):
