@@ -168,10 +168,6 @@ class Rules:
         spam_needs: Literals of which a line must hold one for a ``re:`` spam term to
             match there, each with whether it is compared ignoring case; empty when there
             are no ``re:`` terms, None when one of them names no such literal.
-        line_parts: The named groups ``line`` joins, in order.
-        line_gated: The groups of ``line`` that open on ``.*`` (tried at every character
-            of a line), each with the literals a page must hold for it to match
-            (:func:`_required_literals`), by index in ``line_parts``.
     """
 
     line: re.Pattern
@@ -189,10 +185,6 @@ class Rules:
     topic_terms: frozenset[str] = frozenset()
     spam_literals: tuple[re.Pattern | None, re.Pattern | None] = (None, None)
     spam_needs: tuple[tuple[str, bool], ...] | None = None
-    line_parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
-    line_gated: tuple[tuple[int, tuple[tuple[str, bool], ...]], ...] = field(
-        default=(), compare=False, repr=False
-    )
 
 
 @dataclass
@@ -273,7 +265,6 @@ def _read_rules(directory: str) -> Rules:
     spam = _spam_patterns(_read_lines(folder / "spam.txt"), folder / "spam.txt")
 
     line_parts, reasons, ends, inline = [], {}, set(), []
-    line_gated: list[tuple[int, tuple[tuple[str, bool], ...]]] = []
     for number, row in enumerate(_read_csv(folder / "boilerplate.csv"), start=2):
         _check_pattern(row["pattern"], folder / "boilerplate.csv", number)
         if row["scope"] == "inline":
@@ -281,10 +272,6 @@ def _read_rules(directory: str) -> Rules:
             continue
         name = f"g{number}"
         line_parts.append(f"(?P<{name}>{row['pattern']})")
-        if _leads_with_any_run(row["pattern"]):
-            literals = _required_literals(f"(?i:{row['pattern']})")
-            if literals:
-                line_gated.append((len(line_parts) - 1, tuple(literals)))
         reasons[name] = row["reason"]
         if row["scope"] == "end":
             ends.add(name)
@@ -328,8 +315,6 @@ def _read_rules(directory: str) -> Rules:
         topic_terms=_concept_terms(),
         spam_literals=spam[2:4],
         spam_needs=spam[4],
-        line_parts=tuple(line_parts),
-        line_gated=tuple(line_gated),
     )
 
 
@@ -463,56 +448,6 @@ def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
     if parsed.state.flags & (re.LOCALE | re.VERBOSE):
         return None
     return required(parsed.data, parsed.state.flags & re.IGNORECASE)
-
-
-def _leads_with_any_run(expression: str) -> bool:
-    """True when a branch of ``expression`` opens on ``.*`` or ``.+`` (tried at every character)."""
-    from re import _parser as parser
-
-    try:
-        items = parser.parse(expression).data
-    except re.error:
-        return False
-    while len(items) == 1 and items[0][0] is parser.SUBPATTERN:
-        items = items[0][1][3].data
-    branches = items[0][1][1] if len(items) == 1 and items[0][0] is parser.BRANCH else [items]
-    for branch in branches:
-        data = branch.data if hasattr(branch, "data") else branch
-        if data and data[0][0] in (parser.MAX_REPEAT, parser.MIN_REPEAT):
-            inner = data[0][1][2].data
-            if data[0][1][1] >= 1000 and len(inner) == 1 and inner[0][0] is parser.ANY:
-                return True
-    return False
-
-
-#: The line regexes without the groups a page cannot match, by the groups kept.
-_LINE_PATTERNS: dict[tuple[str, tuple[int, ...]], re.Pattern] = {}
-
-
-def _line_pattern_for_page(raw: str, rules: Rules) -> re.Pattern:
-    """``rules.line`` without the ``.*`` groups (``line_gated``) whose literals the page lacks.
-
-    Such a group is tried at every character of every line; a page holding none of the
-    literals it needs has no line it can match, and the first group that matches a line
-    (the one whose reason counts) is the same in either regex.
-    """
-    if not rules.line_gated or (not raw.isascii() and any(c in raw for c in _CASE_LOOK_ALIKES)):
-        return rules.line
-    lowered = raw.lower()
-    dropped = tuple(
-        k
-        for k, literals in rules.line_gated
-        if not any(literal in (lowered if folded else raw) for literal, folded in literals)
-    )
-    if not dropped:
-        return rules.line
-    key = (rules.line.pattern, dropped)
-    pattern = _LINE_PATTERNS.get(key)
-    if pattern is None:
-        kept = [part for k, part in enumerate(rules.line_parts) if k not in dropped]
-        pattern = re.compile("|".join(kept) if kept else "(?!)", re.IGNORECASE)
-        _LINE_PATTERNS[key] = pattern
-    return pattern
 
 
 def _shortest(found: list[tuple[str, bool]]) -> int:
@@ -771,7 +706,6 @@ class _Classifier:
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
         self._rule_of: dict[str, tuple[str, bool] | None] = {}
-        self.line = _line_pattern_for_page(raw, rules)
         self._strip_scraper_prefix()
         self.spam_lines = _lines_with_spam(raw, self.lines, rules)
         self.brands = (
@@ -817,7 +751,7 @@ class _Classifier:
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
         if text in self._rule_of:  # the header's lines are read twice
             return self._rule_of[text]
-        m = self.line.fullmatch(text) if len(text) <= 1000 else None
+        m = self.rules.line.fullmatch(text) if len(text) <= 1000 else None
         rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
         self._rule_of[text] = rule
         return rule
