@@ -352,7 +352,7 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> Decoded:
     Raises:
         DocumentError: The file is missing, unreadable, empty, binary or undecodable.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
