@@ -629,3 +629,4 @@ def test_overlapping_edits_are_refused():
         [1, 5],
     )
     assert apply_edits("abc", []) == ("abc", [])
+

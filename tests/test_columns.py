@@ -75,3 +75,36 @@ def test_an_empty_table_has_its_columns_as_an_empty_list_of_rows_gives():
     empty = Columns(REMOVED_COLUMNS).to_frame()
     expected = pd.DataFrame([], columns=REMOVED_COLUMNS)
     pd.testing.assert_frame_equal(empty, expected)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["a", "产教融合", ""],
+        ["a", None, "b"],
+        ["a", 1, "b"],
+        [1, 2, 3],
+        [True, False],
+        [1.5, 2.0],
+    ],
+)
+def test_a_table_built_column_wise_has_the_dtypes_pandas_infers(values):
+    table = Columns(["x", "n", "y"])
+    table.data["x"].extend(values)
+    table.data["n"].extend(range(len(values)))
+    table.data["y"].extend(["s"] * len(values))
+    frame = table.to_frame()
+    expected = pd.DataFrame({"x": values, "n": range(len(values)), "y": ["s"] * len(values)})
+    pd.testing.assert_frame_equal(frame, expected)
+    assert [b.mgr_locs.as_array.tolist() for b in frame._mgr.blocks] == [
+        b.mgr_locs.as_array.tolist() for b in expected._mgr.blocks
+    ]
+
+
+def test_a_string_arrow_cannot_encode_fails_as_in_pandas():
+    table = Columns(["x"])
+    table.data["x"].append("\ud800x")  # a lone surrogate
+    with pytest.raises(UnicodeEncodeError):
+        pd.DataFrame({"x": ["\ud800x"]})
+    with pytest.raises(UnicodeEncodeError):
+        table.to_frame()

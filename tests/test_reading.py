@@ -134,3 +134,13 @@ def test_the_detector_does_not_guess_outside_the_likely_encodings():
     for data in ("Café crème brûlée à la carte".encode("cp1252"), "Привет мир".encode("cp1251")):
         with pytest.raises(DocumentError, match="could not be decoded"):
             decode_bytes(data, "corpus/odd.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_a_page_of_control_characters_is_refused_as_binary_in_any_encoding(codec):
+    binary = ("产教融合\x01\x02\x7f\x0b" * 40).encode(codec)
+    with pytest.raises(DocumentError, match="mostly control characters"):
+        decode_bytes(binary, "page.txt")
+    # Two stray control characters in a page are no sign of a binary file.
+    decoded = decode_bytes(("产教融合，校企合作。\x01\x7f" + TEXT_ZH).encode(codec), "page.txt")
+    assert decoded.text.startswith("产教融合")

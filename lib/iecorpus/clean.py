@@ -579,13 +579,13 @@ def _check_pattern(pattern: str, path: Path, row: int) -> None:
 
 def _split_lines(raw: str) -> list[tuple[int, int, int]]:
     """Return ``(start, content_end, end)`` for each line; ``end`` includes the newline."""
-    spans, start = [], 0
-    for line in raw.split("\n"):
-        content_end = start + len(line)
-        end = min(content_end + 1, len(raw))
-        spans.append((start, content_end, end))
-        start = end
-    if spans and spans[-1][0] == spans[-1][2] == len(raw):
+    ends = list(accumulate([len(line) + 1 for line in raw.split("\n")]))
+    ends[-1] = len(raw)  # the last line has no newline after it
+    starts = [0, *ends[:-1]]
+    content_ends = [end - 1 for end in ends]
+    content_ends[-1] = len(raw)
+    spans = list(zip(starts, content_ends, ends, strict=True))
+    if spans[-1][0] == len(raw):  # the text ends with a newline, or is empty
         spans.pop()
     return spans
 
@@ -1244,21 +1244,26 @@ def _rules_for_page(
     A rule whose ``needs`` the whole page lacks cannot match any of its lines, so each
     line tries only the few rules left (most pages hold the needs of two or three).
     """
-    keep = {
-        id(rule)
-        for rule in rules.inline
-        if rule.on_every_page
-        or (
-            rule.page_search.search(raw) is not None
-            if rule.page_search is not None
-            else any(n in raw for n in rule.page_literals)
-        )
-        or (rule.page_gate is not None and rule.page_gate.search(raw))
-    }
-    return (
-        tuple(r for r in rules.inline if id(r) in keep),
-        tuple(r for r in rules.inline_ascii if id(r) in keep),
-    )
+    every: list[InlineRule] = []
+    for_ascii: list[InlineRule] = []
+    ascii_ids = {id(rule) for rule in rules.inline_ascii}  # an ordered subset of inline
+    for rule in rules.inline:
+        if rule.on_every_page:
+            keep = True
+        elif rule.page_search is not None:
+            keep = rule.page_search.search(raw) is not None
+        else:
+            keep = False
+            for literal in rule.page_literals:
+                if literal in raw:
+                    keep = True
+                    break
+        if not keep and (rule.page_gate is None or rule.page_gate.search(raw) is None):
+            continue
+        every.append(rule)
+        if id(rule) in ascii_ids:
+            for_ascii.append(rule)
+    return tuple(every), tuple(for_ascii)
 
 
 #: What makes a regular expression's match in a line depend on where the line ends: a
@@ -1502,12 +1507,19 @@ def clean_document(
 def _merge_layout(raw: str, edits: list[Edit]) -> list[Edit]:
     """Join touching layout edits and drop those that change nothing."""
     merged: list[Edit] = []
+    last = None
     for edit in edits:
-        last = merged[-1] if merged else None
-        if last and edit.reason == "layout" and last.reason == "layout" and last.end == edit.start:
-            merged[-1] = Edit(last.start, edit.end, last.replacement + edit.replacement, "layout")
+        if (
+            last is not None
+            and last.end == edit.start
+            and edit.reason == "layout"
+            and last.reason == "layout"
+        ):
+            last = Edit(last.start, edit.end, last.replacement + edit.replacement, "layout")
+            merged[-1] = last
         else:
             merged.append(edit)
+            last = edit
     return [e for e in merged if raw[e.start : e.end] != e.replacement]
 
 

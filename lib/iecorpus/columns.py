@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
 import pandas as pd
+import pyarrow as pa
 
 from .segment import split_paragraphs, split_sentences
 
@@ -53,7 +54,39 @@ class Columns:
         """
         if not len(self):
             return pd.DataFrame([], columns=self.names)
-        return pd.DataFrame(self.data, columns=self.names)
+        return pd.DataFrame(
+            {name: _as_column(values) for name, values in self.data.items()}, columns=self.names
+        )
+
+
+def _as_column(values: list):
+    """Turn a column of strings into pandas' string array through Arrow in one step.
+
+    Pandas would check every value before handing the list to Arrow; the column it gets
+    here is the same. A list holding anything but strings is returned as it is, for
+    pandas to infer its dtype.
+    """
+    if _STRINGS is None or type(values[0]) is not str:
+        return values
+    try:
+        array = pa.array(values, type=pa.large_string())
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeEncodeError):
+        return values  # not only strings, or one Arrow cannot encode
+    if array.null_count:
+        return values
+    # A dtype of its own, as pandas gives each column: the table's blocks come in its order.
+    return pd.array(array, dtype=pd.StringDtype("pyarrow", na_value=_STRINGS.na_value))
+
+
+def _string_dtype() -> pd.StringDtype | None:
+    """The dtype pandas gives a list of strings when it is Arrow's, else None."""
+    dtype = pd.Series(["a"]).dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return dtype
+    return None
+
+
+_STRINGS = _string_dtype()
 
 
 def join_columns(pieces: Iterable[Columns], names: Sequence[str]) -> Columns:

@@ -1064,10 +1064,11 @@ def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edi
             if match.group() == "\r\n"
             else Edit(a, a + 1, "\n", "layout")
         )
-    _, positions = apply_edits(raw, normalising)  # where each stands in ``text``
     shifts = [0]
     for edit in normalising:
         shifts.append(shifts[-1] + (edit.end - edit.start) - len(edit.replacement))
+    # where each stands in ``text``: its start less what the edits before it took out
+    positions = [edit.start - shift for edit, shift in zip(normalising, shifts[:-1], strict=True)]
 
     def to_raw(i: int) -> int:  # a dropped character belongs to the character after it
         return i + shifts[bisect.bisect_left(positions, i)]

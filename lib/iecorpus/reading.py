@@ -45,6 +45,10 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image", "remove it from the corpus folder"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: The same characters as bytes, counted in the bytes of an encoding in which every byte below
+#: 0x80 stands for its ASCII character (a multi-byte character never holds one).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_ASCII_COMPATIBLE = frozenset({"utf-8", "utf-8-sig", "gb18030"})
 #: What a page can hold and still show nothing: white space, zero-width characters, BOMs.
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]*")
 #: East Asian encodings that GB18030 also decodes (into nonsense) without an error.
@@ -200,7 +204,11 @@ def decode_bytes(data: bytes, path: str | Path, *, encoding: str | None = None) 
 
 def _finish(data: bytes, text: str, name: str, path: str | Path) -> Decoded:
     """Refuse text that is binary or invisible; drop byte-order marks and normalise line ends."""
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+    if name in _ASCII_COMPATIBLE:  # a control character is one byte of its own there
+        n_control = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    else:
+        n_control = len(_CONTROL.findall(text))
+    if n_control > max(2, len(text) // 100):
         raise DocumentError(
             path,
             "the file is mostly control characters: it looks binary",
@@ -344,7 +352,7 @@ def read_document(path: str | Path, *, encoding: str | None = None) -> Decoded:
     Raises:
         DocumentError: The file is missing, unreadable, empty, binary or undecodable.
     """
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
