@@ -350,18 +350,26 @@ def read_cached_table(
         It does not check the key or the checksums: :func:`open_cached_corpus` does,
         when the corpus is opened.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     target = Path(folder) / f"{name}{TABLE_SUFFIX}"
     files = sorted(target.glob("part-*.parquet")) if target.is_dir() else []
     if not files:
         raise CacheError(f"the cache is damaged: {target.name} is missing")
+    return _join_parts(files, target.name, columns=columns)
+
+
+def _join_parts(sources: list, label: str, *, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read part files (paths, or bytes already read) into one table, in order."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
-        parts = [pq.read_table(f, columns=columns) for f in files]
+        parts = [
+            pq.read_table(pa.BufferReader(s) if isinstance(s, bytes) else s, columns=columns)
+            for s in sources
+        ]
         return pa.concat_tables(parts).to_pandas().reset_index(drop=True)
     except Exception as exc:  # noqa: BLE001 - any reader failure means "rebuild"
-        raise CacheError(f"the cache is damaged: {target.name} cannot be read ({exc})") from None
+        raise CacheError(f"the cache is damaged: {label} cannot be read ({exc})") from None
 
 
 #: How the reason for a rebuild names each key part.
@@ -407,7 +415,7 @@ def read_cache(folder: Path, *, key: dict[str, str]) -> tuple[Corpus, list]:
         raise CacheError(f"the cache is damaged: {KEY_FILE} cannot be read ({exc})") from None
     if saved_digest != _digest(key):
         raise CacheError(_changed(record.get("key"), key))
-    names = []
+    verified: dict[str, dict[str, bytes]] = {}  # each table's parts, read once and checked
     for name, checksum in files.items():
         path = folder / name
         try:
@@ -416,17 +424,15 @@ def read_cache(folder: Path, *, key: dict[str, str]) -> tuple[Corpus, list]:
             raise CacheError(f"the cache is damaged: {name} is missing") from None
         if _sha256(data) != checksum:
             raise CacheError(f"the cache is damaged: {name} does not match its checksum")
-        table = Path(name).parts[0]
-        if table not in names:
-            names.append(table)
-    for table in names:
-        if sorted(f"{table}/{p.name}" for p in (folder / table).glob("*")) != sorted(
-            n for n in files if Path(n).parts[0] == table
-        ):
+        verified.setdefault(Path(name).parts[0], {})[Path(name).name] = data
+    for table, parts in verified.items():
+        if sorted(p.name for p in (folder / table).glob("*")) != sorted(parts):
             raise CacheError(f"the cache is damaged: {table} holds files its key does not list")
-    tables = {
-        name.removesuffix(TABLE_SUFFIX): read_cached_table(folder, name.removesuffix(TABLE_SUFFIX))
-        for name in names
+    tables = {  # parsed from the bytes checked above, not read from disk again
+        table.removesuffix(TABLE_SUFFIX): _join_parts(
+            [parts[n] for n in sorted(parts) if n.startswith("part-")], table
+        )
+        for table, parts in verified.items()
     }
     try:
         raw = tables.pop(RAW_TABLE)
