@@ -116,7 +116,10 @@ def measure(folder: Path, *, path: str, workers: int, scratch: Path) -> dict:
     outputs.update({n: getattr(corpus, n) for n in ("removed", "problems")})
     outputs["raw"] = pd.DataFrame({"doc_id": list(corpus.raw), "raw": list(corpus.raw.values())})
     outputs["expressions"] = stage("dates", lambda: extract_temporal_expressions(corpus, **options))
-    outputs["mentions"] = stage("events", lambda: find_event_mentions(corpus, **options))
+    found = outputs["expressions"]  # as notebook 04 does: the dates are resolved once
+    outputs["mentions"] = stage(
+        "events", lambda: find_event_mentions(corpus, expressions=found, **options)
+    )
     target = scratch / f"cache-{path}"
     stage("cache", lambda: save_cache(corpus, target, digest="bench", key={}, warned=[]))
     outputs["cached sentences"] = read_cached_table(target, "sentences")

@@ -169,6 +169,21 @@ def test_events_and_dates_by_partition_give_the_serial_tables(generated, inline_
     assert inline_cluster.tasks > 3
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_events_read_from_the_dates_table_are_the_events_resolved_again(
+    generated, inline_cluster, workers
+):
+    corpus = load_quietly(generated)
+    expressions = extract_temporal_expressions(corpus)
+    again = find_event_mentions(corpus, workers=workers)
+    assert len(again)
+    reused = find_event_mentions(corpus, expressions=expressions, workers=workers)
+    pd.testing.assert_frame_equal(again, reused)
+    # the table is what is read: without its rows, no sentence has a date to make an event
+    none = find_event_mentions(corpus, expressions=expressions.iloc[0:0], workers=workers)
+    assert none.empty
+
+
 @pytest.mark.slow
 def test_dask_gives_every_table_of_the_serial_path(generated, tmp_path):
     """Every table, events, dates and the cached Parquet: the same on a real LocalCluster."""

@@ -45,6 +45,7 @@ from .temporal import (
     find_document_anchor,
     find_temporal_expressions,
     find_title_spans,
+    group_expressions,
     load_date_grammar,
 )
 
@@ -894,7 +895,12 @@ def _join_leads(rows: list[dict]) -> None:
 
 
 def find_partition_mentions(
-    sentences: pd.DataFrame, *, cues: Cues, milestones: pd.DataFrame, published: dict[str, str]
+    sentences: pd.DataFrame,
+    *,
+    cues: Cues,
+    milestones: pd.DataFrame,
+    published: dict[str, str],
+    expressions: pd.DataFrame | None = None,
 ) -> list[dict]:
     """Find the event mentions of some documents' sentences: one task of a corpus.
 
@@ -904,6 +910,9 @@ def find_partition_mentions(
         cues: Triggers and actors.
         milestones: The national reference.
         published: The publication date of each document, by ``doc_id``.
+        expressions: The corpus's table of
+            :func:`iecorpus.temporal.extract_temporal_expressions`, to read each
+            sentence's dates from instead of resolving them again (None: resolve them).
 
     Returns:
         One dict per mention, before lanes are filled, leads joined and events
@@ -916,6 +925,7 @@ def find_partition_mentions(
         re.IGNORECASE,
     )
     matcher = _milestone_matcher(milestones)
+    known = None if expressions is None else group_expressions(expressions, sentences)
     rows, doc_id, anchor = [], None, None
     table = sentences
     columns = ("doc_id", "paragraph", "sentence", "start", "text")
@@ -923,7 +933,10 @@ def find_partition_mentions(
         if s.doc_id != doc_id:  # the first sentence of a document: its dateline anchors it
             doc_id, lead, lead_start = s.doc_id, None, 0
             anchor = find_document_anchor([s.text], published.get(doc_id), grammar=grammar)
-        expressions = find_temporal_expressions(s.text, anchor=anchor, grammar=grammar)
+        if known is None:
+            expressions = find_temporal_expressions(s.text, anchor=anchor, grammar=grammar)
+        else:
+            expressions = known.get((doc_id, s.sentence), [])
         carried, lead = lead, _lead_dateline(s.text, expressions)
         carried_start, lead_start = lead_start, s.start
         if not expressions and carried is None:
@@ -966,6 +979,7 @@ def find_event_mentions(
     *,
     cues: Cues | None = None,
     milestones: pd.DataFrame | None = None,
+    expressions: pd.DataFrame | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> pd.DataFrame:
@@ -976,6 +990,9 @@ def find_event_mentions(
         cues: Triggers and actors (default: ``data/events/``).
         milestones: The reference used to recognise the same national step in two
             documents (default: ``data/milestones.csv``).
+        expressions: The table :func:`iecorpus.temporal.extract_temporal_expressions`
+            made of this corpus, if already made: each sentence's dates are read from it
+            instead of being resolved a second time (the result is the same).
         workers: Dask workers to share the documents (see :mod:`iecorpus.engine`); 1
             (the default, or ``IECORPUS_WORKERS``) works here. The table is the same.
         scheduler: A Dask scheduler address (default: ``IECORPUS_SCHEDULER``).
@@ -1016,6 +1033,7 @@ def find_event_mentions(
         cues=cues,
         milestones=milestones,
         published=published,
+        expressions=expressions,
     )
     rows = [row for part in found for row in part]
     _fill_lanes(rows)

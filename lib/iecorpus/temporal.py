@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -119,6 +119,11 @@ class TimeExpression:
     role: str = "point"
     anchored: bool = False
     undated: str = ""
+
+
+#: A :class:`TimeExpression`'s fields, and the columns of the dates table that hold them.
+_TIME_FIELDS = tuple(f.name for f in fields(TimeExpression))
+_TIME_COLUMNS = tuple(EXPRESSION_COLUMNS[3:])
 
 
 @dataclass(frozen=True)
@@ -848,6 +853,39 @@ def find_document_anchor(
             if found.role == "dateline" and found.date:
                 return found.date
     return date_iso or None
+
+
+def group_expressions(
+    expressions: pd.DataFrame, sentences: pd.DataFrame
+) -> dict[tuple[str, int], list[TimeExpression]]:
+    """Turn rows of the dates table back into each sentence's resolved expressions.
+
+    Args:
+        expressions: The table of :func:`extract_temporal_expressions` (or its rows for
+            some documents).
+        sentences: The sentences to look up (``doc_id``, ``sentence``, ``start``): every
+            row of ``expressions`` of their documents is read.
+
+    Returns:
+        ``{(doc_id, sentence): [TimeExpression, ...]}`` with offsets in the sentence, as
+        :func:`find_temporal_expressions` returns them for that sentence; sentences
+        without a date are absent.
+    """
+    starts = dict(
+        zip(zip(sentences["doc_id"], sentences["sentence"], strict=True), sentences["start"],
+            strict=True)
+    )  # fmt: skip
+    wanted = expressions[expressions["doc_id"].isin(set(sentences["doc_id"]))]
+    columns = ["doc_id", "sentence_no", *_TIME_COLUMNS]
+    known: dict[tuple[str, int], list[TimeExpression]] = {}
+    for doc_id, number, *values in zip(*(wanted[c] for c in columns), strict=True):
+        key = (doc_id, int(number))
+        offset = int(starts[key])
+        found = dict(zip(_TIME_FIELDS, values, strict=True))
+        found["start"], found["end"] = int(found["start"]) - offset, int(found["end"]) - offset
+        found["anchored"] = bool(found["anchored"])
+        known.setdefault(key, []).append(TimeExpression(**found))
+    return known
 
 
 def extract_temporal_expressions(
