@@ -22,44 +22,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
-from bench_report import write_trivial_notebooks  # noqa: E402  (a script beside this one)
+from bench_report import run_make, write_trivial_notebooks  # noqa: E402  (a script beside this one)
 
 from iecorpus.testing import write_corpus  # noqa: E402
-
-
-def run_make(venv: Path, reports: Path, *assignments: str, jobs: int | None) -> tuple[float, float]:
-    """Run ``make -s report`` into ``reports``; return its wall and CPU seconds.
-
-    Raises:
-        SystemExit: If the run fails (the end of its output is printed first).
-    """
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
-    if jobs:
-        env["REPORT_JOBS"] = str(jobs)
-    command = [
-        "make", "-s", "-C", str(ROOT), "report",
-        f"VENV={venv}", f"REPORTS={reports}", "-o", str(venv / ".installed"), *assignments,
-    ]  # fmt: skip
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode:
-        output = f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-        sys.exit(f"make report failed ({done.returncode}):\n{output}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
 
 
 def read_timings(report: Path) -> list[dict]:

@@ -68,13 +68,23 @@ def write_trivial_notebooks(folder: Path) -> list[Path]:
     return written
 
 
-def run_make(venv: Path, reports: Path, *assignments: str) -> tuple[float, float]:
+def run_make(
+    venv: Path, reports: Path, *assignments: str, jobs: int | None = None
+) -> tuple[float, float]:
     """Run ``make -s report`` into ``reports``; return its wall and CPU seconds.
 
+    Args:
+        venv: The virtualenv whose tools make uses.
+        reports: The REPORTS folder.
+        *assignments: More ``NAME=value`` for make (``CORPUS=...``, ``WORKERS=2``).
+        jobs: REPORT_JOBS, how many notebooks run at once after 01 (None: as many as cores).
+
     Raises:
-        SystemExit: If the run fails (its output is printed first).
+        SystemExit: If the run fails (the end of its output is printed first).
     """
     env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
+    if jobs:
+        env["REPORT_JOBS"] = str(jobs)
     command = [
         "make", "-s", "-C", str(ROOT), "report",
         f"VENV={venv}", f"REPORTS={reports}", "-o", str(venv / ".installed"), *assignments,
@@ -85,7 +95,8 @@ def run_make(venv: Path, reports: Path, *assignments: str) -> tuple[float, float
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
-        sys.exit(f"make report failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+        output = f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        sys.exit(f"make report failed ({done.returncode}):\n{output}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
 
