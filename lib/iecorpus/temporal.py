@@ -28,9 +28,8 @@ expressions are quoted from the text as written. The date patterns come from
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -743,48 +742,19 @@ def find_temporal_expressions(
         ends after the anchor is a ``target``; one before it is a ``point``. Expressions
         inside 《book titles》 or quoted titles are names, not dates, and are skipped.
         Traditional characters are matched as simplified ones; ``expression``, ``start``
-        and ``end`` refer to ``text`` as written. A sentence resolved before against the
-        same anchor and grammar is read back instead of parsed again (the events of
-        :mod:`iecorpus.events` are found in the sentences the dates pass has resolved).
+        and ``end`` refer to ``text`` as written. To find events in sentences whose dates
+        are resolved already, pass their table to
+        :func:`iecorpus.events.find_event_mentions` (``expressions=``) rather than
+        resolving them again.
     """
     grammar = grammar or load_date_grammar()
-    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), anchor)
-    if _resolved.grammar != grammar:  # another grammar (a data file was edited): start afresh
-        _resolved.found.clear()
-        _resolved.grammar = grammar
-    found = _resolved.found.get(key)
-    if found is None:
-        parsed = _Anchor.parse(anchor)
-        found = tuple(_find_temporal_expressions(text, parsed=parsed, grammar=grammar))
-        if len(_resolved.found) >= _RESOLVED_SIZE:
-            _resolved.found.clear()
-        _resolved.found[key] = found
-    return list(found)
-
-
-@dataclass
-class _Resolved:
-    """What :func:`find_temporal_expressions` found lately, by sentence and anchor.
-
-    The events pass (:func:`iecorpus.events.find_event_mentions`) resolves the very
-    sentences the dates pass (:func:`extract_temporal_expressions`) resolved before it;
-    it reads them here instead of parsing each sentence again. A sentence is known by a
-    16-byte hash of its text, so a corpus's worth costs some tens of megabytes at most.
-    """
-
-    grammar: DateGrammar | None = None
-    found: dict = field(default_factory=dict)
-
-
-#: Sentences remembered at most (about the sentences of 10,000 pages); then it starts afresh.
-_RESOLVED_SIZE = 300_000
-_resolved = _Resolved()
+    return _find_temporal_expressions(text, parsed=_Anchor.parse(anchor), grammar=grammar)
 
 
 def _find_temporal_expressions(
     text: str, *, parsed: _Anchor | None, grammar: DateGrammar
 ) -> list[TimeExpression]:
-    """The work of :func:`find_temporal_expressions`, for a sentence it has not seen."""
+    """The work of :func:`find_temporal_expressions`, its anchor parsed."""
     probe = to_simplified(text)  # same length: an offset in probe is one in text
     names = find_title_spans(probe)
     chosen: list[_Candidate] = []
