@@ -47,6 +47,26 @@ def number(value: float | int, *, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SMALL_NUMBERS += ("ten",)
+
+
+def number_words(value: int, *, zero: str = "zero") -> str:
+    """Write a small whole number in words, as prose does, and a larger one in digits.
+
+    Args:
+        value: The number.
+        zero: How 0 is written (``"no"`` reads better before a noun).
+
+    Returns:
+        ``"three"`` for 3, ``zero`` for 0, ``"1,234"`` for 1234 (above ten and below zero,
+        :func:`number`).
+    """
+    if value == 0:
+        return zero
+    return _SMALL_NUMBERS[value] if 0 < value < len(_SMALL_NUMBERS) else number(value)
+
+
 def plural(count: int, singular: str, plural_form: str | None = None, *, zero: str = "no") -> str:
     """Say a count with its noun: "1 document", "3 documents", "no documents".
 

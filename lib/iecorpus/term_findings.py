@@ -23,6 +23,7 @@ from .prose import (
     code_text,
     join_words,
     number,
+    number_words,
     paragraph,
     plural,
     quote_text,
@@ -39,13 +40,12 @@ MAX_LISTED = 6
 LOW_MI = 0.3
 #: How a sentence names each association measure of :func:`~iecorpus.terms.find_collocates`.
 MEASURE_NAMES = {"log_dice": "log Dice", "mi": "MI", "log_likelihood": "G²"}
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _RENDERING = re.compile(r"^(?P<form>.*) \((?P<n>\d+)\)$")
 
 
 def _words(n: int) -> str:
     """A small count in words (as method text writes it), a larger one in digits."""
-    return _WORDS[n] if 0 <= n < len(_WORDS) else number(n)
+    return number_words(n, zero="no")
 
 
 def _quoted(text: str, *, limit: int = 60) -> str:

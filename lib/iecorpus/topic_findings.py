@@ -24,6 +24,7 @@ from .prose import (
     code_text,
     join_words,
     number,
+    number_words,
     paragraph,
     percent,
     plural,
@@ -57,12 +58,11 @@ HIGH_SCORE = 0.7
 LOW_SCORE = 0.3
 #: A document is "mostly one topic" when that topic holds this share of its tokens.
 MOSTLY = 0.8
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
 
 def _words(n: int) -> str:
     """A small count in words (method text carries no digits), a larger one in digits."""
-    return _WORDS[n] if 0 <= n < len(_WORDS) else number(n)
+    return number_words(n)
 
 
 @dataclass(frozen=True)
