@@ -348,7 +348,10 @@ def run_notebook(
     The kernel talks to papermill over local sockets (ZeroMQ's IPC transport, in a private
     temporary folder) instead of TCP ports on the loopback interface: nothing else on the
     machine can connect to it, and ipykernel does not print its warning that the kernel
-    "is running over TCP without encryption" into every run of ``make report``.
+    "is running over TCP without encryption" into every run of ``make report``. The copy
+    is written when the run ends (or stops at a failing cell), not after every cell as
+    papermill does by default: those saves serialised and validated the whole notebook,
+    figures included, twice per cell, and cost more CPU than many of the cells.
 
     Args:
         notebook: The notebook to run.
@@ -373,6 +376,7 @@ def run_notebook(
             parameters=parameters or {},
             kernel_name="python3",
             progress_bar=False,
+            request_save_on_cell_execute=False,
             cwd=str(cwd),
             config=config,
         )
@@ -503,6 +507,19 @@ def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Pa
     return written[0], written[1]
 
 
+def _skip_iri_grammar() -> None:
+    """Keep jsonschema from building its IRI grammar in this process (0.7 s of CPU).
+
+    nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it
+    is installed, to check the ``iri`` string format; that module compiles a Lark grammar
+    at import, which cost more CPU than reading, validating and writing a notebook
+    together. The notebook schemas use no IRI format, so validation is the same without
+    it. Only ``python -m iecorpus.report`` does this, in its own process: a program that
+    imports the module keeps its jsonschema as it is.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # None: an import of it fails, and is skipped
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m iecorpus.report [report_dir]``.
 
@@ -611,4 +628,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    _skip_iri_grammar()
     sys.exit(main())
