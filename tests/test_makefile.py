@@ -31,10 +31,13 @@ PYTHON = """#!/bin/sh
 printf '%s\\037' python "$@" >>"$TOOL_LOG"; echo >>"$TOOL_LOG"
 case "$1 $2 $3" in
   "-m iecorpus.report --stabilize") ;;
+  "-m iecorpus.report --prepare")
+    case "${FAIL_PREPARE:-}" in 1) echo "prepare: stand-in failure" >&2; exit 1 ;; esac ;;
   "-m iecorpus.report --run")
     name=$(basename "$4" .ipynb)
     case "$name" in *"${FAIL_ON:-//}"*) echo "papermill: stand-in failure" >&2; exit 3 ;; esac
     case "$name" in *"${FAIL_RENDER:-//}"*) echo "render: stand-in failure" >&2; exit 1 ;; esac
+    sleep "${RUN_SECONDS:-0}"
     printf '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}' >"$6/$name.ipynb"
     printf '<html><title>%s</title></html>' "$name" >"$6/$name.html"
     printf '<html><title>%s</title></html>' "$name" >"$6/$name-code.html"
@@ -57,11 +60,17 @@ def make(tmp_path):
     reports = tmp_path / "reports"
     env = {**os.environ, "TOOL_LOG": str(log)}
 
-    def run(*assignments, fail_on=None, fail_render=None):
+    def run(*assignments, fail_on=None, fail_render=None, fail_prepare=False, seconds=0):
+        failures = {
+            "FAIL_ON": fail_on or "//",
+            "FAIL_RENDER": fail_render or "//",
+            "FAIL_PREPARE": "1" if fail_prepare else "",
+            "RUN_SECONDS": str(seconds),  # how long each stand-in notebook runs
+        }
         done = subprocess.run(
             ["make", "-s", "report", f"VENV={venv}", f"REPORTS={reports}", *assignments],
             cwd=tmp_path,  # a folder name with `;` that ran would leave its file here
-            env={**env, "FAIL_ON": fail_on or "//", "FAIL_RENDER": fail_render or "//"},
+            env={**env, **failures},
             capture_output=True,
             text=True,
             timeout=120,
@@ -136,24 +145,69 @@ def test_a_failed_run_marks_its_folder_and_says_so(make, tmp_path):
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 
 
-def test_each_notebook_runs_and_renders_in_one_process_the_first_one_alone(make, tmp_path):
+PREPARE = ["python", "-m", "iecorpus.report", "--prepare"]
+
+
+def steps_of(calls, runs):
+    """The order of the calls: ``prepare``, then ``(python|done, notebook)`` per run."""
+    return [
+        ("prepare", "")
+        if c[:4] == PREPARE
+        else (c[0], Path(c[4]).stem if c[0] == "python" else c[1])
+        for c in calls
+        if c in runs or c[0] == "done" or c[:4] == PREPARE
+    ]
+
+
+def test_the_corpus_is_cleaned_first_then_each_notebook_runs_and_renders_in_one_process(
+    make, tmp_path
+):
     folder = corpus_folder(tmp_path, "corpus")
-    done, calls, reports = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}")
+    done, calls, reports = make(
+        "-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", "REPORT_JOBS=2", seconds=0.5
+    )
     assert done.returncode == 0, done.stderr
     (report,) = reports.iterdir()
     runs = [c for c in calls if c[:4] == RUN]
-    assert [c[4] for c in runs[:1]] == [f"notebooks/{NOTEBOOKS[0]}.ipynb"]
     assert sorted(c[4] for c in runs) == [f"notebooks/{name}.ipynb" for name in NOTEBOOKS]
     assert all(c[5:9] == ["--output-dir", str(report), "--cwd", "notebooks"] for c in runs)
     assert not [c for c in calls if c[0] in ("papermill", "jupyter")]
-    # The first notebook builds the cache the others read: it is done before they start.
-    steps = [(c[0], Path(c[4]).stem if c[0] == "python" else c[1]) for c in calls if c in runs
-             or c[0] == "done"]  # fmt: skip
-    assert steps[:2] == [("python", NOTEBOOKS[0]), ("done", NOTEBOOKS[0])]
+    # The corpus is cleaned once, with the notebooks' parameters, before any of them starts;
+    # they all read the cache, so the first one does not run alone.
+    (prepare,) = [c for c in calls if c[:4] == PREPARE]
+    assert prepare[4:] == runs[0][11:]  # after --timings FILE: the -r parameters
+    assert prepare[prepare.index("corpus_dir") + 1] == str(folder)
+    steps = steps_of(calls, runs)
+    assert steps[0] == ("prepare", "")
+    assert set(steps[1:3]) == {("python", NOTEBOOKS[0]), ("python", NOTEBOOKS[1])}
     for name in NOTEBOOKS:
         assert (report / f"{name}.html").is_file() and (report / f"{name}-code.html").is_file()
         assert (report / "logs" / f"{name}.log").is_file()
+    assert (report / "logs" / "corpus.log").is_file()
     assert "papermill" not in done.stderr
+
+
+def test_when_the_corpus_cannot_be_cleaned_first_the_first_notebook_runs_alone(make, tmp_path):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, reports = make(
+        "-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", fail_prepare=True
+    )
+    assert done.returncode == 0, done.stderr
+    runs = [c for c in calls if c[:4] == RUN]
+    # The first notebook builds the cache the others read: it is done before they start.
+    steps = steps_of(calls, runs)
+    assert steps[:3] == [("prepare", ""), ("python", NOTEBOOKS[0]), ("done", NOTEBOOKS[0])]
+    assert len(runs) == len(NOTEBOOKS)
+
+
+def test_with_dask_workers_the_notebooks_run_one_after_another_and_clean_the_corpus(make, tmp_path):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, _ = make("-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", "WORKERS=2")
+    assert done.returncode == 0, done.stderr
+    runs = [c for c in calls if c[:4] == RUN]
+    assert not [c for c in calls if c[:4] == PREPARE]  # the first notebook cleans, on the cluster
+    steps = steps_of(calls, runs)
+    assert steps == [step for name in NOTEBOOKS for step in (("python", name), ("done", name))]
 
 
 @pytest.mark.parametrize("which", [0, -1])
@@ -167,5 +221,15 @@ def test_a_failed_render_names_its_notebook(make, tmp_path, which):
     assert "render: stand-in failure" in done.stderr  # the end of its log is shown
     (report,) = reports.iterdir()
     assert f"notebook {NOTEBOOKS[which]} could not be rendered" in (report / "FAILED").read_text()
-    if which == 0:  # the others need what the first one builds: they never start
-        assert len([c for c in calls if c[:4] == RUN]) == 1
+    assert len([c for c in calls if c[:4] == RUN]) == len(NOTEBOOKS)  # each says for itself
+
+
+def test_when_the_first_notebook_cleans_the_corpus_and_fails_the_others_never_start(make, tmp_path):
+    folder = corpus_folder(tmp_path, "corpus")
+    done, calls, reports = make(
+        "-C", str(paths.PROJECT_ROOT), f"CORPUS={folder}", fail_render=NOTEBOOKS[0],
+        fail_prepare=True,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert f"notebook {NOTEBOOKS[0]} could not be rendered" in done.stderr
+    assert len([c for c in calls if c[:4] == RUN]) == 1  # the others need what it builds

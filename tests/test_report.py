@@ -425,3 +425,35 @@ def test_a_notebook_that_fails_in_place_is_left_as_it_was(tmp_path, capfd):
     assert report.main(["--inplace", str(source)]) == 3
     assert source.read_bytes() == before
     assert "stop here" in capfd.readouterr().err
+
+
+def test_the_corpus_of_a_report_is_cleaned_once_where_its_notebooks_read_it(tmp_path, capsys):
+    from iecorpus.cache import open_cached_corpus
+    from iecorpus.testing import write_corpus
+
+    corpus = tmp_path / "pages"
+    write_corpus(corpus, n_documents=3)
+    processed = tmp_path / "processed"
+    arguments = [
+        "--prepare",
+        "-r",
+        "corpus_dir",
+        str(corpus),
+        "-r",
+        "processed_dir",
+        str(processed),
+    ]
+    assert report.main([*arguments, "-r", "figures_dir", str(tmp_path / "figures")]) == 0
+    assert capsys.readouterr().out == "corpus cache: built\n"
+    # What a notebook opening it with the same parameters finds: the cache, up to date.
+    assert open_cached_corpus(str(corpus), processed_dir=str(processed)).status == "read"
+    assert report.main(arguments) == 0
+    assert capsys.readouterr().out == "corpus cache: read\n"
+
+
+def test_a_corpus_that_cannot_be_cleaned_first_is_left_to_the_notebooks(tmp_path, capsys):
+    missing = tmp_path / "no such folder"
+    assert report.main(["--prepare", "-r", "corpus_dir", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert "the corpus folder does not exist" in err
+    assert "error: the corpus could not be prepared" in err

@@ -15,7 +15,8 @@
 # same folder name do not overwrite each other. A failed run leaves a FAILED file and an
 # index.html that says so, and exits non-zero. What each notebook printed is in
 # <report folder>/logs/<notebook>.log; how long it took (wall and CPU seconds, its slowest
-# cells) in <report folder>/logs/<notebook>.json.
+# cells) in <report folder>/logs/<notebook>.json; what cleaning the corpus first printed in
+# <report folder>/logs/corpus.log.
 set -eu
 : "${BIN:?set by the Makefile}" "${NUMBERED:?set by the Makefile}"
 CORPUS=${CORPUS-}
@@ -82,6 +83,7 @@ EOF
 # Clear what an earlier run of these notebooks left, so that nothing stale looks current.
 logs=$dir/logs
 mkdir -p -- "$logs"
+rm -f -- "$logs/corpus.log"
 for nb in $NUMBERED; do
   name=$(basename -- "$nb" .ipynb)
   rm -f -- "$dir/$name.ipynb" "$dir/$name.html" "$dir/$name-code.html" \
@@ -117,13 +119,24 @@ failures() {
   done | paste -sd ';' - | sed 's/;/; /g'
 }
 
-# The first notebook builds the cleaned-corpus cache the others read: it runs alone. The
-# others run side by side, at most REPORT_JOBS at a time (default: the number of cores).
+# The corpus is cleaned once, before any notebook (`--prepare`, with the notebooks' corpus
+# parameters): every notebook then reads the cleaned-corpus cache, so all of them run side by
+# side, at most REPORT_JOBS at a time (default: the number of cores). Should that step fail,
+# the first notebook runs alone first, as it did before: it builds the cache the others read
+# and says in its report what went wrong. With IECORPUS_WORKERS the notebooks run one after
+# another anyway (each on its own Dask cluster), and the first one cleans the corpus.
 jobs=${REPORT_JOBS:-$(nproc 2>/dev/null || echo 1)}
-case ${IECORPUS_WORKERS:-1} in 1) ;; *) jobs=${REPORT_JOBS:-1} ;; esac
+first=1
+case ${IECORPUS_WORKERS:-1} in
+  1)
+    if "$BIN/python" -m iecorpus.report --prepare "$@" >"$logs/corpus.log" 2>&1; then
+      first=0
+    fi
+    ;;
+  *) jobs=${REPORT_JOBS:-1} ;;
+esac
 running=""
 count=0
-first=1
 for nb in $NUMBERED; do
   name=$(basename -- "$nb" .ipynb)
   echo "report: $name"

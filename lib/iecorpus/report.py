@@ -432,6 +432,36 @@ def execute_in_place(notebook: str | Path, *, cwd: str | Path | None = None) -> 
     return path
 
 
+def prepare_corpus(parameters: dict[str, str] | None = None) -> str:
+    """Clean the corpus the notebooks of a report will read, before any of them runs.
+
+    ``make report`` does this first, so that every notebook reads the cleaned-corpus cache
+    (:func:`iecorpus.cache.open_corpus`) and all of them can run side by side, instead
+    of the first notebook cleaning it while the others wait.
+
+    Args:
+        parameters: The notebooks' parameters as papermill gets them (``-r NAME VALUE``):
+            ``corpus_dir``, ``manifest`` and ``processed_dir`` decide which corpus and
+            which cache, as in the notebooks; the others are not about the corpus.
+
+    Returns:
+        How the cache was obtained: ``read`` (it was up to date) or ``built``.
+
+    Raises:
+        CorpusError: As :func:`iecorpus.load_corpus` raises; the first notebook then
+            reports the same error when it opens the corpus itself.
+    """
+    from iecorpus.cache import open_cached_corpus
+
+    parameters = parameters or {}
+    cached = open_cached_corpus(
+        parameters.get("corpus_dir"),
+        manifest=parameters.get("manifest"),
+        processed_dir=parameters.get("processed_dir"),
+    )
+    return cached.status
+
+
 def read_cell_times(notebook: str | Path, *, top: int = 5) -> list[dict]:
     """Return the slowest cells of a notebook papermill executed, from its timing metadata.
 
@@ -550,6 +580,11 @@ def main(argv: list[str] | None = None) -> int:
         "--output-dir", type=Path, help="where --render and --run write (default: beside)"
     )
     parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="clean the corpus that notebooks run with these -r parameters read, once",
+    )
+    parser.add_argument(
         "--inplace",
         type=Path,
         metavar="NOTEBOOK",
@@ -571,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar=("NAME", "VALUE"),
-        help="a parameter of --run, as a string",
+        help="a parameter of --run (and of --prepare), as a string",
     )
     args = parser.parse_args(argv)
     if args.inplace:
@@ -582,6 +617,16 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             print(f"error: {args.inplace} did not run to the end; left as it was", file=sys.stderr)
             return 3
+        return 0
+    if args.prepare:
+        logging.basicConfig(level=logging.WARNING, format="%(message)s")
+        try:
+            status = prepare_corpus(dict(args.parameter))
+        except Exception:  # a corpus that cannot be opened: the first notebook says why
+            traceback.print_exc()
+            print("error: the corpus could not be prepared", file=sys.stderr)
+            return 1
+        print(f"corpus cache: {status}")
         return 0
     timings: dict = {}
     if args.run:
