@@ -434,20 +434,14 @@ def test_the_corpus_of_a_report_is_cleaned_once_where_its_notebooks_read_it(tmp_
     corpus = tmp_path / "pages"
     write_corpus(corpus, n_documents=3)
     processed = tmp_path / "processed"
-    arguments = [
-        "--prepare",
-        "-r",
-        "corpus_dir",
-        str(corpus),
-        "-r",
-        "processed_dir",
-        str(processed),
-    ]
-    assert report.main([*arguments, "-r", "figures_dir", str(tmp_path / "figures")]) == 0
-    assert capsys.readouterr().out == "corpus cache: built\n"
+    corpus_parameters = ["-r", "corpus_dir", str(corpus), "-r", "processed_dir", str(processed)]
+    command = [sys.executable, "-m", "iecorpus.report", "--prepare", *corpus_parameters]
+    done = subprocess.run([*command, "-r", "figures_dir", "figs"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "corpus cache: built\n"
     # What a notebook opening it with the same parameters finds: the cache, up to date.
     assert open_cached_corpus(str(corpus), processed_dir=str(processed)).status == "read"
-    assert report.main(arguments) == 0
+    assert report.main(["--prepare", *corpus_parameters]) == 0
     assert capsys.readouterr().out == "corpus cache: read\n"
 
 

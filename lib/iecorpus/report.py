@@ -537,17 +537,29 @@ def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Pa
     return written[0], written[1]
 
 
-def _skip_iri_grammar() -> None:
-    """Keep jsonschema from building its IRI grammar in this process (0.7 s of CPU).
+def _skip_unused_imports(argv: list[str]) -> None:
+    """Keep optional integrations that the command never uses out of its process.
 
-    nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it
-    is installed, to check the ``iri`` string format; that module compiles a Lark grammar
-    at import, which cost more CPU than reading, validating and writing a notebook
-    together. The notebook schemas use no IRI format, so validation is the same without
-    it. Only ``python -m iecorpus.report`` does this, in its own process: a program that
-    imports the module keeps its jsonschema as it is.
+    Two of the tools import such modules eagerly, and they cost more CPU than the work:
+
+    - nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it
+      is installed, to check the ``iri`` string format; that module compiles a Lark grammar
+      at import (0.7 s of CPU). The notebook schemas use no IRI format, so validation is the
+      same without it.
+    - papermill imports pyarrow (and numpy with it, 0.2 s) for notebooks on HDFS; the
+      report's notebooks are local files. ``--prepare`` reads the corpus cache with pyarrow,
+      and keeps it.
+
+    A module set to None in ``sys.modules`` fails to import, which both tools expect of an
+    optional module. Only ``python -m iecorpus.report`` does this, in its own process: a
+    program that imports this module keeps its imports as they are.
+
+    Args:
+        argv: The command's arguments.
     """
-    sys.modules.setdefault("rfc3987_syntax", None)  # None: an import of it fails, and is skipped
+    sys.modules.setdefault("rfc3987_syntax", None)
+    if "--prepare" not in argv:
+        sys.modules.setdefault("pyarrow", None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -559,7 +571,9 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The process exit code.
     """
-    parser = argparse.ArgumentParser(prog="python -m iecorpus.report", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m iecorpus.report", description=__doc__, allow_abbrev=False
+    )
     parser.add_argument("report_dir", nargs="?", type=Path, default=paths.REPORTS_DIR)
     parser.add_argument(
         "--stabilize", type=Path, metavar="NOTEBOOK", help="only make a notebook's cell ids stable"
@@ -673,5 +687,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    _skip_iri_grammar()
+    _skip_unused_imports(sys.argv[1:])
     sys.exit(main())
