@@ -522,6 +522,8 @@ def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Pa
     for suffix, without_code in (("", True), (CODE_SUFFIX, False)):
         config = Config()
         config.HTMLExporter.embed_images = True
+        # The notebook is validated once, after nbconvert's preprocessors, not after each.
+        config.Exporter.optimistic_validation = True
         config.TemplateExporter.template_name = TEMPLATE
         config.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
         if without_code:  # what nbconvert's --no-input sets
