@@ -90,27 +90,6 @@ for nb in $NUMBERED; do
     "$logs/$name.log" "$logs/$name.json" "$logs/$name.failed"
 done
 
-# Execute one notebook (papermill's -r options follow it), stabilise it and write both of its
-# HTML forms, in one process. Everything it prints goes to logs/NAME.log, so that notebooks
-# running side by side do not interleave; a failure writes logs/NAME.failed.
-report_one() {
-  nb=$1
-  shift
-  name=$(basename -- "$nb" .ipynb)
-  log=$logs/$name.log
-  status=0
-  "$BIN/python" -m iecorpus.report --run "$nb" --output-dir "$dir" --cwd notebooks \
-    --timings "$logs/$name.json" "$@" >"$log" 2>&1 || status=$?
-  case $status in
-    0) return 0 ;;
-    3) echo "notebook $name did not run to the end" >"$logs/$name.failed" ;;
-    *) echo "notebook $name could not be rendered" >"$logs/$name.failed" ;;
-  esac
-  echo "report: $name failed; the end of $log:" >&2
-  tail -n 30 -- "$log" >&2
-  return 1
-}
-
 # The reasons of the notebooks that failed, joined with "; " (empty when none did).
 failures() {
   for nb in $NUMBERED; do
@@ -135,30 +114,17 @@ case ${IECORPUS_WORKERS:-1} in
     ;;
   *) jobs=${REPORT_JOBS:-1} ;;
 esac
-running=""
-count=0
-for nb in $NUMBERED; do
-  name=$(basename -- "$nb" .ipynb)
-  echo "report: $name"
-  if [ "$first" = 1 ]; then
-    first=0
-    report_one "$nb" "$@" || fail "$(failures)"
-    continue
-  fi
-  report_one "$nb" "$@" &
-  running="$running $!"
-  count=$((count + 1))
-  if [ "$count" -ge "$jobs" ]; then
-    running=${running# }
-    wait "${running%% *}" || :
-    running=${running#"${running%% *}"}
-    count=$((count - 1))
-  fi
-done
-for pid in $running; do
-  wait "$pid" || :
-done
+# Each notebook is executed, stabilised and rendered (both HTML forms) in a process of its own,
+# forked from one that loaded papermill and nbconvert once. Everything a notebook prints goes
+# to logs/NAME.log, so that notebooks running side by side do not interleave; a failure writes
+# logs/NAME.failed and shows the end of the log. papermill's -r options follow.
+set -- --output-dir "$dir" --cwd notebooks --logs "$logs" --jobs "$jobs" "$@"
+if [ "$first" = 1 ]; then set -- --first-alone "$@"; fi
+status=0
+# shellcheck disable=SC2086  # NUMBERED is a list of notebook paths from the Makefile
+"$BIN/python" -m iecorpus.report --run-all $NUMBERED "$@" || status=$?
 failed=$(failures)
 [ -z "$failed" ] || fail "$failed"
+[ "$status" = 0 ] || fail "the notebooks could not be run (exit status $status)"
 "$BIN/python" -m iecorpus.report "$dir" || fail "the index could not be written"
 echo "report: done: $dir/index.html"
