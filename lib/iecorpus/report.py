@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import html
 import json
@@ -514,30 +515,61 @@ def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Pa
     Returns:
         The report without code (``NAME.html``) and the one with it (``NAME-code.html``).
     """
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
     path = Path(notebook)
     stabilize_notebook(path)
     written = []
     for suffix, without_code in (("", True), (CODE_SUFFIX, False)):
-        config = Config()
-        config.HTMLExporter.embed_images = True
-        # The notebook is validated once, after nbconvert's preprocessors, not after each.
-        config.Exporter.optimistic_validation = True
-        config.TemplateExporter.template_name = TEMPLATE
-        config.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
-        if without_code:  # what nbconvert's --no-input sets
-            config.TemplateExporter.exclude_input = True
-            config.TemplateExporter.exclude_input_prompt = True
-            config.TemplateExporter.exclude_output_prompt = True
         resources = {"unique_key": path.stem, "output_files_dir": f"{path.stem}_files"}
-        exporter = HTMLExporter(config=config, log=_NBCONVERT_LOG)
-        page, _ = exporter.from_filename(str(path), resources=resources)
+        page, _ = _exporter(without_code).from_filename(str(path), resources=resources)
         target = Path(output_dir) / f"{path.stem}{suffix}.html"
         target.write_text(page, encoding="utf-8")
         written.append(target)
     return written[0], written[1]
+
+
+@functools.lru_cache(maxsize=2)
+def _exporter(without_code: bool):
+    """The nbconvert exporter of one HTML form, made once per process (as nbconvert reuses one
+    for every notebook it converts): its templates are compiled once."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.embed_images = True
+    # The notebook is validated once, after nbconvert's preprocessors, not after each.
+    config.Exporter.optimistic_validation = True
+    config.TemplateExporter.template_name = TEMPLATE
+    config.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
+    if without_code:  # what nbconvert's --no-input sets
+        config.TemplateExporter.exclude_input = True
+        config.TemplateExporter.exclude_input_prompt = True
+        config.TemplateExporter.exclude_output_prompt = True
+    return HTMLExporter(config=config, log=_NBCONVERT_LOG)
+
+
+def _warm_up_rendering() -> None:
+    """Render a small notebook in both forms, so that what nbconvert compiles and imports on
+    its first page (templates, Markdown, highlighting, sanitising) is done once, here."""
+    import nbformat
+
+    cells = [
+        nbformat.v4.new_markdown_cell("# Warm-up\n\nSome *text*, `code` and a [link](#x)."),
+        nbformat.v4.new_code_cell(
+            "print(1)",
+            outputs=[
+                nbformat.v4.new_output("stream", name="stdout", text="1\n"),
+                nbformat.v4.new_output(
+                    "display_data",
+                    data={"text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1"},
+                ),
+                nbformat.v4.new_output("display_data", data={"text/markdown": "**1**"}),
+            ],
+        ),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
+    for without_code in (True, False):
+        _exporter(without_code).from_notebook_node(notebook, resources={"unique_key": "warm-up"})
 
 
 #: Lines of a failed notebook's log shown in the terminal.
@@ -557,8 +589,9 @@ def run_report(
     """Run and render the notebooks of a report, each in a process of its own, side by side.
 
     Each notebook is executed and rendered as ``--run`` does, in a child process forked from
-    this one once papermill and nbconvert are imported here: the children start with them
-    loaded instead of importing them each (0.4 s of CPU a notebook). What a notebook prints
+    this one once papermill and nbconvert are imported here and nbconvert has rendered a
+    small page: the children start with them loaded and nbconvert's templates compiled,
+    instead of doing it each (0.6 s of CPU a notebook). What a notebook prints
     goes to ``logs_dir/NAME.log`` (so that notebooks running side by side do not
     interleave), its times to ``logs_dir/NAME.json``; a failure writes the reason into
     ``logs_dir/NAME.failed`` and shows the end of the log on stderr.
@@ -576,8 +609,9 @@ def run_report(
     Returns:
         The reasons of the notebooks that failed, in the order of ``notebooks``.
     """
-    import nbconvert.exporters  # noqa: F401  (loaded once, here, for every child)
-    import papermill  # noqa: F401
+    import papermill  # noqa: F401  (loaded once, here, for every child)
+
+    _warm_up_rendering()
 
     arguments = ["--output-dir", str(output_dir), "--cwd", str(cwd)]
     for name, value in (parameters or {}).items():
