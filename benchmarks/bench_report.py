@@ -147,12 +147,12 @@ def main(argv: list[str] | None = None) -> None:
                     )
                     times.setdefault(f"{label}floor", []).append((wall, cpu))
                     name = f"{label}floor (4 trivial notebooks)"
-                    print(f"  {name:34} {wall:7.1f} s wall {cpu:7.1f} s CPU", flush=True)
+                    print(f"  {name:46} {wall:7.1f} s wall {cpu:7.1f} s CPU", flush=True)
                 if args.only != "floor":
                     wall, cpu = run_make(args.venv, folder / "report", root=root)
                     times.setdefault(f"{label}report", []).append((wall, cpu))
                     name = f"{label}make report (embedded)"
-                    print(f"  {name:34} {wall:7.1f} s wall {cpu:7.1f} s CPU", flush=True)
+                    print(f"  {name:46} {wall:7.1f} s wall {cpu:7.1f} s CPU", flush=True)
     pairs = [("report", "floor")]
     if args.baseline:
         pairs += [("baseline report", "baseline floor"), ("report", "baseline floor")]
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> None:
             )
             name = f"ratio {report} / {floor} (best)"
             print(
-                f"  {name:34} {report_wall / floor_wall:7.2f} x wall "
+                f"  {name:46} {report_wall / floor_wall:7.2f} x wall "
                 f"{report_cpu / floor_cpu:5.2f} x CPU"
             )
 
