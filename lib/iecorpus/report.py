@@ -608,6 +608,10 @@ def run_report(
 
     Returns:
         The reasons of the notebooks that failed, in the order of ``notebooks``.
+
+    Note:
+        It waits for its children with ``os.wait``: call it from a process with no other
+        child processes of its own running (``python -m iecorpus.report --run-all`` is one).
     """
     import papermill  # noqa: F401  (loaded once, here, for every child)
 
@@ -628,7 +632,9 @@ def run_report(
             if alone:
                 break
         pid, status = os.wait()
-        notebook = running.pop(pid)
+        notebook = running.pop(pid, None)
+        if notebook is None:  # not one of ours
+            continue
         reason = _failure(notebook, os.waitstatus_to_exitcode(status), logs_dir)
         if reason:
             failed[notebook] = reason
