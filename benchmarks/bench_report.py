@@ -5,6 +5,13 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_report.py                 # the floor, then make report
     .venv/bin/python benchmarks/bench_report.py --only floor    # four trivial notebooks only
     .venv/bin/python benchmarks/bench_report.py --repeat 2      # each twice, alternating
+    .venv/bin/python benchmarks/bench_report.py --repeat 3 --baseline /tmp/old
+                                          # the same, alternating with another checkout's
+
+With ``--baseline``, each round also runs the floor and the report of another checkout of the
+project (``git worktree add /tmp/old <commit>``, or ``git archive <commit> | tar -x -C
+/tmp/old``) with the same virtualenv, so that "the report against the floor of the pipeline
+before a change" is measured in one run, on the same machine load.
 
 The floor is four trivial notebooks (a title and one line of code each) sent through the
 same ``make report`` (papermill, the stabilize step, both HTML forms, the index): what the
@@ -69,7 +76,11 @@ def write_trivial_notebooks(folder: Path) -> list[Path]:
 
 
 def run_make(
-    venv: Path, reports: Path, *assignments: str, jobs: int | None = None
+    venv: Path,
+    reports: Path,
+    *assignments: str,
+    jobs: int | None = None,
+    root: Path = ROOT,
 ) -> tuple[float, float]:
     """Run ``make -s report`` into ``reports``; return its wall and CPU seconds.
 
@@ -77,16 +88,17 @@ def run_make(
         venv: The virtualenv whose tools make uses.
         reports: The REPORTS folder.
         *assignments: More ``NAME=value`` for make (``CORPUS=...``, ``WORKERS=2``).
-        jobs: REPORT_JOBS, how many notebooks run at once after 01 (None: as many as cores).
+        jobs: REPORT_JOBS, how many notebooks run at once (None: as many as cores).
+        root: The checkout of the project whose Makefile, tools and library run.
 
     Raises:
         SystemExit: If the run fails (the end of its output is printed first).
     """
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
+    env = {**os.environ, "PYTHONPATH": str(root / "lib")}
     if jobs:
         env["REPORT_JOBS"] = str(jobs)
     command = [
-        "make", "-s", "-C", str(ROOT), "report",
+        "make", "-s", "-C", str(root), "report",
         f"VENV={venv}", f"REPORTS={reports}", "-o", str(venv / ".installed"), *assignments,
     ]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -101,6 +113,11 @@ def run_make(
     return wall, cpu
 
 
+def _best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The least wall and the least CPU seconds of some runs."""
+    return min(w for w, _ in runs), min(c for _, c in runs)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=("floor", "report"), help="run one of the two")
@@ -108,29 +125,48 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--venv", type=Path, default=Path(sys.prefix), help="virtualenv with the tools"
     )
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout of the project to measure alongside"
+    )
     args = parser.parse_args(argv)
     print(f"cores: {os.cpu_count()}, venv: {args.venv}", flush=True)
 
-    times: dict[str, list[tuple[float, float]]] = {"floor": [], "report": []}
+    trees = {"": ROOT}
+    if args.baseline:
+        trees["baseline "] = args.baseline.resolve()
+    times: dict[str, list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="iecorpus-bench-report-") as scratch:
         scratch = Path(scratch)
         numbered = " ".join(str(p) for p in write_trivial_notebooks(scratch / "trivial"))
         for run in range(args.repeat):
-            if args.only != "report":
-                wall, cpu = run_make(args.venv, scratch / f"floor-{run}", f"NUMBERED={numbered}")
-                times["floor"].append((wall, cpu))
-                print(f"  floor (4 trivial notebooks)   {wall:7.1f} s wall {cpu:7.1f} s CPU")
-            if args.only != "floor":
-                wall, cpu = run_make(args.venv, scratch / f"report-{run}")
-                times["report"].append((wall, cpu))
-                print(f"  make report (embedded)        {wall:7.1f} s wall {cpu:7.1f} s CPU")
-    if times["floor"] and times["report"]:
-        floor = min(w for w, _ in times["floor"])
-        report = min(w for w, _ in times["report"])
-        floor_cpu = min(c for _, c in times["floor"])
-        report_cpu = min(c for _, c in times["report"])
-        wall_ratio, cpu_ratio = report / floor, report_cpu / floor_cpu
-        print(f"  ratio report / floor (best)   {wall_ratio:7.2f} x wall {cpu_ratio:5.2f} x CPU")
+            for label, root in trees.items():
+                folder = scratch / f"{label.strip() or 'this'}-{run}"
+                if args.only != "report":
+                    wall, cpu = run_make(
+                        args.venv, folder / "floor", f"NUMBERED={numbered}", root=root
+                    )
+                    times.setdefault(f"{label}floor", []).append((wall, cpu))
+                    name = f"{label}floor (4 trivial notebooks)"
+                    print(f"  {name:46} {wall:7.1f} s wall {cpu:7.1f} s CPU", flush=True)
+                if args.only != "floor":
+                    wall, cpu = run_make(args.venv, folder / "report", root=root)
+                    times.setdefault(f"{label}report", []).append((wall, cpu))
+                    name = f"{label}make report (embedded)"
+                    print(f"  {name:46} {wall:7.1f} s wall {cpu:7.1f} s CPU", flush=True)
+    pairs = [("report", "floor")]
+    if args.baseline:
+        pairs += [("baseline report", "baseline floor"), ("report", "baseline floor")]
+    for report, floor in pairs:
+        if report in times and floor in times:
+            (report_wall, report_cpu), (floor_wall, floor_cpu) = (
+                _best(times[report]),
+                _best(times[floor]),
+            )
+            name = f"ratio {report} / {floor} (best)"
+            print(
+                f"  {name:46} {report_wall / floor_wall:7.2f} x wall "
+                f"{report_cpu / floor_cpu:5.2f} x CPU"
+            )
 
 
 if __name__ == "__main__":

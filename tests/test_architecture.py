@@ -1,7 +1,10 @@
 """The package's shape: no import cycle, no private names across modules, one Han class."""
 
 import ast
+import importlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,6 +103,14 @@ def private_uses(path: Path, *, own: str | None) -> list[str]:
     return found
 
 
+def lazy_locations() -> dict[str, str]:
+    """The package's public names and the modules it imports them from on first use."""
+    for node in parse(MODULES[PACKAGE]).body:
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["_LOCATIONS"]:
+            return ast.literal_eval(node.value)
+    return {}
+
+
 def import_graph() -> dict[str, set[str]]:
     graph = {}
     for module, path in MODULES.items():
@@ -109,6 +120,7 @@ def import_graph() -> dict[str, set[str]]:
             for target, _ in imported_modules(node, module=module)
             if target in MODULES
         }
+    graph[PACKAGE] |= set(lazy_locations().values())  # imported on first use, imported all the same
     return graph
 
 
@@ -145,6 +157,32 @@ def test_the_internal_imports_have_no_cycle():
     # root would close a cycle through it, and is caught like any other.
     assert graph["tokens"].isdisjoint({"glossary", "terms", "index"})
     assert find_cycle(graph) == [], " -> ".join(find_cycle(graph))
+
+
+def test_every_public_name_of_the_package_comes_from_the_module_it_is_listed_under():
+    import iecorpus
+
+    locations = lazy_locations()
+    assert sorted([*locations, "provenance"]) == iecorpus.__all__
+    for name, module in locations.items():
+        source = importlib.import_module(f"iecorpus.{module}")
+        assert getattr(iecorpus, name) is getattr(source, name)
+    assert set(iecorpus.__all__) <= set(dir(iecorpus))
+    with pytest.raises(AttributeError, match="no attribute 'load_corpse'"):
+        iecorpus.load_corpse  # noqa: B018
+
+
+def test_importing_the_package_loads_none_of_the_heavy_libraries():
+    # `python -m iecorpus.report` and `from iecorpus import paths` start in a fraction of a
+    # second; a notebook pays for pandas, matplotlib, scikit-learn or jieba when it uses them.
+    code = (
+        "import sys, iecorpus, iecorpus.report\n"
+        "from iecorpus import paths, provenance\n"
+        "heavy = ('pandas', 'matplotlib', 'sklearn', 'jieba', 'scipy', 'nbformat', 'papermill')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_cycle_finder_finds_a_cycle():

@@ -111,6 +111,56 @@ def test_a_changed_figure_is_rewritten(tmp_path):
     assert svg.read_bytes() != before[1]
 
 
+def count_draws(fig) -> list:
+    """Record each time ``fig`` is drawn (by any backend) into the returned list."""
+    draws: list = []
+    draw = fig.draw
+
+    def counted(renderer):
+        draws.append(type(renderer).__name__)
+        return draw(renderer)
+
+    fig.draw = counted
+    return draws
+
+
+def test_a_saved_figure_shown_afterwards_is_not_drawn_again(tmp_path):
+    fig = make_figure()
+    png, _ = figures.save_figure(fig, "02-shown", directory=tmp_path)
+    draws = count_draws(fig)
+    assert figures.render_figure(fig, "png") == png.read_bytes()  # what the notebook shows
+    assert draws == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda fig: fig.axes[0].set_title("另一个标题"),
+        lambda fig: fig.axes[0].patches[0].set_height(1),
+        lambda fig: fig.set_size_inches(5, 3),
+    ],
+    ids=["title", "bar", "size"],
+)
+def test_a_figure_changed_after_saving_is_drawn_again(tmp_path, change):
+    fig = make_figure()
+    png, svg = figures.save_figure(fig, "02-changed", directory=tmp_path)
+    change(fig)
+    again = make_figure()
+    change(again)
+    assert figures.render_figure(fig, "png") == figures.render_figure(again, "png")
+    assert figures.render_figure(fig, "png") != png.read_bytes()
+    assert figures.render_figure(fig, "svg") != svg.read_bytes()
+
+
+def test_a_figure_is_drawn_again_under_other_settings(tmp_path):
+    fig = make_figure()
+    png, _ = figures.save_figure(fig, "02-dpi", directory=tmp_path)
+    with matplotlib.rc_context({"savefig.dpi": 50}):
+        small = figures.render_figure(fig, "png")
+        assert small == figures.render_figure(make_figure(), "png") != png.read_bytes()
+    assert figures.render_figure(fig, "png") == png.read_bytes()
+
+
 SCRIPT = textwrap.dedent(
     """
     import sys

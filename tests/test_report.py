@@ -425,3 +425,73 @@ def test_a_notebook_that_fails_in_place_is_left_as_it_was(tmp_path, capfd):
     assert report.main(["--inplace", str(source)]) == 3
     assert source.read_bytes() == before
     assert "stop here" in capfd.readouterr().err
+
+
+def test_the_corpus_of_a_report_is_cleaned_once_where_its_notebooks_read_it(tmp_path, capsys):
+    from iecorpus.cache import open_cached_corpus
+    from iecorpus.testing import write_corpus
+
+    corpus = tmp_path / "pages"
+    write_corpus(corpus, n_documents=3)
+    processed = tmp_path / "processed"
+    corpus_parameters = ["-r", "corpus_dir", str(corpus), "-r", "processed_dir", str(processed)]
+    command = [sys.executable, "-m", "iecorpus.report", "--prepare", *corpus_parameters]
+    done = subprocess.run([*command, "-r", "figures_dir", "figs"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "corpus cache: built\n"
+    # What a notebook opening it with the same parameters finds: the cache, up to date.
+    assert open_cached_corpus(str(corpus), processed_dir=str(processed)).status == "read"
+    assert report.main(["--prepare", *corpus_parameters]) == 0
+    assert capsys.readouterr().out == "corpus cache: read\n"
+
+
+def test_a_corpus_that_cannot_be_cleaned_first_is_left_to_the_notebooks(tmp_path, capsys):
+    missing = tmp_path / "no such folder"
+    assert report.main(["--prepare", "-r", "corpus_dir", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert "the corpus folder does not exist" in err
+    assert "error: the corpus could not be prepared" in err
+
+
+def test_a_report_runs_its_notebooks_side_by_side_each_with_its_log_and_times(tmp_path, capfd):
+    notebooks = [tmp_path / f"2{n}-run.ipynb" for n in range(3)]
+    for notebook in notebooks:
+        write_runnable(notebook, f"print(word, {notebook.stem!r})")
+    out, logs = tmp_path / "out", tmp_path / "logs"
+    out.mkdir()
+    logs.mkdir()
+    failed = report.run_report(
+        notebooks, output_dir=out, logs_dir=logs, cwd=tmp_path, parameters={"word": "产教"}, jobs=2
+    )
+    assert failed == []
+    for notebook in notebooks:
+        executed = json.loads((out / notebook.name).read_text(encoding="utf-8"))
+        assert "".join(executed["cells"][-1]["outputs"][0]["text"]) == f"产教 {notebook.stem}\n"
+        assert (out / f"{notebook.stem}.html").is_file()
+        assert (out / f"{notebook.stem}-code.html").is_file()
+        assert "wrote " in (logs / f"{notebook.stem}.log").read_text(encoding="utf-8")
+        times = json.loads((logs / f"{notebook.stem}.json").read_text(encoding="utf-8"))
+        assert times["notebook"] == notebook.stem and times["cpu_seconds"] > 0
+    assert capfd.readouterr().out.splitlines() == [f"report: {n.stem}" for n in notebooks]
+
+
+@pytest.mark.parametrize("first_alone", [True, False])
+def test_a_failed_notebook_is_recorded_and_a_failed_first_one_run_alone_stops_the_rest(
+    tmp_path, capfd, first_alone
+):
+    notebooks = [tmp_path / "30-fails.ipynb", tmp_path / "31-runs.ipynb"]
+    write_runnable(notebooks[0], "raise RuntimeError('stop here')")
+    write_runnable(notebooks[1], "print(word)")
+    out, logs = tmp_path / "out", tmp_path / "logs"
+    out.mkdir()
+    logs.mkdir()
+    failed = report.run_report(
+        notebooks, output_dir=out, logs_dir=logs, cwd=tmp_path, first_alone=first_alone, jobs=2
+    )
+    assert failed == ["notebook 30-fails did not run to the end"]
+    assert (logs / "30-fails.failed").read_text(encoding="utf-8") == failed[0] + "\n"
+    err = capfd.readouterr().err
+    assert "report: 30-fails failed; the end of" in err and "stop here" in err  # its log's end
+    assert not (out / "30-fails.html").exists()
+    # Run alone, the first one builds what the others read: they never start.
+    assert (out / "31-runs.html").is_file() != first_alone

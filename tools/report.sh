@@ -15,7 +15,8 @@
 # same folder name do not overwrite each other. A failed run leaves a FAILED file and an
 # index.html that says so, and exits non-zero. What each notebook printed is in
 # <report folder>/logs/<notebook>.log; how long it took (wall and CPU seconds, its slowest
-# cells) in <report folder>/logs/<notebook>.json.
+# cells) in <report folder>/logs/<notebook>.json; what cleaning the corpus first printed in
+# <report folder>/logs/corpus.log.
 set -eu
 : "${BIN:?set by the Makefile}" "${NUMBERED:?set by the Makefile}"
 CORPUS=${CORPUS-}
@@ -82,32 +83,12 @@ EOF
 # Clear what an earlier run of these notebooks left, so that nothing stale looks current.
 logs=$dir/logs
 mkdir -p -- "$logs"
+rm -f -- "$logs/corpus.log"
 for nb in $NUMBERED; do
   name=$(basename -- "$nb" .ipynb)
   rm -f -- "$dir/$name.ipynb" "$dir/$name.html" "$dir/$name-code.html" \
     "$logs/$name.log" "$logs/$name.json" "$logs/$name.failed"
 done
-
-# Execute one notebook (papermill's -r options follow it), stabilise it and write both of its
-# HTML forms, in one process. Everything it prints goes to logs/NAME.log, so that notebooks
-# running side by side do not interleave; a failure writes logs/NAME.failed.
-report_one() {
-  nb=$1
-  shift
-  name=$(basename -- "$nb" .ipynb)
-  log=$logs/$name.log
-  status=0
-  "$BIN/python" -m iecorpus.report --run "$nb" --output-dir "$dir" --cwd notebooks \
-    --timings "$logs/$name.json" "$@" >"$log" 2>&1 || status=$?
-  case $status in
-    0) return 0 ;;
-    3) echo "notebook $name did not run to the end" >"$logs/$name.failed" ;;
-    *) echo "notebook $name could not be rendered" >"$logs/$name.failed" ;;
-  esac
-  echo "report: $name failed; the end of $log:" >&2
-  tail -n 30 -- "$log" >&2
-  return 1
-}
 
 # The reasons of the notebooks that failed, joined with "; " (empty when none did).
 failures() {
@@ -117,35 +98,33 @@ failures() {
   done | paste -sd ';' - | sed 's/;/; /g'
 }
 
-# The first notebook builds the cleaned-corpus cache the others read: it runs alone. The
-# others run side by side, at most REPORT_JOBS at a time (default: the number of cores).
+# The corpus is cleaned once, before any notebook (`--prepare`, with the notebooks' corpus
+# parameters): every notebook then reads the cleaned-corpus cache, so all of them run side by
+# side, at most REPORT_JOBS at a time (default: the number of cores). Should that step fail,
+# the first notebook runs alone first, as it did before: it builds the cache the others read
+# and says in its report what went wrong. With IECORPUS_WORKERS the notebooks run one after
+# another anyway (each on its own Dask cluster), and the first one cleans the corpus.
 jobs=${REPORT_JOBS:-$(nproc 2>/dev/null || echo 1)}
-case ${IECORPUS_WORKERS:-1} in 1) ;; *) jobs=${REPORT_JOBS:-1} ;; esac
-running=""
-count=0
 first=1
-for nb in $NUMBERED; do
-  name=$(basename -- "$nb" .ipynb)
-  echo "report: $name"
-  if [ "$first" = 1 ]; then
-    first=0
-    report_one "$nb" "$@" || fail "$(failures)"
-    continue
-  fi
-  report_one "$nb" "$@" &
-  running="$running $!"
-  count=$((count + 1))
-  if [ "$count" -ge "$jobs" ]; then
-    running=${running# }
-    wait "${running%% *}" || :
-    running=${running#"${running%% *}"}
-    count=$((count - 1))
-  fi
-done
-for pid in $running; do
-  wait "$pid" || :
-done
+case ${IECORPUS_WORKERS:-1} in
+  1)
+    if "$BIN/python" -m iecorpus.report --prepare "$@" >"$logs/corpus.log" 2>&1; then
+      first=0
+    fi
+    ;;
+  *) jobs=${REPORT_JOBS:-1} ;;
+esac
+# Each notebook is executed, stabilised and rendered (both HTML forms) in a process of its own,
+# forked from one that loaded papermill and nbconvert once. Everything a notebook prints goes
+# to logs/NAME.log, so that notebooks running side by side do not interleave; a failure writes
+# logs/NAME.failed and shows the end of the log. papermill's -r options follow.
+set -- --output-dir "$dir" --cwd notebooks --logs "$logs" --jobs "$jobs" "$@"
+if [ "$first" = 1 ]; then set -- --first-alone "$@"; fi
+status=0
+# shellcheck disable=SC2086  # NUMBERED is a list of notebook paths from the Makefile
+"$BIN/python" -m iecorpus.report --run-all $NUMBERED "$@" || status=$?
 failed=$(failures)
 [ -z "$failed" ] || fail "$failed"
+[ "$status" = 0 ] || fail "the notebooks could not be run (exit status $status)"
 "$BIN/python" -m iecorpus.report "$dir" || fail "the index could not be written"
 echo "report: done: $dir/index.html"

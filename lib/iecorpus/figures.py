@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import io
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +30,18 @@ FORMATS = ("png", "svg")
 _METADATA = {"png": {"Software": None}, "svg": {"Date": None}}
 #: A fixed salt makes the ids inside SVG files the same from one run to the next.
 _SVG_HASHSALT = "iecorpus"
+
+
+@dataclass
+class _Rendered:
+    """The images last rendered of one figure, and the settings they were drawn with."""
+
+    rc: dict[str, Any]
+    images: dict[str, bytes] = field(default_factory=dict)
+
+
+#: Per figure, the images :func:`render_figure` made of it since it last changed.
+_RENDERED: weakref.WeakKeyDictionary[Figure, _Rendered] = weakref.WeakKeyDictionary()
 
 
 def cjk_font_path() -> Path:
@@ -138,11 +152,28 @@ def render_figure(fig: Figure, fmt: str) -> bytes:
     Returns:
         The encoded image, without a software version or a date in it, drawn in
         :func:`figure_style`.
+
+    Note:
+        A figure saved with :func:`save_figure` and then shown in a notebook is drawn once
+        per format, not once more for the screen: the image is kept until matplotlib marks
+        the figure as changed (any ``set_...`` on it or on what it holds does) or the
+        settings it is drawn with differ. Change a figure through matplotlib's methods,
+        not by editing the arrays it was given, or call ``fig.stale = True`` after doing so.
     """
-    buffer = io.BytesIO()
     with figure_style(), mpl.rc_context({"svg.hashsalt": _SVG_HASHSALT}):
+        rc = dict(mpl.rcParams)
+        kept = _RENDERED.get(fig)
+        if kept is None or fig.stale or kept.rc != rc:
+            kept = _RENDERED[fig] = _Rendered(rc)
+        elif fmt in kept.images:
+            return kept.images[fmt]
+        buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt], bbox_inches="tight")
-    return buffer.getvalue()
+    image = kept.images[fmt] = buffer.getvalue()
+    # Drawing leaves the figure as it was, but the tight bounding box marks it as changed
+    # on the way out; what was just drawn is current until something changes it again.
+    fig.stale = False
+    return image
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:

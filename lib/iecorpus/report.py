@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import html
 import json
 import logging
+import os
 import re
 import resource
 import sys
@@ -348,7 +350,10 @@ def run_notebook(
     The kernel talks to papermill over local sockets (ZeroMQ's IPC transport, in a private
     temporary folder) instead of TCP ports on the loopback interface: nothing else on the
     machine can connect to it, and ipykernel does not print its warning that the kernel
-    "is running over TCP without encryption" into every run of ``make report``.
+    "is running over TCP without encryption" into every run of ``make report``. The copy
+    is written when the run ends (or stops at a failing cell), not after every cell as
+    papermill does by default: those saves serialised and validated the whole notebook,
+    figures included, twice per cell, and cost more CPU than many of the cells.
 
     Args:
         notebook: The notebook to run.
@@ -373,6 +378,7 @@ def run_notebook(
             parameters=parameters or {},
             kernel_name="python3",
             progress_bar=False,
+            request_save_on_cell_execute=False,
             cwd=str(cwd),
             config=config,
         )
@@ -428,6 +434,36 @@ def execute_in_place(notebook: str | Path, *, cwd: str | Path | None = None) -> 
     return path
 
 
+def prepare_corpus(parameters: dict[str, str] | None = None) -> str:
+    """Clean the corpus the notebooks of a report will read, before any of them runs.
+
+    ``make report`` does this first, so that every notebook reads the cleaned-corpus cache
+    (:func:`iecorpus.cache.open_corpus`) and all of them can run side by side, instead
+    of the first notebook cleaning it while the others wait.
+
+    Args:
+        parameters: The notebooks' parameters as papermill gets them (``-r NAME VALUE``):
+            ``corpus_dir``, ``manifest`` and ``processed_dir`` decide which corpus and
+            which cache, as in the notebooks; the others are not about the corpus.
+
+    Returns:
+        How the cache was obtained: ``read`` (it was up to date) or ``built``.
+
+    Raises:
+        CorpusError: As :func:`iecorpus.load_corpus` raises; the first notebook then
+            reports the same error when it opens the corpus itself.
+    """
+    from iecorpus.cache import open_cached_corpus
+
+    parameters = parameters or {}
+    cached = open_cached_corpus(
+        parameters.get("corpus_dir"),
+        manifest=parameters.get("manifest"),
+        processed_dir=parameters.get("processed_dir"),
+    )
+    return cached.status
+
+
 def read_cell_times(notebook: str | Path, *, top: int = 5) -> list[dict]:
     """Return the slowest cells of a notebook papermill executed, from its timing metadata.
 
@@ -479,28 +515,201 @@ def render_notebook(notebook: str | Path, *, output_dir: str | Path) -> tuple[Pa
     Returns:
         The report without code (``NAME.html``) and the one with it (``NAME-code.html``).
     """
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
     path = Path(notebook)
     stabilize_notebook(path)
     written = []
     for suffix, without_code in (("", True), (CODE_SUFFIX, False)):
-        config = Config()
-        config.HTMLExporter.embed_images = True
-        config.TemplateExporter.template_name = TEMPLATE
-        config.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
-        if without_code:  # what nbconvert's --no-input sets
-            config.TemplateExporter.exclude_input = True
-            config.TemplateExporter.exclude_input_prompt = True
-            config.TemplateExporter.exclude_output_prompt = True
         resources = {"unique_key": path.stem, "output_files_dir": f"{path.stem}_files"}
-        exporter = HTMLExporter(config=config, log=_NBCONVERT_LOG)
-        page, _ = exporter.from_filename(str(path), resources=resources)
+        page, _ = _exporter(without_code).from_filename(str(path), resources=resources)
         target = Path(output_dir) / f"{path.stem}{suffix}.html"
         target.write_text(page, encoding="utf-8")
         written.append(target)
     return written[0], written[1]
+
+
+@functools.lru_cache(maxsize=2)
+def _exporter(without_code: bool):
+    """The nbconvert exporter of one HTML form, made once per process (as nbconvert reuses one
+    for every notebook it converts): its templates are compiled once."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.embed_images = True
+    # The notebook is validated once, after nbconvert's preprocessors, not after each.
+    config.Exporter.optimistic_validation = True
+    config.TemplateExporter.template_name = TEMPLATE
+    config.TemplateExporter.extra_template_basedirs = [str(TEMPLATES_DIR)]
+    if without_code:  # what nbconvert's --no-input sets
+        config.TemplateExporter.exclude_input = True
+        config.TemplateExporter.exclude_input_prompt = True
+        config.TemplateExporter.exclude_output_prompt = True
+    return HTMLExporter(config=config, log=_NBCONVERT_LOG)
+
+
+def _warm_up_rendering() -> None:
+    """Render a small notebook in both forms, so that what nbconvert compiles and imports on
+    its first page (templates, Markdown, highlighting, sanitising) is done once, here."""
+    import nbformat
+
+    cells = [
+        nbformat.v4.new_markdown_cell("# Warm-up\n\nSome *text*, `code` and a [link](#x)."),
+        nbformat.v4.new_code_cell(
+            "print(1)",
+            outputs=[
+                nbformat.v4.new_output("stream", name="stdout", text="1\n"),
+                nbformat.v4.new_output(
+                    "display_data",
+                    data={"text/html": "<table><tr><td>1</td></tr></table>", "text/plain": "1"},
+                ),
+                nbformat.v4.new_output("display_data", data={"text/markdown": "**1**"}),
+            ],
+        ),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
+    for without_code in (True, False):
+        _exporter(without_code).from_notebook_node(notebook, resources={"unique_key": "warm-up"})
+
+
+#: Lines of a failed notebook's log shown in the terminal.
+LOG_TAIL_LINES = 30
+
+
+def run_report(
+    notebooks: list[Path],
+    *,
+    output_dir: Path,
+    logs_dir: Path,
+    cwd: Path = paths.NOTEBOOKS_DIR,
+    parameters: dict[str, str] | None = None,
+    jobs: int = 1,
+    first_alone: bool = False,
+) -> list[str]:
+    """Run and render the notebooks of a report, each in a process of its own, side by side.
+
+    Each notebook is executed and rendered as ``--run`` does, in a child process forked from
+    this one once papermill and nbconvert are imported here and nbconvert has rendered a
+    small page: the children start with them loaded and nbconvert's templates compiled,
+    instead of doing it each (0.6 s of CPU a notebook). What a notebook prints
+    goes to ``logs_dir/NAME.log`` (so that notebooks running side by side do not
+    interleave), its times to ``logs_dir/NAME.json``; a failure writes the reason into
+    ``logs_dir/NAME.failed`` and shows the end of the log on stderr.
+
+    Args:
+        notebooks: The notebooks, in order.
+        output_dir: The report folder.
+        logs_dir: Where the logs, times and failure reasons go.
+        cwd: The kernels' working folder.
+        parameters: Papermill parameters of every notebook, as strings.
+        jobs: How many notebooks run at once.
+        first_alone: Run the first notebook alone, and none of the others if it fails (it
+            builds the cleaned-corpus cache the others read).
+
+    Returns:
+        The reasons of the notebooks that failed, in the order of ``notebooks``.
+
+    Note:
+        It waits for its children with ``os.wait``: call it from a process with no other
+        child processes of its own running (``python -m iecorpus.report --run-all`` is one).
+    """
+    import papermill  # noqa: F401  (loaded once, here, for every child)
+
+    _warm_up_rendering()
+
+    arguments = ["--output-dir", str(output_dir), "--cwd", str(cwd)]
+    for name, value in (parameters or {}).items():
+        arguments += ["-r", name, value]
+    queue = list(notebooks)
+    running: dict[int, Path] = {}
+    failed: dict[Path, str] = {}
+    while queue or running:
+        alone = first_alone and queue and queue[0] == notebooks[0]
+        while queue and len(running) < (1 if alone else max(jobs, 1)):
+            notebook = queue.pop(0)
+            print(f"report: {notebook.stem}", flush=True)
+            running[_fork_run(notebook, logs_dir, arguments)] = notebook
+            if alone:
+                break
+        pid, status = os.wait()
+        notebook = running.pop(pid, None)
+        if notebook is None:  # not one of ours
+            continue
+        reason = _failure(notebook, os.waitstatus_to_exitcode(status), logs_dir)
+        if reason:
+            failed[notebook] = reason
+            if alone:
+                queue.clear()  # the others need what the first one builds
+    return [failed[n] for n in notebooks if n in failed]
+
+
+def _fork_run(notebook: Path, logs_dir: Path, arguments: list[str]) -> int:
+    """Start ``--run`` of one notebook in a forked child, its output in its log; its pid."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        log = os.open(logs_dir / f"{notebook.stem}.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.close(log)
+        # Python's streams write to the log too, whatever the parent had made of them.
+        sys.stdout = os.fdopen(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+        sys.stderr = os.fdopen(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+        timings = ["--timings", str(logs_dir / f"{notebook.stem}.json")]
+        code = main(["--run", str(notebook), *arguments, *timings])
+    except BaseException:  # whatever happens, the child ends here, and says why
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _failure(notebook: Path, code: int, logs_dir: Path) -> str:
+    """Record why a notebook's run failed (``""`` when it did not) and show its log's end."""
+    if code == 0:
+        return ""
+    name = notebook.stem
+    if code == 3:
+        reason = f"notebook {name} did not run to the end"
+    else:
+        reason = f"notebook {name} could not be rendered"
+    (logs_dir / f"{name}.failed").write_text(reason + "\n", encoding="utf-8")
+    log = logs_dir / f"{name}.log"
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.is_file() else []
+    tail = "".join(f"{line}\n" for line in lines[-LOG_TAIL_LINES:])
+    sys.stderr.write(f"report: {name} failed; the end of {log}:\n{tail}")
+    sys.stderr.flush()
+    return reason
+
+
+def _skip_unused_imports(argv: list[str]) -> None:
+    """Keep optional integrations that the command never uses out of its process.
+
+    Two of the tools import such modules eagerly, and they cost more CPU than the work:
+
+    - nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it
+      is installed, to check the ``iri`` string format; that module compiles a Lark grammar
+      at import (0.7 s of CPU). The notebook schemas use no IRI format, so validation is the
+      same without it.
+    - papermill imports pyarrow (and numpy with it, 0.2 s) for notebooks on HDFS; the
+      report's notebooks are local files. ``--prepare`` reads the corpus cache with pyarrow,
+      and keeps it.
+
+    A module set to None in ``sys.modules`` fails to import, which both tools expect of an
+    optional module. Only ``python -m iecorpus.report`` does this, in its own process: a
+    program that imports this module keeps its imports as they are.
+
+    Args:
+        argv: The command's arguments.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+    if "--prepare" not in argv:
+        sys.modules.setdefault("pyarrow", None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -512,7 +721,9 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The process exit code.
     """
-    parser = argparse.ArgumentParser(prog="python -m iecorpus.report", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m iecorpus.report", description=__doc__, allow_abbrev=False
+    )
     parser.add_argument("report_dir", nargs="?", type=Path, default=paths.REPORTS_DIR)
     parser.add_argument(
         "--stabilize", type=Path, metavar="NOTEBOOK", help="only make a notebook's cell ids stable"
@@ -531,6 +742,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--output-dir", type=Path, help="where --render and --run write (default: beside)"
+    )
+    parser.add_argument(
+        "--run-all",
+        type=Path,
+        nargs="+",
+        metavar="NOTEBOOK",
+        help="run and render notebooks into --output-dir, each as --run does, --jobs at a time, "
+        "their output in --logs (exit status 1 if any failed)",
+    )
+    parser.add_argument("--logs", type=Path, metavar="FOLDER", help="where --run-all logs")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks --run-all runs at once")
+    parser.add_argument(
+        "--first-alone",
+        action="store_true",
+        help="--run-all runs the first notebook alone, and the others only if it succeeds",
+    )
+    parser.add_argument(
+        "--prepare",
+        action="store_true",
+        help="clean the corpus that notebooks run with these -r parameters read, once",
     )
     parser.add_argument(
         "--inplace",
@@ -554,7 +785,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar=("NAME", "VALUE"),
-        help="a parameter of --run, as a string",
+        help="a parameter of --run (and of --prepare), as a string",
     )
     args = parser.parse_args(argv)
     if args.inplace:
@@ -565,6 +796,29 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             print(f"error: {args.inplace} did not run to the end; left as it was", file=sys.stderr)
             return 3
+        return 0
+    if args.run_all:
+        if args.output_dir is None or args.logs is None:
+            parser.error("--run-all needs --output-dir and --logs")
+        failed = run_report(
+            args.run_all,
+            output_dir=args.output_dir,
+            logs_dir=args.logs,
+            cwd=args.cwd,
+            parameters=dict(args.parameter),
+            jobs=args.jobs,
+            first_alone=args.first_alone,
+        )
+        return 1 if failed else 0
+    if args.prepare:
+        logging.basicConfig(level=logging.WARNING, format="%(message)s")
+        try:
+            status = prepare_corpus(dict(args.parameter))
+        except Exception:  # a corpus that cannot be opened: the first notebook says why
+            traceback.print_exc()
+            print("error: the corpus could not be prepared", file=sys.stderr)
+            return 1
+        print(f"corpus cache: {status}")
         return 0
     timings: dict = {}
     if args.run:
@@ -611,4 +865,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    _skip_unused_imports(sys.argv[1:])
     sys.exit(main())

@@ -24,7 +24,9 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -32,10 +34,7 @@ from . import engine, paths
 from .chinese import HAN, to_simplified
 from .datafiles import load_data
 
-with warnings.catch_warnings():
-    # jieba 0.42 imports pkg_resources (deprecated in recent setuptools) and has
-    # invalid escape sequences; neither concerns its users, and notebooks compare stderr.
-    warnings.simplefilter("ignore")
+if TYPE_CHECKING:
     import jieba
 
 STOPWORDS_DIR = paths.DATA_DIR / "stopwords"
@@ -129,6 +128,8 @@ def singularize(word: str) -> str:
 
 
 _user_words_source: list[Callable[[], Iterable[str]]] = []
+#: The module that sets the default user words (:func:`set_default_user_words`) on import.
+DEFAULT_WORDS_MODULE = "iecorpus.glossary"
 
 
 def set_default_user_words(source: Callable[[], Iterable[str]]) -> None:
@@ -137,10 +138,12 @@ def set_default_user_words(source: Callable[[], Iterable[str]]) -> None:
     Args:
         source: A function returning the Chinese terms to keep whole when a caller
             passes none; :mod:`iecorpus.glossary` sets the glossary's terms when it is
-            imported (importing ``iecorpus`` imports it), so this module reads no glossary.
+            imported, so this module reads no glossary.
 
     Note:
         The default words are asked for once per process, at the first call without words.
+        When no source is set by then, that call imports :data:`DEFAULT_WORDS_MODULE`
+        (which sets one) by name: the package imports its modules only when they are used.
     """
     _user_words_source[:] = [source]
     _default_user_words.cache_clear()
@@ -148,6 +151,8 @@ def set_default_user_words(source: Callable[[], Iterable[str]]) -> None:
 
 @lru_cache(maxsize=1)
 def _default_user_words() -> tuple[str, ...]:
+    if not _user_words_source:
+        import_module(DEFAULT_WORDS_MODULE)  # sets its terms as it is imported
     words = set(_user_words_source[0]()) if _user_words_source else set()
     return tuple(sorted(words, key=lambda w: (len(w), w)))
 
@@ -181,8 +186,19 @@ def _tokenizer_of(words: tuple[str, ...]) -> jieba.Tokenizer:
     return _tokenizer(tuple(sorted(set(words), key=lambda w: (len(w), w))))
 
 
+def _import_jieba():
+    """Import jieba when the first Chinese text is segmented (0.06 s, pkg_resources included)."""
+    with warnings.catch_warnings():
+        # jieba 0.42 imports pkg_resources (deprecated in recent setuptools) and has
+        # invalid escape sequences; neither concerns its users, and notebooks compare stderr.
+        warnings.simplefilter("ignore")
+        import jieba
+    return jieba
+
+
 @lru_cache(maxsize=4)
 def _tokenizer(words: tuple[str, ...]) -> jieba.Tokenizer:
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
