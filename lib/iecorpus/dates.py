@@ -90,6 +90,11 @@ FULL_DATE_PATTERNS = (
     rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in FULL_DATE_PATTERNS]
+#: What each of those patterns needs in a text to match there: "zh" 年 and 月, "en" a
+#: month name (:data:`_MONTH_HINT`), "" nothing checked beforehand.
+_PATTERN_NEEDS = ("", "zh", "zh", "en", "en", "en")
+#: A text in which a month name may stand: every name holds one of these (ignoring case).
+_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 _YEAR_MONTH = re.compile(rf"(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})")
 _YEAR = re.compile(rf"(?P<y>{YEAR})\s*年?")
 
@@ -242,7 +247,16 @@ def find_dates(text: str) -> list[DateMatch]:
     """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    # Which patterns can match at all: the Chinese ones need 年 and 月, the English ones a
+    # month name; a pattern that cannot is not run over the text.
+    possible = {
+        "": True,
+        "zh": "年" in text and "月" in text,
+        "en": _MONTH_HINT.search(text) is not None,
+    }
+    for pattern, needs in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+        if not possible[needs]:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
