@@ -61,13 +61,19 @@ _START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter(
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-#: White space and invisible characters, newline excepted: what layout edits normalise.
-_WS_RUN = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}])+")
-#: What a line is stripped of before it is classified (the same set, so the two agree).
+#: What a line is stripped of before it is classified: white space (every character
+#: ``str.isspace`` says is one lies below U+3001) and invisible characters.
 _EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + _INVISIBLE
+#: The same characters as a regex class, newline excepted: what layout edits normalise.
+#: Listed rather than written ``[^\S\n]``: ``re`` scans for a class of listed characters
+#: several times faster than for one of categories.
+_SPACE = "[" + re.escape(_EDGE.replace("\n", "")) + "]"
+_WS_RUN = re.compile(f"{_SPACE}+")
 #: White space that needs an edit inside a line: a run of two or more, or one that is
-#: not a plain space.
-_ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBLE}]")
+#: not a plain space (a run opening on another character, or a space and more).
+_ODD_SPACE = re.compile(
+    "[" + re.escape(_EDGE.replace("\n", "").replace(" ", "")) + f"]{_SPACE}*| {_SPACE}+"
+)
 #: ASCII white space that needs an edit inside a line (a single space does not).
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
@@ -168,6 +174,12 @@ class Rules:
         spam_needs: Literals of which a line must hold one for a ``re:`` spam term to
             match there, each with whether it is compared ignoring case; empty when there
             are no ``re:`` terms, None when one of them names no such literal.
+        line_lean: ``line`` without its alternatives that open on ``.*`` (a footer such
+            as ``.*ICP备\\d+号.*``: ``fullmatch`` tries those at every position of a line),
+            for a line that holds none of ``line_lean_needs``; None when the rules have no
+            such alternative.
+        line_lean_needs: Literals of which a line must hold one for an alternative left
+            out of ``line_lean`` to match it, as ``spam_needs``.
     """
 
     line: re.Pattern
@@ -185,6 +197,8 @@ class Rules:
     topic_terms: frozenset[str] = frozenset()
     spam_literals: tuple[re.Pattern | None, re.Pattern | None] = (None, None)
     spam_needs: tuple[tuple[str, bool], ...] | None = None
+    line_lean: re.Pattern | None = None
+    line_lean_needs: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass
@@ -264,7 +278,7 @@ def _read_rules(directory: str) -> Rules:
     folder = Path(directory)
     spam = _spam_patterns(_read_lines(folder / "spam.txt"), folder / "spam.txt")
 
-    line_parts, reasons, ends, inline = [], {}, set(), []
+    line_parts, lean_parts, lean_needs, reasons, ends, inline = [], [], [], {}, set(), []
     for number, row in enumerate(_read_csv(folder / "boilerplate.csv"), start=2):
         _check_pattern(row["pattern"], folder / "boilerplate.csv", number)
         if row["scope"] == "inline":
@@ -272,6 +286,10 @@ def _read_rules(directory: str) -> Rules:
             continue
         name = f"g{number}"
         line_parts.append(f"(?P<{name}>{row['pattern']})")
+        kept, needs = _without_open_alternatives(row["pattern"])
+        lean_needs.extend(needs)
+        if kept:
+            lean_parts.append(f"(?P<{name}>{kept})")
         reasons[name] = row["reason"]
         if row["scope"] == "end":
             ends.add(name)
@@ -315,7 +333,83 @@ def _read_rules(directory: str) -> Rules:
         topic_terms=_concept_terms(),
         spam_literals=spam[2:4],
         spam_needs=spam[4],
+        line_lean=re.compile("|".join(lean_parts) or r"(?!x)x", re.IGNORECASE)
+        if lean_needs
+        else None,
+        line_lean_needs=tuple(dict.fromkeys(lean_needs)),
     )
+
+
+def _alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a regular expression (``a|(b|c)|d``: a, (b|c), d).
+
+    Returns:
+        The alternatives as written, or None for a pattern that sets its flags inline
+        (those apply to every alternative, so it is not split).
+    """
+    if re.search(r"\(\?[aiLmsux]+\)", pattern):
+        return None
+    parts, depth, escaped, begin = [], 0, False, 0
+    opened = -1  # where the character class we are in opened, or -1
+    for k, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif opened >= 0:  # a "]" first in a class ("[]a]", "[^]a]") is one of its members
+            if char == "]" and k > opened + 1 and pattern[opened + 1 : k] != "^":
+                opened = -1
+        elif char == "[":
+            opened = k
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[begin:k])
+            begin = k + 1
+    parts.append(pattern[begin:])
+    return parts
+
+
+def _without_open_alternatives(pattern: str) -> tuple[str, list[tuple[str, bool]]]:
+    """A line rule without its alternatives that open on ``.*``, and what those need.
+
+    An alternative that opens on ``.*`` is tried from every position of a line, which
+    makes it the dearest part of the line regex; when it names literals a line must hold
+    (:func:`_required_literals`, ignoring case as the line regex does), a line lacking
+    them can skip it.
+
+    Returns:
+        The pattern left (all of it when nothing can be skipped, "" when nothing is
+        left) and the literals of which a line must hold one for what was left out.
+    """
+    parts = _alternatives(pattern)
+    if parts is None:
+        return pattern, []
+    kept, needs = [], []
+    for part in parts:
+        required = _required_literals("(?i)" + part) if part.startswith(".*") else None
+        if required:
+            needs.extend(_caseless(literal, ignore_case) for literal, ignore_case in required)
+        else:
+            kept.append(part)
+    return "|".join(kept), needs
+
+
+def _caseless(literal: str, ignore_case: bool) -> tuple[str, bool]:
+    """A needed literal compared ignoring case, as its longest run without cased letters.
+
+    Any part of a needed literal is needed too, and a part without letters that have a
+    case ("备" of "icp备") is found without lower-casing the line.
+    """
+    if not ignore_case:
+        return literal, False
+    runs = re.findall(r"[^a-z]+", literal)
+    best = max(runs, key=len, default="")
+    if best and all(c.lower() == c == c.upper() for c in best):
+        return best, False
+    return literal, True
 
 
 def _concept_terms() -> frozenset[str]:
@@ -454,8 +548,14 @@ def _shortest(found: list[tuple[str, bool]]) -> int:
     return min(len(literal) for literal, _ in found)
 
 
-def _may_hold_spam_expression(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
-    """False when no ``re:`` spam term can match in ``line`` (it lacks every needed literal)."""
+def _may_hold(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
+    """False when ``line`` lacks every needed literal, so that what needs them cannot match.
+
+    Args:
+        line: A line of text.
+        needs: ``(literal, ignore_case)`` pairs (:func:`_required_literals`); None when
+            what is asked about needs no literal (then True).
+    """
     if needs is None:
         return True
     if not needs:
@@ -504,7 +604,7 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
         ``(start, end)`` spans, sorted and not overlapping.
     """
     ascii_line = line.isascii()
-    if _may_hold_spam_expression(line, rules.spam_needs):
+    if _may_hold(line, rules.spam_needs):
         pattern = rules.spam[1] if ascii_line else rules.spam[0]
     else:  # no ``re:`` term can match here: the brands alone find the same spans
         pattern = rules.spam_literals[1] if ascii_line else rules.spam_literals[0]
@@ -751,7 +851,10 @@ class _Classifier:
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
         if text in self._rule_of:  # the header's lines are read twice
             return self._rule_of[text]
-        m = self.rules.line.fullmatch(text) if len(text) <= 1000 else None
+        line = self.rules.line
+        if self.rules.line_lean is not None and not _may_hold(text, self.rules.line_lean_needs):
+            line = self.rules.line_lean  # the same match: the rules left out cannot match
+        m = line.fullmatch(text) if len(text) <= 1000 else None
         rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
         self._rule_of[text] = rule
         return rule
