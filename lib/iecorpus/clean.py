@@ -136,12 +136,17 @@ class InlineRule:
         """True when the line may hold a match."""
         if self.gate is not None:
             return self.gate.search(line) is not None
-        return not self.needs or self.needs[0] in line
+        return not self.needs or any(literal in line for literal in self.needs)
+
+
+#: Up to this many literal ``needs`` are looked for one by one (``in`` runs at C speed);
+#: more go into one regex.
+_FEW_NEEDS = 4
 
 
 def _gate(needs: tuple[str, ...]) -> re.Pattern | None:
-    """One regex finding any of a rule's ``needs``; None for none or a single literal."""
-    if not needs or (len(needs) == 1 and not needs[0].startswith("re:")):
+    """One regex finding any of a rule's ``needs``; None for none or a few literals."""
+    if not needs or (len(needs) <= _FEW_NEEDS and not any(n.startswith("re:") for n in needs)):
         return None
     return re.compile("|".join(n[3:] if n.startswith("re:") else re.escape(n) for n in needs))
 
@@ -180,6 +185,8 @@ class Rules:
             such alternative.
         line_lean_needs: Literals of which a line must hold one for an alternative left
             out of ``line_lean`` to match it, as ``spam_needs``.
+        topic_search: ``topic_terms`` as one regex (a trie of the terms), which finds
+            whether a text holds one of them in one scan; None when there are none.
     """
 
     line: re.Pattern
@@ -199,6 +206,7 @@ class Rules:
     spam_needs: tuple[tuple[str, bool], ...] | None = None
     line_lean: re.Pattern | None = None
     line_lean_needs: tuple[tuple[str, bool], ...] = ()
+    topic_search: re.Pattern | None = None
 
 
 @dataclass
@@ -317,6 +325,7 @@ def _read_rules(directory: str) -> Rules:
         for number, row in enumerate(_read_csv(folder / "url_dates.csv"), start=2):
             _check_pattern(row["pattern"], folder / "url_dates.csv", number)
             url_dates.append(re.compile(row["pattern"]))
+    topic_terms = _concept_terms()
     return Rules(
         line=re.compile("|".join(line_parts), re.IGNORECASE),
         reasons=reasons,
@@ -330,7 +339,8 @@ def _read_rules(directory: str) -> Rules:
         url_dates=tuple(url_dates),
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
         topic_stopwords=load_stopwords("en"),
-        topic_terms=_concept_terms(),
+        topic_terms=topic_terms,
+        topic_search=re.compile(_trie_regex(sorted(topic_terms))) if topic_terms else None,
         spam_literals=spam[2:4],
         spam_needs=spam[4],
         line_lean=re.compile("|".join(lean_parts) or r"(?!x)x", re.IGNORECASE)
@@ -420,9 +430,15 @@ def _concept_terms() -> frozenset[str]:
     return frozenset(t for t in terms if len(t) >= 2)
 
 
-def _names_a_concept(text: str, terms: frozenset[str]) -> bool:
-    """Say whether a paragraph names one of the glossary's concepts in any listed rendering."""
+def _names_a_concept(text: str, terms: frozenset[str], search: re.Pattern | None = None) -> bool:
+    """Say whether a paragraph names one of the glossary's concepts in any listed rendering.
+
+    ``search`` is the terms as one regex (:attr:`Rules.topic_search`), which finds the same
+    in one scan of the paragraph instead of one per term.
+    """
     folded = to_simplified(text).lower()
+    if search is not None:
+        return search.search(folded) is not None
     return any(term in folded for term in terms)
 
 
@@ -1246,8 +1262,9 @@ class _Classifier:
             words = shapes.topic_words(text, stopwords=self.rules.topic_stopwords)
             if len(words) < OFF_TOPIC_MIN_WORDS:
                 return
-            if _names_a_concept(text, self.rules.topic_terms):  # the collection's own topic
-                return
+            rules = self.rules
+            if _names_a_concept(text, rules.topic_terms, rules.topic_search):
+                return  # the collection's own topic
             title = self.meta.get("title") or ""
             if title and shapes.share_of_topic(words, title, enough=1e-9) > 0:
                 return
@@ -1383,13 +1400,15 @@ def _inline_edits(
     brands: re.Pattern | None = None,
     applicable: tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]] | None = None,
     may_hold_spam: bool = True,
+    full_width: bool = True,
 ) -> list[Edit]:
     """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
 
     ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
     ``brands`` matches the spam brands found on this page; ``applicable`` holds the inline
     rules that may match on this page (:func:`_rules_for_page`; default: all); without
-    ``may_hold_spam`` the line is not searched for spam terms (:func:`_lines_with_spam`).
+    ``may_hold_spam`` the line is not searched for spam terms (:func:`_lines_with_spam`),
+    without ``full_width`` not for full-width letters and digits (the page holds none).
     """
     line = raw[start:end]
     spam = find_spam(line, rules) if may_hold_spam else []
@@ -1403,15 +1422,22 @@ def _inline_edits(
     ascii_line = line.isascii()
     every, for_ascii = applicable or (rules.inline, rules.inline_ascii)
     for rule in for_ascii if ascii_line else every:
-        gate, needs = rule.gate, rule.needs  # rule.applies(line), without the call
-        if (gate.search(line) is None) if gate is not None else (needs and needs[0] not in line):
-            continue
+        gate = rule.gate  # rule.applies(line), without the call
+        if gate is not None:
+            if gate.search(line) is None:
+                continue
+        elif rule.needs:
+            for literal in rule.needs:
+                if literal in line:
+                    break
+            else:
+                continue
         for m in rule.pattern.finditer(line, 0, core):
             if m.end() > m.start():
                 candidates.append(
                     Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
                 )
-    if not ascii_line:
+    if full_width and not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
             half = m.group().translate(_HALF_WIDTH)
             candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
@@ -1550,6 +1576,7 @@ def clean_document(
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
     brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
     applicable, spam_lines = _rules_for_page(raw, rules), pager.spam_lines
+    full_width = not raw.isascii() and _FULL_WIDTH.search(raw) is not None
     inline = {
         i: _inline_edits(
             raw,
@@ -1560,6 +1587,7 @@ def clean_document(
             brands,
             applicable,
             i in spam_lines,
+            full_width,
         )
         for i in kept
     }
