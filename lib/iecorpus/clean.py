@@ -81,6 +81,8 @@ _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－�
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _PIPES = re.compile(r"\s[|｜]\s")
 _BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
+#: A text of bullets and separators only (what is left empty when ``_BULLETS`` go).
+_ONLY_BULLETS = re.compile(_BULLETS.pattern[:-1] + "*")
 
 
 class Edit(NamedTuple):
@@ -731,7 +733,7 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     if dates:
         found["date"], found["date_precision"] = dates[0].iso, dates[0].precision
         lead = lead[: dates[0].start] + lead[dates[0].end :]
-    if _BULLETS.sub("", lead):
+    if not _ONLY_BULLETS.fullmatch(lead):
         return None
     for here, after in zip(labels, labels[1:] + [None], strict=False):
         value = (
