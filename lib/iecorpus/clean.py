@@ -695,9 +695,13 @@ def _check_pattern(pattern: str, path: Path, row: int) -> None:
         ) from None
 
 
-def _split_lines(raw: str) -> list[tuple[int, int, int]]:
-    """Return ``(start, content_end, end)`` for each line; ``end`` includes the newline."""
-    ends = list(accumulate([len(line) + 1 for line in raw.split("\n")]))
+def _split_lines(raw: str, parts: list[str] | None = None) -> list[tuple[int, int, int]]:
+    """Return ``(start, content_end, end)`` for each line; ``end`` includes the newline.
+
+    ``parts`` is ``raw.split("\\n")`` when the caller has it already.
+    """
+    parts = raw.split("\n") if parts is None else parts
+    ends = list(accumulate([len(line) + 1 for line in parts]))
     ends[-1] = len(raw)  # the last line has no newline after it
     starts = [0, *ends[:-1]]
     content_ends = [end - 1 for end in ends]
@@ -815,8 +819,9 @@ class _Classifier:
 
     def __init__(self, raw: str, rules: Rules, furniture: frozenset[str] = frozenset()):
         self.raw, self.rules, self.furniture = raw, rules, furniture
-        self.lines = _split_lines(raw)
-        self.stripped = [raw[s:c].strip(_EDGE) for s, c, _ in self.lines]
+        parts = raw.split("\n")
+        self.lines = _split_lines(raw, parts)
+        self.stripped = [part.strip(_EDGE) for part in parts[: len(self.lines)]]
         self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
         self.meta: dict[str, str] = {}
         #: Edits inside kept lines decided while classifying (a scraper's date prefix, a
@@ -824,6 +829,12 @@ class _Classifier:
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
         self._rule_of: dict[str, tuple[str, bool] | None] = {}
+        #: The line regex for every line of this page: ``rules.line_lean`` where the page
+        #: lacks the literals of the alternatives it leaves out; None: chosen line by line.
+        self._line_regex: re.Pattern | None = rules.line
+        if rules.line_lean is not None:
+            lean = not _may_hold(raw, rules.line_lean_needs)
+            self._line_regex = rules.line_lean if lean else None
         self._strip_scraper_prefix()
         self.spam_lines = _lines_with_spam(raw, self.lines, rules)
         self.brands = (
@@ -869,9 +880,10 @@ class _Classifier:
     def _line_rule(self, text: str) -> tuple[str, bool] | None:
         if text in self._rule_of:  # the header's lines are read twice
             return self._rule_of[text]
-        line = self.rules.line
-        if self.rules.line_lean is not None and not _may_hold(text, self.rules.line_lean_needs):
-            line = self.rules.line_lean  # the same match: the rules left out cannot match
+        line = self._line_regex
+        if line is None:  # the lean regex matches the same where the rules left out cannot
+            rules = self.rules
+            line = rules.line if _may_hold(text, rules.line_lean_needs) else rules.line_lean
         m = line.fullmatch(text) if len(text) <= 1000 else None
         rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
         self._rule_of[text] = rule
@@ -1640,20 +1652,28 @@ def clean_document(
 def _merge_layout(raw: str, edits: list[Edit]) -> list[Edit]:
     """Join touching layout edits and drop those that change nothing."""
     merged: list[Edit] = []
-    last = None
+    run: list[Edit] = []  # touching layout edits not yet joined
     for edit in edits:
-        if (
-            last is not None
-            and last.end == edit.start
-            and edit.reason == "layout"
-            and last.reason == "layout"
-        ):
-            last = Edit(last.start, edit.end, last.replacement + edit.replacement, "layout")
-            merged[-1] = last
+        if edit.reason == "layout" and run and run[-1].end == edit.start:
+            run.append(edit)
+            continue
+        if run:
+            merged.append(_joined(run))
+        if edit.reason == "layout":
+            run = [edit]
         else:
+            run = []
             merged.append(edit)
-            last = edit
+    if run:
+        merged.append(_joined(run))
     return [e for e in merged if raw[e.start : e.end] != e.replacement]
+
+
+def _joined(run: list[Edit]) -> Edit:
+    """One layout edit standing for a run of touching ones."""
+    if len(run) == 1:
+        return run[0]
+    return Edit(run[0].start, run[-1].end, "".join(map(_REPLACEMENT, run)), "layout")
 
 
 def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
