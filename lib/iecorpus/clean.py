@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import paths, shapes
-from .chinese import HAN, count_han, is_han, to_simplified
+from .chinese import CN_NUMERAL, HAN, count_han, is_han, to_simplified
 from .datafiles import data_files, load_data
-from .dates import parse_date
+from .dates import DAY_MARKS, parse_date
 from .glossary import GLOSSARY, load_glossary
 from .tokens import STOPWORDS_DIR, load_stopwords
 
@@ -80,9 +80,19 @@ _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－�
 #: Full-width forms (U+FF01-FF5E) to their ASCII counterparts.
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _PIPES = re.compile(r"\s[|｜]\s")
-_BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
+_BULLET = r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]"
+_BULLETS = re.compile(_BULLET + "+")
 #: A text of bullets and separators only (what is left empty when ``_BULLETS`` go).
-_ONLY_BULLETS = re.compile(_BULLETS.pattern[:-1] + "*")
+_ONLY_BULLETS = re.compile(_BULLET + "*")
+#: What a header line's text before its labels must look like to be one date between
+#: bullets: the first character after the bullets is one a date starts with (a digit, a
+#: Chinese numeral, a month name's letter), the last before them one a date ends with (a
+#: digit, 月 or a day mark, the M or full stop of "a.m."). A cheap test that spares
+#: :func:`~iecorpus.dates.find_dates` the lines of the body; case is ignored as there.
+_DATE_WITH_BULLETS = re.compile(
+    rf"{_BULLET}*[\d{CN_NUMERAL}A-Za-zſ].*[\d月{DAY_MARKS}.Mm]{_BULLET}*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class Edit(NamedTuple):
@@ -733,7 +743,12 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     labels = list(rules.header.finditer(text)) if ":" in text or "：" in text else []
     found: dict[str, str] = {}
     lead = text[: labels[0].start()] if labels else text
-    dates = _find_dates(lead)
+    if _ONLY_BULLETS.fullmatch(lead):
+        dates = ()  # nothing before the first label: no date there either
+    elif not _DATE_WITH_BULLETS.fullmatch(lead):
+        return None  # the text before the labels is more than a date
+    else:
+        dates = _find_dates(lead)
     if dates:
         found["date"], found["date_precision"] = dates[0].iso, dates[0].precision
         lead = lead[: dates[0].start] + lead[dates[0].end :]
