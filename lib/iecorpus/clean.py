@@ -678,7 +678,6 @@ def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) 
         and any(c in raw for c in _CASE_LOOK_ALIKES)
     ):
         return frozenset(range(len(lines)))
-    starts = [start for start, _, _ in lines]
     positions: list[int] = []
     brands = rules.spam_literals[0]
     if brands is not None:
@@ -692,6 +691,9 @@ def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) 
         while at != -1:
             positions.append(at)
             at = text.find(literal, at + 1)
+    if not positions:  # the common case: no brand and no needed literal on the page
+        return frozenset()
+    starts = [start for start, _, _ in lines]
     return frozenset(bisect.bisect_right(starts, at) - 1 for at in positions)
 
 
@@ -843,7 +845,7 @@ class _Classifier:
         #: dateline opening the first paragraph), by line.
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
-        self._rule_of: dict[str, tuple[str, bool] | None] = {}
+        self._rule_of: dict[int, tuple[str, bool] | None] = {}
         #: The line regex for every line of this page: ``rules.line_lean`` where the page
         #: lacks the literals of the alternatives it leaves out; None: chosen line by line.
         self._line_regex: re.Pattern | None = rules.line
@@ -852,11 +854,13 @@ class _Classifier:
             self._line_regex = rules.line_lean if lean else None
         self._strip_scraper_prefix()
         self.spam_lines = _lines_with_spam(raw, self.lines, rules)
-        self.brands = (
-            shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
-            if any(s in raw for s in rules.brand_suffixes)
-            else []
-        )
+        self.brands: list[str] = []
+        for suffix in rules.brand_suffixes:
+            if suffix in raw:  # a brand ends in a suffix: a page without any has none
+                self.brands = shapes.find_brands(
+                    [t for t in self.stripped if t], rules.brand_suffixes
+                )
+                break
 
     def _strip_scraper_prefix(self) -> None:
         for i, (start, content_end, _) in enumerate(self.lines):
@@ -892,16 +896,18 @@ class _Classifier:
                 return j
         return None
 
-    def _line_rule(self, text: str) -> tuple[str, bool] | None:
-        if text in self._rule_of:  # the header's lines are read twice
-            return self._rule_of[text]
+    def _line_rule(self, i: int) -> tuple[str, bool] | None:
+        """The line rule line ``i`` matches whole: its reason and whether the page ends there."""
+        if i in self._rule_of:  # the line the body starts at is read twice
+            return self._rule_of[i]
+        text = self.stripped[i]
         line = self._line_regex
         if line is None:  # the lean regex matches the same where the rules left out cannot
             rules = self.rules
             line = rules.line if _may_hold(text, rules.line_lean_needs) else rules.line_lean
         m = line.fullmatch(text) if len(text) <= 1000 else None
         rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
-        self._rule_of[text] = rule
+        self._rule_of[i] = rule
         return rule
 
     def _labelled(self, text: str, in_body: bool) -> str | None:
@@ -982,7 +988,7 @@ class _Classifier:
             self._kinds[i] = ("noise", "furniture", {})
             return self._kinds[i]
         fields = self._header_fields(text)
-        rule = None if fields else self._line_rule(text)
+        rule = None if fields else self._line_rule(i)
         if fields:
             kind = ("meta", _field_reason(fields), fields)
         elif rule:
@@ -1194,7 +1200,7 @@ class _Classifier:
             if i == start:
                 in_body = True
                 self._opening_dateline(i)
-            rule = self._line_rule(text)
+            rule = self._line_rule(i)
             if tail:
                 self.status[i] = rule[0] if rule else tail
                 continue
@@ -1492,10 +1498,18 @@ def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
     removals = [(e.start - offset, e.end - offset) for e in content if not e.replacement]
     first, last = _visible_bounds(line, removals)
     found: list[tuple[int, int, str]] = []  # in line coordinates
+    # Before the first and after the last visible character: one run when the edge is
+    # white space only (the common case), else the runs between the removed spans.
     if first > 0:
-        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, 0, first))
+        if not line[:first].strip(_EDGE):
+            found.append((0, first, ""))
+        else:
+            found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, 0, first))
     if last < len(line) - 1:
-        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, last + 1))
+        if not line[last + 1 :].strip(_EDGE):
+            found.append((last + 1, len(line), ""))
+        else:
+            found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, last + 1))
     for m in _ODD_SPACE.finditer(line, first, last + 1):
         found.append((m.start(), m.end(), "" if not m.group().strip(_INVISIBLE) else " "))
     if content:
