@@ -1294,12 +1294,13 @@ class _Classifier:
                 return
             if not self.stripped[above].endswith(TERMINAL):
                 return
-            words = shapes.topic_words(text, stopwords=self.rules.topic_stopwords)
-            if len(words) < OFF_TOPIC_MIN_WORDS:
-                return
             rules = self.rules
+            # Each test below keeps the paragraph; the one that asks least goes first.
             if _names_a_concept(text, rules.topic_terms, rules.topic_search):
                 return  # the collection's own topic
+            words = shapes.topic_words(text, stopwords=rules.topic_stopwords)
+            if len(words) < OFF_TOPIC_MIN_WORDS:
+                return
             title = self.meta.get("title") or ""
             if title and shapes.share_of_topic(words, title, enough=1e-9) > 0:
                 return
