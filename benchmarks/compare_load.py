@@ -10,7 +10,8 @@ run time, when the folder is there) and generated corpora of several seeds and l
 (:func:`iecorpus.testing.write_corpus`, written once into the dump folder and read again from
 there, so both runs read the same files), each with and without ``furniture_share``. For
 every table (``documents``, ``removed``, ``paragraphs``, ``sentences``, ``problems``) and
-the raw texts it compares the values, the dtypes and each column pickled; it prints one line
+the raw texts it compares the values, the dtypes, each column pickled and the whole table
+pickled (its blocks); it prints one line
 per corpus and exits 1 when anything differs.
 """
 
@@ -62,6 +63,7 @@ def snapshot(path: Path | None, furniture_share: float | None) -> dict:
             "dtypes": [str(t) for t in frame.dtypes],
             "index": pickle.dumps(frame.index),
             "pickled": [pickle.dumps(frame[c]) for c in frame.columns],
+            "whole": pickle.dumps(frame),  # the blocks and their order too
             "frame": frame,
         }
     tables["raw"] = {"pickled": [pickle.dumps(corpus.raw)]}
@@ -81,6 +83,8 @@ def differences(old: dict, new: dict) -> list[str]:
                 found.append(f"{name}: index differs")
             if not a["frame"].equals(b["frame"]):
                 found.append(f"{name}: values differ")
+            elif a["whole"] != b["whole"]:
+                found.append(f"{name}: the pickled table differs (its blocks)")
         bad = [k for k, (x, y) in enumerate(zip(a["pickled"], b["pickled"], strict=True)) if x != y]
         if bad:
             columns = a.get("columns") or ["raw"]
