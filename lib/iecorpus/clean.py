@@ -32,7 +32,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -1688,21 +1688,19 @@ def _merge_layout(raw: str, edits: list[Edit]) -> list[Edit]:
             run.append(edit)
             continue
         if run:
-            merged.append(_joined(run))
+            merged.append(run[0] if len(run) == 1 else _joined(run))
         if edit.reason == "layout":
             run = [edit]
         else:
             run = []
             merged.append(edit)
     if run:
-        merged.append(_joined(run))
+        merged.append(run[0] if len(run) == 1 else _joined(run))
     return [e for e in merged if raw[e.start : e.end] != e.replacement]
 
 
 def _joined(run: list[Edit]) -> Edit:
     """One layout edit standing for a run of touching ones."""
-    if len(run) == 1:
-        return run[0]
     return Edit(run[0].start, run[-1].end, "".join(map(_REPLACEMENT, run)), "layout")
 
 
@@ -1728,10 +1726,10 @@ def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
         raise ValueError(f"overlapping edits at offset {first}")
     kept = [raw[p:b] for p, b in zip(previous, begins, strict=True)]
     # Each replacement starts after all that was kept or put in before it.
-    lengths = [b - p for p, b in zip(previous, begins, strict=True)]
+    lengths = list(map(int.__sub__, begins, previous))
     before = accumulate(map(len, replacements[:-1]), initial=0)
     starts = list(map(int.__add__, accumulate(lengths), before))
-    pieces = [piece for pair in zip(kept, replacements, strict=True) for piece in pair]
+    pieces = list(chain.from_iterable(zip(kept, replacements, strict=True)))
     pieces.append(raw[ends[-1] :])
     return "".join(pieces), starts
 
