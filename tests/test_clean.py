@@ -677,3 +677,14 @@ def test_a_line_rule_opening_on_dot_star_is_left_out_only_where_its_literals_are
 )
 def test_a_header_line_of_one_date_between_bullets_is_read(line, expected):
     assert parse_header_line(line, load_rules()) == expected
+
+
+def test_a_line_rule_whose_lean_form_would_not_compile_keeps_the_whole_regex(tmp_path):
+    for name in paths.CLEANING_DIR.iterdir():
+        (tmp_path / name.name).write_bytes(name.read_bytes())
+    with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
+        handle.write(".*(?P<w>zzq) end.*|(?P=w)x,line,spam,,test: a group the lean form lacks\n")
+    rules = load_rules(tmp_path)
+    assert rules.line_lean is None
+    page = "Title of the page\n\nA body line that stays here.\n\nsee zzq end of it\n"
+    assert "zzq" not in clean_document(page, rules=rules).text

@@ -355,11 +355,21 @@ def _read_rules(directory: str) -> Rules:
         topic_search=re.compile(_trie_regex(sorted(topic_terms))) if topic_terms else None,
         spam_literals=spam[2:4],
         spam_needs=spam[4],
-        line_lean=re.compile("|".join(lean_parts) or r"(?!x)x", re.IGNORECASE)
-        if lean_needs
-        else None,
+        line_lean=_lean_line_regex(lean_parts) if lean_needs else None,
         line_lean_needs=tuple(dict.fromkeys(lean_needs)),
     )
+
+
+def _lean_line_regex(parts: list[str]) -> re.Pattern | None:
+    """The line rules without their alternatives that open on ``.*``, or None.
+
+    None where what is left does not compile alone (a rule referring to a group that an
+    alternative left out defines): then every line is matched against the whole regex.
+    """
+    try:
+        return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def _alternatives(pattern: str) -> list[str] | None:
