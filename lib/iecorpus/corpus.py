@@ -746,14 +746,14 @@ def load_corpus(
     folder, files, rows = locate_documents(
         path, manifest=manifest, problems=problems, follow_outside_links=follow_outside_links
     )
-    doc_ids = assign_doc_ids([f.relative_to(folder).as_posix() for f in files], problems)
+    names = [f.relative_to(folder).as_posix() for f in files]
+    doc_ids = assign_doc_ids(names, problems)
 
     furniture = frozenset()
     if furniture_share is not None:
         furniture = find_furniture(_raw_texts(files, rows), min_share=furniture_share)
     tasks = []
-    for file in files:
-        name = file.relative_to(folder).as_posix()
+    for file, name in zip(files, names, strict=True):
         tasks.append((file, name, doc_ids[name], rows.get(file, {})))
     n_workers = resolve_workers(workers, scheduler)
     if n_workers <= 1:  # one partition, in this process: the serial path
