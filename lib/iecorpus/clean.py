@@ -433,13 +433,14 @@ def _caseless(literal: str, ignore_case: bool) -> tuple[str, bool]:
     """A needed literal compared ignoring case, as its longest run without cased letters.
 
     Any part of a needed literal is needed too, and a part without letters that have a
-    case ("备" of "icp备") is found without lower-casing the line.
+    case ("备" of "icp备", "365" of "bet365") is found without lower-casing the line. A run
+    of a space or two ASCII characters says too little: then the whole literal is kept.
     """
     if not ignore_case:
         return literal, False
-    runs = re.findall(r"[^a-z]+", literal)
-    best = max(runs, key=len, default="")
-    if best and all(c.lower() == c == c.upper() for c in best):
+    best = max(re.findall(r"[^a-z]+", literal), key=len, default="")
+    selective = len(best.strip()) >= 3 or not best.isascii()
+    if best.strip() and selective and all(c.lower() == c == c.upper() for c in best):
         return best, False
     return literal, True
 
