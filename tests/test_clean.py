@@ -630,3 +630,61 @@ def test_overlapping_edits_are_refused():
     )
     assert apply_edits("abc", []) == ("abc", [])
 
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["沪ICP备12345678号-1", "站点 icp备2021号 联系我们", "京公网安备11010502030143号"],
+)
+def test_a_registration_footer_is_removed_wherever_its_number_stands(footer):
+    # The rule opens on ".*": a page or line without 备 is matched without trying it,
+    # and a line holding it, in either case, still goes.
+    page = (
+        "A headline about colleges\n\nThe college and the company signed an agreement on "
+        f"training, and more students will join it.\n\n{footer}\n"
+    )
+    cleaned = clean(page)
+    assert footer not in cleaned.text
+    assert [page[e.start : e.end].strip() for e in cleaned.edits if e.reason == "footer"] == [
+        footer
+    ]
+
+
+def test_a_line_rule_opening_on_dot_star_is_left_out_only_where_its_literals_are_missing(
+    tmp_path,
+):
+    for name in paths.CLEANING_DIR.iterdir():
+        (tmp_path / name.name).write_bytes(name.read_bytes())
+    with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
+        handle.write('.*(?:sponsored|advert) by .*|[|]x[|],line,spam,,"test: \\| in a class"\n')
+    rules = load_rules(tmp_path)
+    # Either word is needed, compared ignoring case as the line regex matches.
+    assert {("sponsored", True), ("advert", True)} <= set(rules.line_lean_needs)
+    page = "Title of the page\n\nA body line that stays here.\n\nThis page is Sponsored by X\n"
+    assert "Sponsored" not in clean_document(page, rules=rules).text
+    assert "|x|" not in clean_document("Title\n\nBody text stays.\n\n|x|\n", rules=rules).text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("| 2019年11月30日 |", {"date": "2019-11-30", "date_precision": "day"}),
+        ("- Apr 16, 2024 9:51 p.m. -", {"date": "2024-04-16", "date_precision": "day"}),
+        ("二〇二一年五月三日 ·", {"date": "2021-05-03", "date_precision": "day"}),
+        ("Jiangsu names 12 pilot enterprises in 2019", None),
+        ("2019 pilot enterprises", None),
+    ],
+)
+def test_a_header_line_of_one_date_between_bullets_is_read(line, expected):
+    assert parse_header_line(line, load_rules()) == expected
+
+
+def test_a_line_rule_whose_lean_form_would_not_compile_keeps_the_whole_regex(tmp_path):
+    for name in paths.CLEANING_DIR.iterdir():
+        (tmp_path / name.name).write_bytes(name.read_bytes())
+    with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
+        handle.write(".*(?P<w>zzq) end.*|(?P=w)x,line,spam,,test: a group the lean form lacks\n")
+    rules = load_rules(tmp_path)
+    assert rules.line_lean is None
+    page = "Title of the page\n\nA body line that stays here.\n\nsee zzq end of it\n"
+    assert "zzq" not in clean_document(page, rules=rules).text

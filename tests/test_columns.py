@@ -86,6 +86,9 @@ def test_an_empty_table_has_its_columns_as_an_empty_list_of_rows_gives():
         [1, 2, 3],
         [True, False],
         [1.5, 2.0],
+        [1, True, 3],  # a bool among ints: pandas keeps objects
+        [1, 2.5],
+        [2**64, 1],  # beyond int64
     ],
 )
 def test_a_table_built_column_wise_has_the_dtypes_pandas_infers(values):

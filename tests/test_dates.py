@@ -111,6 +111,23 @@ def test_find_dates_reads_page_dates(text, iso, precision):
 
 
 @pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("SEPT. 3RD, 2020", "2020-09-03"),
+        ("3 DECEMBER 2020", "2020-12-03"),
+        ("JUNE 2021", "2021-06"),
+        ("jUl 4, 2021", "2021-07-04"),
+        ("发布于2021年5月", "2021-05"),
+        ("2021/5/6", "2021-05-06"),
+    ],
+)
+def test_a_pattern_is_skipped_only_where_it_cannot_match(text, iso):
+    # Which patterns run is decided by hints (a month's first letters in any case, 年 and
+    # 月, a year before a separator): the dates found are those of every pattern.
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "2021-02-30",  # no such day

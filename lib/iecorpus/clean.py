@@ -32,15 +32,15 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from . import paths, shapes
-from .chinese import HAN, count_han, is_han, to_simplified
+from .chinese import CN_NUMERAL, HAN, count_han, is_han, to_simplified
 from .datafiles import data_files, load_data
-from .dates import parse_date
+from .dates import DAY_MARKS, parse_date
 from .glossary import GLOSSARY, load_glossary
 from .tokens import STOPWORDS_DIR, load_stopwords
 
@@ -61,20 +61,38 @@ _START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter(
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-#: White space and invisible characters, newline excepted: what layout edits normalise.
-_WS_RUN = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}])+")
-#: What a line is stripped of before it is classified (the same set, so the two agree).
+#: What a line is stripped of before it is classified: white space (every character
+#: ``str.isspace`` says is one lies below U+3001) and invisible characters.
 _EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + _INVISIBLE
+#: The same characters as a regex class, newline excepted: what layout edits normalise.
+#: Listed rather than written ``[^\S\n]``: ``re`` scans for a class of listed characters
+#: several times faster than for one of categories.
+_SPACE = "[" + re.escape(_EDGE.replace("\n", "")) + "]"
+_WS_RUN = re.compile(f"{_SPACE}+")
 #: White space that needs an edit inside a line: a run of two or more, or one that is
-#: not a plain space.
-_ODD_SPACE = re.compile(rf"(?:[^\S\n]|[{_INVISIBLE}]){{2,}}|[^\S \n]|[{_INVISIBLE}]")
+#: not a plain space (a run opening on another character, or a space and more).
+_ODD_SPACE = re.compile(
+    "[" + re.escape(_EDGE.replace("\n", "").replace(" ", "")) + f"]{_SPACE}*| {_SPACE}+"
+)
 #: ASCII white space that needs an edit inside a line (a single space does not).
 _ASCII_ODD_SPACE = re.compile(r"[\t\x0b\x0c\x1c-\x1f]|  ")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ][０-９Ａ-Ｚａ-ｚ＋－．％／＆]*")
 #: Full-width forms (U+FF01-FF5E) to their ASCII counterparts.
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _PIPES = re.compile(r"\s[|｜]\s")
-_BULLETS = re.compile(r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]+")
+_BULLET = r"[\s•·●◆◇■□▪►▶➤➢➣★☆✿❀❁✦✧♦\-–—|｜/,，、:：*#>»]"
+_BULLETS = re.compile(_BULLET + "+")
+#: A text of bullets and separators only (what is left empty when ``_BULLETS`` go).
+_ONLY_BULLETS = re.compile(_BULLET + "*")
+#: What a header line's text before its labels must look like to be one date between
+#: bullets: the first character after the bullets is one a date starts with (a digit, a
+#: Chinese numeral, a month name's letter), the last before them one a date ends with (a
+#: digit, 月 or a day mark, the M or full stop of "a.m."). A cheap test that spares
+#: :func:`~iecorpus.dates.find_dates` the lines of the body; case is ignored as there.
+_DATE_WITH_BULLETS = re.compile(
+    rf"{_BULLET}*[\d{CN_NUMERAL}A-Za-zſ].*[\d月{DAY_MARKS}.Mm]{_BULLET}*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class Edit(NamedTuple):
@@ -130,12 +148,17 @@ class InlineRule:
         """True when the line may hold a match."""
         if self.gate is not None:
             return self.gate.search(line) is not None
-        return not self.needs or self.needs[0] in line
+        return not self.needs or any(literal in line for literal in self.needs)
+
+
+#: Up to this many literal ``needs`` are looked for one by one (``in`` runs at C speed);
+#: more go into one regex.
+_FEW_NEEDS = 4
 
 
 def _gate(needs: tuple[str, ...]) -> re.Pattern | None:
-    """One regex finding any of a rule's ``needs``; None for none or a single literal."""
-    if not needs or (len(needs) == 1 and not needs[0].startswith("re:")):
+    """One regex finding any of a rule's ``needs``; None for none or a few literals."""
+    if not needs or (len(needs) <= _FEW_NEEDS and not any(n.startswith("re:") for n in needs)):
         return None
     return re.compile("|".join(n[3:] if n.startswith("re:") else re.escape(n) for n in needs))
 
@@ -168,6 +191,14 @@ class Rules:
         spam_needs: Literals of which a line must hold one for a ``re:`` spam term to
             match there, each with whether it is compared ignoring case; empty when there
             are no ``re:`` terms, None when one of them names no such literal.
+        line_lean: ``line`` without its alternatives that open on ``.*`` (a footer such
+            as ``.*ICP备\\d+号.*``: ``fullmatch`` tries those at every position of a line),
+            for a line that holds none of ``line_lean_needs``; None when the rules have no
+            such alternative.
+        line_lean_needs: Literals of which a line must hold one for an alternative left
+            out of ``line_lean`` to match it, as ``spam_needs``.
+        topic_search: ``topic_terms`` as one regex (a trie of the terms), which finds
+            whether a text holds one of them in one scan; None when there are none.
     """
 
     line: re.Pattern
@@ -185,6 +216,9 @@ class Rules:
     topic_terms: frozenset[str] = frozenset()
     spam_literals: tuple[re.Pattern | None, re.Pattern | None] = (None, None)
     spam_needs: tuple[tuple[str, bool], ...] | None = None
+    line_lean: re.Pattern | None = None
+    line_lean_needs: tuple[tuple[str, bool], ...] = ()
+    topic_search: re.Pattern | None = None
 
 
 @dataclass
@@ -264,7 +298,7 @@ def _read_rules(directory: str) -> Rules:
     folder = Path(directory)
     spam = _spam_patterns(_read_lines(folder / "spam.txt"), folder / "spam.txt")
 
-    line_parts, reasons, ends, inline = [], {}, set(), []
+    line_parts, lean_parts, lean_needs, reasons, ends, inline = [], [], [], {}, set(), []
     for number, row in enumerate(_read_csv(folder / "boilerplate.csv"), start=2):
         _check_pattern(row["pattern"], folder / "boilerplate.csv", number)
         if row["scope"] == "inline":
@@ -272,6 +306,10 @@ def _read_rules(directory: str) -> Rules:
             continue
         name = f"g{number}"
         line_parts.append(f"(?P<{name}>{row['pattern']})")
+        kept, needs = _without_open_alternatives(row["pattern"])
+        lean_needs.extend(needs)
+        if kept:
+            lean_parts.append(f"(?P<{name}>{kept})")
         reasons[name] = row["reason"]
         if row["scope"] == "end":
             ends.add(name)
@@ -299,6 +337,7 @@ def _read_rules(directory: str) -> Rules:
         for number, row in enumerate(_read_csv(folder / "url_dates.csv"), start=2):
             _check_pattern(row["pattern"], folder / "url_dates.csv", number)
             url_dates.append(re.compile(row["pattern"]))
+    topic_terms = _concept_terms()
     return Rules(
         line=re.compile("|".join(line_parts), re.IGNORECASE),
         reasons=reasons,
@@ -312,10 +351,98 @@ def _read_rules(directory: str) -> Rules:
         url_dates=tuple(url_dates),
         inline_ascii=tuple(r for r in inline if not r.needs or any(n.isascii() for n in r.needs)),
         topic_stopwords=load_stopwords("en"),
-        topic_terms=_concept_terms(),
+        topic_terms=topic_terms,
+        topic_search=re.compile(_trie_regex(sorted(topic_terms))) if topic_terms else None,
         spam_literals=spam[2:4],
         spam_needs=spam[4],
+        line_lean=_lean_line_regex(lean_parts) if lean_needs else None,
+        line_lean_needs=tuple(dict.fromkeys(lean_needs)),
     )
+
+
+def _lean_line_regex(parts: list[str]) -> re.Pattern | None:
+    """The line rules without their alternatives that open on ``.*``, or None.
+
+    None where what is left does not compile alone (a rule referring to a group that an
+    alternative left out defines): then every line is matched against the whole regex.
+    """
+    try:
+        return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a regular expression (``a|(b|c)|d``: a, (b|c), d).
+
+    Returns:
+        The alternatives as written, or None for a pattern that sets its flags inline
+        (those apply to every alternative, so it is not split).
+    """
+    if re.search(r"\(\?[aiLmsux]+\)", pattern):
+        return None
+    parts, depth, escaped, begin = [], 0, False, 0
+    opened = -1  # where the character class we are in opened, or -1
+    for k, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif opened >= 0:  # a "]" first in a class ("[]a]", "[^]a]") is one of its members
+            if char == "]" and k > opened + 1 and pattern[opened + 1 : k] != "^":
+                opened = -1
+        elif char == "[":
+            opened = k
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[begin:k])
+            begin = k + 1
+    parts.append(pattern[begin:])
+    return parts
+
+
+def _without_open_alternatives(pattern: str) -> tuple[str, list[tuple[str, bool]]]:
+    """A line rule without its alternatives that open on ``.*``, and what those need.
+
+    An alternative that opens on ``.*`` is tried from every position of a line, which
+    makes it the dearest part of the line regex; when it names literals a line must hold
+    (:func:`_required_literals`, ignoring case as the line regex does), a line lacking
+    them can skip it.
+
+    Returns:
+        The pattern left (all of it when nothing can be skipped, "" when nothing is
+        left) and the literals of which a line must hold one for what was left out.
+    """
+    parts = _alternatives(pattern)
+    if parts is None:
+        return pattern, []
+    kept, needs = [], []
+    for part in parts:
+        required = _required_literals("(?i)" + part) if part.startswith(".*") else None
+        if required:
+            needs.extend(_caseless(literal, ignore_case) for literal, ignore_case in required)
+        else:
+            kept.append(part)
+    return "|".join(kept), needs
+
+
+def _caseless(literal: str, ignore_case: bool) -> tuple[str, bool]:
+    """A needed literal compared ignoring case, as its longest run without cased letters.
+
+    Any part of a needed literal is needed too, and a part without letters that have a
+    case ("备" of "icp备", "365" of "bet365") is found without lower-casing the line. A run
+    of a space or two ASCII characters says too little: then the whole literal is kept.
+    """
+    if not ignore_case:
+        return literal, False
+    best = max(re.findall(r"[^a-z]+", literal), key=len, default="")
+    selective = len(best.strip()) >= 3 or not best.isascii()
+    if best.strip() and selective and all(c.lower() == c == c.upper() for c in best):
+        return best, False
+    return literal, True
 
 
 def _concept_terms() -> frozenset[str]:
@@ -326,9 +453,15 @@ def _concept_terms() -> frozenset[str]:
     return frozenset(t for t in terms if len(t) >= 2)
 
 
-def _names_a_concept(text: str, terms: frozenset[str]) -> bool:
-    """Say whether a paragraph names one of the glossary's concepts in any listed rendering."""
+def _names_a_concept(text: str, terms: frozenset[str], search: re.Pattern | None = None) -> bool:
+    """Say whether a paragraph names one of the glossary's concepts in any listed rendering.
+
+    ``search`` is the terms as one regex (:attr:`Rules.topic_search`), which finds the same
+    in one scan of the paragraph instead of one per term.
+    """
     folded = to_simplified(text).lower()
+    if search is not None:
+        return search.search(folded) is not None
     return any(term in folded for term in terms)
 
 
@@ -454,8 +587,14 @@ def _shortest(found: list[tuple[str, bool]]) -> int:
     return min(len(literal) for literal, _ in found)
 
 
-def _may_hold_spam_expression(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
-    """False when no ``re:`` spam term can match in ``line`` (it lacks every needed literal)."""
+def _may_hold(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
+    """False when ``line`` lacks every needed literal, so that what needs them cannot match.
+
+    Args:
+        line: A line of text.
+        needs: ``(literal, ignore_case)`` pairs (:func:`_required_literals`); None when
+            what is asked about needs no literal (then True).
+    """
     if needs is None:
         return True
     if not needs:
@@ -504,7 +643,7 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
         ``(start, end)`` spans, sorted and not overlapping.
     """
     ascii_line = line.isascii()
-    if _may_hold_spam_expression(line, rules.spam_needs):
+    if _may_hold(line, rules.spam_needs):
         pattern = rules.spam[1] if ascii_line else rules.spam[0]
     else:  # no ``re:`` term can match here: the brands alone find the same spans
         pattern = rules.spam_literals[1] if ascii_line else rules.spam_literals[0]
@@ -550,7 +689,6 @@ def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) 
         and any(c in raw for c in _CASE_LOOK_ALIKES)
     ):
         return frozenset(range(len(lines)))
-    starts = [start for start, _, _ in lines]
     positions: list[int] = []
     brands = rules.spam_literals[0]
     if brands is not None:
@@ -564,6 +702,9 @@ def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) 
         while at != -1:
             positions.append(at)
             at = text.find(literal, at + 1)
+    if not positions:  # the common case: no brand and no needed literal on the page
+        return frozenset()
+    starts = [start for start, _, _ in lines]
     return frozenset(bisect.bisect_right(starts, at) - 1 for at in positions)
 
 
@@ -577,9 +718,13 @@ def _check_pattern(pattern: str, path: Path, row: int) -> None:
         ) from None
 
 
-def _split_lines(raw: str) -> list[tuple[int, int, int]]:
-    """Return ``(start, content_end, end)`` for each line; ``end`` includes the newline."""
-    ends = list(accumulate([len(line) + 1 for line in raw.split("\n")]))
+def _split_lines(raw: str, parts: list[str] | None = None) -> list[tuple[int, int, int]]:
+    """Return ``(start, content_end, end)`` for each line; ``end`` includes the newline.
+
+    ``parts`` is ``raw.split("\\n")`` when the caller has it already.
+    """
+    parts = raw.split("\n") if parts is None else parts
+    ends = list(accumulate([len(line) + 1 for line in parts]))
     ends[-1] = len(raw)  # the last line has no newline after it
     starts = [0, *ends[:-1]]
     content_ends = [end - 1 for end in ends]
@@ -611,11 +756,16 @@ def parse_header_line(text: str, rules: Rules) -> dict[str, str] | None:
     labels = list(rules.header.finditer(text)) if ":" in text or "：" in text else []
     found: dict[str, str] = {}
     lead = text[: labels[0].start()] if labels else text
-    dates = _find_dates(lead)
+    if _ONLY_BULLETS.fullmatch(lead):
+        dates = ()  # nothing before the first label: no date there either
+    elif not _DATE_WITH_BULLETS.fullmatch(lead):
+        return None  # the text before the labels is more than a date
+    else:
+        dates = _find_dates(lead)
     if dates:
         found["date"], found["date_precision"] = dates[0].iso, dates[0].precision
         lead = lead[: dates[0].start] + lead[dates[0].end :]
-    if _BULLETS.sub("", lead):
+    if not _ONLY_BULLETS.fullmatch(lead):
         return None
     for here, after in zip(labels, labels[1:] + [None], strict=False):
         value = (
@@ -697,22 +847,31 @@ class _Classifier:
 
     def __init__(self, raw: str, rules: Rules, furniture: frozenset[str] = frozenset()):
         self.raw, self.rules, self.furniture = raw, rules, furniture
-        self.lines = _split_lines(raw)
-        self.stripped = [raw[s:c].strip(_EDGE) for s, c, _ in self.lines]
+        parts = raw.split("\n")
+        self.lines = _split_lines(raw, parts)
+        self.stripped = [part.strip(_EDGE) for part in parts[: len(self.lines)]]
         self.status: list[str | None] = [None] * len(self.lines)  # None = kept body line
         self.meta: dict[str, str] = {}
         #: Edits inside kept lines decided while classifying (a scraper's date prefix, a
         #: dateline opening the first paragraph), by line.
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
-        self._rule_of: dict[str, tuple[str, bool] | None] = {}
+        self._rule_of: dict[int, tuple[str, bool] | None] = {}
+        #: The line regex for every line of this page: ``rules.line_lean`` where the page
+        #: lacks the literals of the alternatives it leaves out; None: chosen line by line.
+        self._line_regex: re.Pattern | None = rules.line
+        if rules.line_lean is not None:
+            lean = not _may_hold(raw, rules.line_lean_needs)
+            self._line_regex = rules.line_lean if lean else None
         self._strip_scraper_prefix()
         self.spam_lines = _lines_with_spam(raw, self.lines, rules)
-        self.brands = (
-            shapes.find_brands([t for t in self.stripped if t], rules.brand_suffixes)
-            if any(s in raw for s in rules.brand_suffixes)
-            else []
-        )
+        self.brands: list[str] = []
+        for suffix in rules.brand_suffixes:
+            if suffix in raw:  # a brand ends in a suffix: a page without any has none
+                self.brands = shapes.find_brands(
+                    [t for t in self.stripped if t], rules.brand_suffixes
+                )
+                break
 
     def _strip_scraper_prefix(self) -> None:
         for i, (start, content_end, _) in enumerate(self.lines):
@@ -748,12 +907,18 @@ class _Classifier:
                 return j
         return None
 
-    def _line_rule(self, text: str) -> tuple[str, bool] | None:
-        if text in self._rule_of:  # the header's lines are read twice
-            return self._rule_of[text]
-        m = self.rules.line.fullmatch(text) if len(text) <= 1000 else None
+    def _line_rule(self, i: int) -> tuple[str, bool] | None:
+        """The line rule line ``i`` matches whole: its reason and whether the page ends there."""
+        if i in self._rule_of:  # the line the body starts at is read twice
+            return self._rule_of[i]
+        text = self.stripped[i]
+        line = self._line_regex
+        if line is None:  # the lean regex matches the same where the rules left out cannot
+            rules = self.rules
+            line = rules.line if _may_hold(text, rules.line_lean_needs) else rules.line_lean
+        m = line.fullmatch(text) if len(text) <= 1000 else None
         rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
-        self._rule_of[text] = rule
+        self._rule_of[i] = rule
         return rule
 
     def _labelled(self, text: str, in_body: bool) -> str | None:
@@ -834,7 +999,7 @@ class _Classifier:
             self._kinds[i] = ("noise", "furniture", {})
             return self._kinds[i]
         fields = self._header_fields(text)
-        rule = None if fields else self._line_rule(text)
+        rule = None if fields else self._line_rule(i)
         if fields:
             kind = ("meta", _field_reason(fields), fields)
         elif rule:
@@ -1046,7 +1211,7 @@ class _Classifier:
             if i == start:
                 in_body = True
                 self._opening_dateline(i)
-            rule = self._line_rule(text)
+            rule = self._line_rule(i)
             if tail:
                 self.status[i] = rule[0] if rule else tail
                 continue
@@ -1140,10 +1305,12 @@ class _Classifier:
                 return
             if not self.stripped[above].endswith(TERMINAL):
                 return
-            words = shapes.topic_words(text, stopwords=self.rules.topic_stopwords)
+            rules = self.rules
+            # Each test below keeps the paragraph; the one that asks least goes first.
+            if _names_a_concept(text, rules.topic_terms, rules.topic_search):
+                return  # the collection's own topic
+            words = shapes.topic_words(text, stopwords=rules.topic_stopwords)
             if len(words) < OFF_TOPIC_MIN_WORDS:
-                return
-            if _names_a_concept(text, self.rules.topic_terms):  # the collection's own topic
                 return
             title = self.meta.get("title") or ""
             if title and shapes.share_of_topic(words, title, enough=1e-9) > 0:
@@ -1280,13 +1447,15 @@ def _inline_edits(
     brands: re.Pattern | None = None,
     applicable: tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]] | None = None,
     may_hold_spam: bool = True,
+    full_width: bool = True,
 ) -> list[Edit]:
     """Edits inside one kept line ``raw[start:end]`` (content, without the newline).
 
     ``extra`` holds edits decided while classifying (a date prefix, an opening dateline);
     ``brands`` matches the spam brands found on this page; ``applicable`` holds the inline
     rules that may match on this page (:func:`_rules_for_page`; default: all); without
-    ``may_hold_spam`` the line is not searched for spam terms (:func:`_lines_with_spam`).
+    ``may_hold_spam`` the line is not searched for spam terms (:func:`_lines_with_spam`),
+    without ``full_width`` not for full-width letters and digits (the page holds none).
     """
     line = raw[start:end]
     spam = find_spam(line, rules) if may_hold_spam else []
@@ -1300,15 +1469,22 @@ def _inline_edits(
     ascii_line = line.isascii()
     every, for_ascii = applicable or (rules.inline, rules.inline_ascii)
     for rule in for_ascii if ascii_line else every:
-        gate, needs = rule.gate, rule.needs  # rule.applies(line), without the call
-        if (gate.search(line) is None) if gate is not None else (needs and needs[0] not in line):
-            continue
+        gate = rule.gate  # rule.applies(line), without the call
+        if gate is not None:
+            if gate.search(line) is None:
+                continue
+        elif rule.needs:
+            for literal in rule.needs:
+                if literal in line:
+                    break
+            else:
+                continue
         for m in rule.pattern.finditer(line, 0, core):
             if m.end() > m.start():
                 candidates.append(
                     Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)
                 )
-    if not ascii_line:
+    if full_width and not ascii_line:
         for m in _FULL_WIDTH.finditer(line):
             half = m.group().translate(_HALF_WIDTH)
             candidates.append(Edit(start + m.start(), start + m.end(), half, "full-width"))
@@ -1334,10 +1510,18 @@ def _layout_edits(line: str, offset: int, content: list[Edit]) -> list[Edit]:
     removals = [(e.start - offset, e.end - offset) for e in content if not e.replacement]
     first, last = _visible_bounds(line, removals)
     found: list[tuple[int, int, str]] = []  # in line coordinates
+    # Before the first and after the last visible character: one run when the edge is
+    # white space only (the common case), else the runs between the removed spans.
     if first > 0:
-        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, 0, first))
+        if not line[:first].strip(_EDGE):
+            found.append((0, first, ""))
+        else:
+            found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, 0, first))
     if last < len(line) - 1:
-        found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, last + 1))
+        if not line[last + 1 :].strip(_EDGE):
+            found.append((last + 1, len(line), ""))
+        else:
+            found.extend((m.start(), m.end(), "") for m in _WS_RUN.finditer(line, last + 1))
     for m in _ODD_SPACE.finditer(line, first, last + 1):
         found.append((m.start(), m.end(), "" if not m.group().strip(_INVISIBLE) else " "))
     if content:
@@ -1447,6 +1631,7 @@ def clean_document(
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
     brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
     applicable, spam_lines = _rules_for_page(raw, rules), pager.spam_lines
+    full_width = not raw.isascii() and _FULL_WIDTH.search(raw) is not None
     inline = {
         i: _inline_edits(
             raw,
@@ -1457,6 +1642,7 @@ def clean_document(
             brands,
             applicable,
             i in spam_lines,
+            full_width,
         )
         for i in kept
     }
@@ -1507,20 +1693,26 @@ def clean_document(
 def _merge_layout(raw: str, edits: list[Edit]) -> list[Edit]:
     """Join touching layout edits and drop those that change nothing."""
     merged: list[Edit] = []
-    last = None
+    run: list[Edit] = []  # touching layout edits not yet joined
     for edit in edits:
-        if (
-            last is not None
-            and last.end == edit.start
-            and edit.reason == "layout"
-            and last.reason == "layout"
-        ):
-            last = Edit(last.start, edit.end, last.replacement + edit.replacement, "layout")
-            merged[-1] = last
+        if edit.reason == "layout" and run and run[-1].end == edit.start:
+            run.append(edit)
+            continue
+        if run:
+            merged.append(run[0] if len(run) == 1 else _joined(run))
+        if edit.reason == "layout":
+            run = [edit]
         else:
+            run = []
             merged.append(edit)
-            last = edit
+    if run:
+        merged.append(run[0] if len(run) == 1 else _joined(run))
     return [e for e in merged if raw[e.start : e.end] != e.replacement]
+
+
+def _joined(run: list[Edit]) -> Edit:
+    """One layout edit standing for a run of touching ones."""
+    return Edit(run[0].start, run[-1].end, "".join(map(_REPLACEMENT, run)), "layout")
 
 
 def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
@@ -1545,10 +1737,10 @@ def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
         raise ValueError(f"overlapping edits at offset {first}")
     kept = [raw[p:b] for p, b in zip(previous, begins, strict=True)]
     # Each replacement starts after all that was kept or put in before it.
-    lengths = [b - p for p, b in zip(previous, begins, strict=True)]
+    lengths = list(map(int.__sub__, begins, previous))
     before = accumulate(map(len, replacements[:-1]), initial=0)
     starts = list(map(int.__add__, accumulate(lengths), before))
-    pieces = [piece for pair in zip(kept, replacements, strict=True) for piece in pair]
+    pieces = list(chain.from_iterable(zip(kept, replacements, strict=True)))
     pieces.append(raw[ends[-1] :])
     return "".join(pieces), starts
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -60,12 +61,21 @@ class Columns:
 
 
 def _as_column(values: list):
-    """Turn a column of strings into pandas' string array through Arrow in one step.
+    """Turn a column of strings or of integers into the array pandas would make of it.
 
-    Pandas would check every value before handing the list to Arrow; the column it gets
-    here is the same. A list holding anything but strings is returned as it is, for
-    pandas to infer its dtype.
+    Strings go to pandas' string array through Arrow in one step, integers to a NumPy
+    array of int64: pandas would check every value first and then make the same column.
+    A list holding anything else (or a mixture) is returned as it is, for pandas to
+    infer its dtype.
     """
+    if type(values[0]) is int:
+        # Only ints: numpy would take a bool or a float along, pandas not.
+        if set(map(type, values)) != {int}:
+            return values
+        try:
+            return np.array(values, dtype=np.int64)
+        except OverflowError:
+            return values  # beyond int64: pandas chooses
     if _STRINGS is None or type(values[0]) is not str:
         return values
     try:

@@ -11,6 +11,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -745,14 +746,14 @@ def load_corpus(
     folder, files, rows = locate_documents(
         path, manifest=manifest, problems=problems, follow_outside_links=follow_outside_links
     )
-    doc_ids = assign_doc_ids([f.relative_to(folder).as_posix() for f in files], problems)
+    names = [f.relative_to(folder).as_posix() for f in files]
+    doc_ids = assign_doc_ids(names, problems)
 
     furniture = frozenset()
     if furniture_share is not None:
         furniture = find_furniture(_raw_texts(files, rows), min_share=furniture_share)
     tasks = []
-    for file in files:
-        name = file.relative_to(folder).as_posix()
+    for file, name in zip(files, names, strict=True):
         tasks.append((file, name, doc_ids[name], rows.get(file, {})))
     n_workers = resolve_workers(workers, scheduler)
     if n_workers <= 1:  # one partition, in this process: the serial path
@@ -1055,30 +1056,35 @@ def _in_raw_coordinates(raw: str, text: str, cleaned: Cleaned) -> tuple[list[Edi
     """
     if raw == text:
         return cleaned.edits, cleaned.clean_starts
+    # What normalising did, as plain numbers: where each change starts in ``raw``, how
+    # many characters it dropped (the marks; the \r of \r\n; none where a lone \r became
+    # \n) and what it put in their place.
     n_marks = len(raw) - len(raw.lstrip("\ufeff"))
-    normalising = [Edit(0, n_marks, "", "layout")] if n_marks else []
+    at = [0] if n_marks else []
+    dropped = [n_marks] if n_marks else []
     for match in _LINE_END.finditer(raw, n_marks):
-        a = match.start()
-        normalising.append(
-            Edit(a, a + 1, "", "layout")
-            if match.group() == "\r\n"
-            else Edit(a, a + 1, "\n", "layout")
+        at.append(match.start())
+        dropped.append(1 if match.group() == "\r\n" else 0)
+    shifts = list(accumulate(dropped, initial=0))  # characters dropped before each change
+    # where each stands in ``text``: its start less what the changes before it took out
+    positions = list(map(int.__sub__, at, shifts))
+    before = bisect.bisect_left
+    # a dropped character belongs to the character after it
+    edits = [
+        Edit(
+            e.start + shifts[before(positions, e.start)],
+            e.end + shifts[before(positions, e.end)],
+            e.replacement,
+            e.reason,
         )
-    shifts = [0]
-    for edit in normalising:
-        shifts.append(shifts[-1] + (edit.end - edit.start) - len(edit.replacement))
-    # where each stands in ``text``: its start less what the edits before it took out
-    positions = [edit.start - shift for edit, shift in zip(normalising, shifts[:-1], strict=True)]
-
-    def to_raw(i: int) -> int:  # a dropped character belongs to the character after it
-        return i + shifts[bisect.bisect_left(positions, i)]
-
+        for e in cleaned.edits
+    ]
     starts = [e.start for e in cleaned.edits]
-    edits = [Edit(to_raw(e.start), to_raw(e.end), e.replacement, e.reason) for e in cleaned.edits]
-    for edit, position in zip(normalising, positions, strict=True):
-        k = bisect.bisect_right(starts, position) - 1
-        if k < 0 or cleaned.edits[k].end <= position:
-            edits.append(edit)
+    for k, position in enumerate(positions):  # a change outside the cleaner's edits: its own
+        n = bisect.bisect_right(starts, position) - 1
+        if n < 0 or cleaned.edits[n].end <= position:
+            width = dropped[k] if k == 0 and n_marks else 1
+            edits.append(Edit(at[k], at[k] + width, "" if dropped[k] else "\n", "layout"))
     edits.sort(key=_START_END)
     rebuilt, clean_starts = apply_edits(raw, edits)
     if rebuilt != cleaned.text:  # a bug, not a user's problem: say so loudly

@@ -90,6 +90,21 @@ FULL_DATE_PATTERNS = (
     rf"\b(?P<m>{MONTH_NAMES})\.?,?\s+(?P<y>{YEAR})\b",
 )
 _PATTERNS = [re.compile(p, re.IGNORECASE) for p in FULL_DATE_PATTERNS]
+#: What each of those patterns needs in a text to match there: "num" a year before a
+#: separator, "zh" 年 and 月, "en" a month name; a text without it is not searched.
+_PATTERN_NEEDS = ("num", "zh", "zh", "en", "en", "en")
+_NUMERIC_HINT = re.compile(rf"{YEAR}[-/.]")
+
+
+def _any_case(word: str) -> str:
+    """A case-sensitive regex of ``word`` in any case, as ``re.IGNORECASE`` would match it."""
+    # Beyond ASCII, IGNORECASE matches only the long s (ſ) to a month name's letters.
+    return "".join(f"[{c}{c.upper()}{'ſ' if c == 's' else ''}]" for c in word)
+
+
+#: A text in which a month name may stand holds its first three letters, in any case (a
+#: class of listed letters is scanned far faster than a pattern with IGNORECASE).
+_MONTH_HINT = re.compile("|".join(_any_case(name) for name in sorted({m[:3] for m in MONTHS})))
 _YEAR_MONTH = re.compile(rf"(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})")
 _YEAR = re.compile(rf"(?P<y>{YEAR})\s*年?")
 
@@ -242,7 +257,16 @@ def find_dates(text: str) -> list[DateMatch]:
     """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    # Which patterns can match at all: the Chinese ones need 年 and 月, the English ones a
+    # month name; a pattern that cannot is not run over the text.
+    possible = {
+        "num": _NUMERIC_HINT.search(text) is not None,
+        "zh": "年" in text and "月" in text,
+        "en": _MONTH_HINT.search(text) is not None,
+    }
+    for pattern, needs in zip(_PATTERNS, _PATTERN_NEEDS, strict=True):
+        if not possible[needs]:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

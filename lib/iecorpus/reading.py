@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .chinese import CJK_SCRIPT_CHAR
+from .chinese import CJK_PUNCTUATION, FULL_WIDTH_FORMS, HAN
 from .paths import relative_to_project
 
 #: Files read as documents. Others found in a corpus folder are reported, not read.
@@ -109,6 +109,8 @@ class Decoded:
 
 
 def _line_endings(text: str) -> str:
+    if "\r" not in text:  # the common case: LF line endings, or a single line
+        return "lf"
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
@@ -331,7 +333,14 @@ def _plausible_chinese(text: str) -> bool:
     n_non_ascii = _count_non_ascii(text)
     if not n_non_ascii:
         return True
-    return len(CJK_SCRIPT_CHAR.findall(text)) >= 0.8 * n_non_ascii
+    # The Chinese characters counted as the non-ASCII ones less the others: a Chinese
+    # page has few others, so the list findall builds stays short.
+    n_chinese = n_non_ascii - len(_NEITHER_ASCII_NOR_CJK.findall(text))
+    return n_chinese >= 0.8 * n_non_ascii
+
+
+#: A character neither ASCII nor of the CJK script (``chinese.CJK_SCRIPT_CHAR``'s class).
+_NEITHER_ASCII_NOR_CJK = re.compile(f"[^\x00-\x7f{HAN}{CJK_PUNCTUATION}{FULL_WIDTH_FORMS}]")
 
 
 def _count_non_ascii(text: str) -> int:

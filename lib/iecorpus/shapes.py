@@ -371,14 +371,11 @@ def topic_words(text: str, *, stopwords: frozenset[str] = frozenset()) -> set[st
         letters (a crude stem: "colleges" and "college" agree), stopwords left out; and
         every pair of adjacent Chinese characters (Chinese is not segmented here).
     """
-    words = set()
-    for m in _TOPIC_WORD.finditer(text):
-        token = m.group()
-        if token[0].isascii():
-            token = token.lower().strip("'’-")
-            if len(token) >= 3 and token not in stopwords:
-                words.add(token[:6])
-        else:
+    tokens = _TOPIC_WORD.findall(text)
+    english = {token.lower().strip("'’-") for token in tokens if token[0].isascii()}
+    words = {word[:6] for word in english if len(word) >= 3 and word not in stopwords}
+    for token in tokens:
+        if not token[0].isascii():
             words.update(token[k : k + 2] for k in range(len(token) - 1))
     return words
 
