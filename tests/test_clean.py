@@ -688,3 +688,53 @@ def test_a_line_rule_whose_lean_form_would_not_compile_keeps_the_whole_regex(tmp
     assert rules.line_lean is None
     page = "Title of the page\n\nA body line that stays here.\n\nsee zzq end of it\n"
     assert "zzq" not in clean_document(page, rules=rules).text
+
+
+#: Patterns that open on a lookbehind and a run of one class, which the cleaner scans for
+#: the run's end instead of trying at every position; each is checked against the same
+#: pattern in a group (which opens on the group, so it is searched the ordinary way).
+RUN_PATTERNS = [
+    r"(?<=[a-z ])[ ]+?x",  # the lookbehind's class holds the run's, the repeat is lazy
+    r"(?<=\w)\s{2,}(?=[A-Z])",
+    r"(?<=[.!?]) +(?= |Q)",  # what follows may start inside the run
+    r"(?<=[.!?]) +Q+",
+]
+
+
+def _rules_with_artefacts(folder, wrap):
+    """The shipped rules and ``RUN_PATTERNS`` as artefacts, each pattern passed through ``wrap``."""
+    import csv
+
+    folder.mkdir()
+    for source in paths.CLEANING_DIR.iterdir():
+        (folder / source.name).write_bytes(source.read_bytes())
+    with open(paths.CLEANING_DIR / "artefacts.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows += [{"pattern": p, "replacement": ".", "reason": "artefact"} for p in RUN_PATTERNS]
+    with open(folder / "artefacts.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["pattern", "replacement", "reason", "needs", "note"])
+        writer.writeheader()
+        writer.writerows({**row, "pattern": wrap(row["pattern"])} for row in rows)
+    return load_rules(folder)
+
+
+def test_a_pattern_opening_on_a_lookbehind_finds_what_a_search_finds(tmp_path):
+    import random
+
+    scanned = _rules_with_artefacts(tmp_path / "scanned", lambda p: p)
+    searched = _rules_with_artefacts(tmp_path / "searched", lambda p: f"(?:{p})")
+    assert sum(rule.run_end is not None for rule in scanned.inline) >= 8
+    assert all(rule.run_end is None for rule in searched.inline)
+    pick = random.Random(19)
+    pieces = ["a", "Z", ".", "!", "?", ",", " ", "  ", "-", "Q", "x", "\t", "\u3000", "Essence "]
+    for _ in range(300):
+        lines = [
+            "Students train in the college workshop and "
+            + "".join(pick.choice(pieces) for _ in range(pick.randint(4, 30)))
+            + " the work goes on."
+            for _ in range(3)
+        ]
+        raw = "\n\n".join(lines)
+        one = clean_document(raw, rules=scanned)
+        other = clean_document(raw, rules=searched)
+        assert (one.text, one.edits) == (other.text, other.edits), raw

@@ -533,3 +533,24 @@ def test_a_page_in_another_script_is_reported_as_language_other(tmp_path):
     problems = corpus.problems.set_index("file")
     assert "written in Cyrillic" in problems.loc["ru.txt", "problem"]
     assert problems.loc["ru.txt", "action"] == "loaded"
+
+
+def test_a_manifest_row_naming_a_file_through_a_linked_folder_loads_it_once(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(
+        "Colleges and firms train together\n\nStudents train in the college workshop every day.\n",
+        encoding="utf-8",
+    )
+    try:
+        (tmp_path / "linked").symlink_to(tmp_path / "pages", target_is_directory=True)
+    except OSError:
+        pytest.skip("this file system makes no symbolic links")
+    (tmp_path / "corpus.csv").write_text(
+        "file,title\nlinked/a.txt,From the link\npages/a.txt,From the folder\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path, progress=False)
+    # The walk meets linked/ first: the file loads under that name, once; the row naming
+    # it through pages/ names a file already loaded, which is said and not read again.
+    assert corpus.documents[["doc_id", "title"]].values.tolist() == [["linked/a", "From the link"]]
+    assert corpus.problems["file"].tolist() == ["pages/a.txt"]
+    assert "through a link" in corpus.problems["problem"].iloc[0]

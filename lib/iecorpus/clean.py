@@ -132,6 +132,12 @@ class InlineRule:
             or one whose match depends on where a line ends).
         page_search: ``page_literals`` as one regex, for a rule with many of them (one
             scan of the page is then faster than one search per literal), or None.
+        run_end: For a pattern that opens on a lookbehind and then a run of one character
+            class (``(?<=[.!?])[^\\S\\n]+Essence``), a regex finding the run's last character
+            where the rest of the pattern can follow; ``re`` finds no first character to
+            look for in such a pattern and tries it at every position of a line, while
+            this one it scans for (see :func:`_run_matches`). None for other patterns.
+        run_char: The run's character class, as a regex, where ``run_end`` is set.
     """
 
     pattern: re.Pattern
@@ -143,6 +149,8 @@ class InlineRule:
     page_gate: re.Pattern | None = field(default=None, compare=False, repr=False)
     on_every_page: bool = field(default=True, compare=False, repr=False)
     page_search: re.Pattern | None = field(default=None, compare=False, repr=False)
+    run_end: re.Pattern | None = field(default=None, compare=False, repr=False)
+    run_char: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
@@ -469,6 +477,7 @@ def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
     expressions = [n[3:] for n in needs if n.startswith("re:")]
     literals = [n for n in needs if not n.startswith("re:")]
+    run_end, run_char = _run_scan(row["pattern"], re.M) or (None, None)
     return InlineRule(
         re.compile(row["pattern"], re.M),
         replacement,
@@ -479,7 +488,105 @@ def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
         page_gate=re.compile("|".join(expressions), re.M) if expressions else None,
         on_every_page=not needs or any(_LINE_BOUND.search(e) for e in expressions),
         page_search=re.compile("|".join(map(re.escape, literals))) if len(literals) > 4 else None,
+        run_end=run_end,
+        run_char=run_char,
     )
+
+
+def _split_first(source: str, flags: int) -> tuple[str, str] | None:
+    """``source`` cut after its first item (a group, a class, a repeat), as ``re`` reads it.
+
+    Returns:
+        The first item's text and the rest, or None where no cut reads as the whole does
+        (a group number or a flag that would change, a top-level ``|``).
+    """
+    from re import _parser as parser  # the standard library's own reading of a pattern
+
+    try:
+        whole = parser.parse(source, flags)
+    except re.error:
+        return None
+    if len(whole.data) < 2 or whole.state.flags != parser.parse("", flags).state.flags:
+        return None
+    for k in range(1, len(source)):
+        try:
+            head, tail = parser.parse(source[:k], flags), parser.parse(source[k:], flags)
+        except re.error:
+            continue
+        if len(head.data) != 1 or head.state.groups != 1 or head.state.flags != whole.state.flags:
+            continue  # a head holding a group would renumber the tail's
+        if repr(head.data[0]) == repr(whole.data[0]) and repr(tail.data) == repr(whole.data[1:]):
+            return source[:k], source[k:]
+    return None
+
+
+def _run_scan(pattern: str, flags: int) -> tuple[re.Pattern, re.Pattern] | None:
+    """The ``run_end`` and ``run_char`` of :class:`InlineRule` for ``pattern``, or None.
+
+    ``pattern`` qualifies when it reads as a lookbehind ``(?<=…)``, then a repeat (at least
+    once) of one character or class C, then the rest R. ``run_end`` is ``C(?=R)``: where a
+    match ends its run of C and R begins, one C before. A regex opening on a class is
+    searched for that class (fast), one opening on a lookbehind is tried everywhere: the
+    artefacts of ``artefacts.csv`` (a space before a stray comma, a spaced hyphen) are such.
+    """
+    from re import _parser as parser
+
+    first = _split_first(pattern, flags)
+    if first is None:
+        return None
+    behind, after = first
+    items = parser.parse(behind, flags).data
+    if items[0][0] is not parser.ASSERT or items[0][1][0] != -1:  # -1: a lookbehind
+        return None
+    second = _split_first(after, flags)
+    if second is None:
+        return None
+    run, rest = second
+    [(op, av)] = parser.parse(run, flags).data
+    if op not in (parser.MAX_REPEAT, parser.MIN_REPEAT) or av[0] < 1 or len(av[2].data) != 1:
+        return None
+    repeated = av[2].data[0]
+    if repeated[0] not in (parser.LITERAL, parser.IN):
+        return None
+    for k in range(1, len(run)):  # the class alone: the run without its repeat
+        try:
+            items = parser.parse(run[:k], flags).data
+        except re.error:
+            continue
+        if len(items) == 1 and repr(items[0]) == repr(repeated):
+            char = run[:k]
+            return re.compile(f"(?:{char})(?={rest})", flags), re.compile(char, flags)
+    return None
+
+
+def _run_matches(rule: InlineRule, line: str, end: int) -> list[re.Match]:
+    """What ``rule.pattern.finditer(line, 0, end)`` finds, for a rule with a ``run_end``.
+
+    A match of ``(?<=L)C+R`` starts at some C of a run of C and ends its C at a later
+    one of the same run, where R follows: ``run_end`` finds that last C, so every start
+    lies between a ``run_end`` hit and the start of its run. Those positions are tried in
+    order with ``pattern.match`` (the lookbehind sees before its start, as in a search);
+    a search resumes where a match ends, and so does this.
+    """
+    found: list[re.Match] = []
+    match, in_run = rule.pattern.match, rule.run_char.match
+    done = 0  # every start before this was tried, or lies inside a match found
+    for hit in rule.run_end.finditer(line, 0, end):
+        last = hit.start()
+        if last < done:
+            continue
+        at = last
+        while at > done and in_run(line, at - 1, end):
+            at -= 1
+        while at <= last:
+            m = match(line, at, end)
+            if m is None:
+                at += 1
+            else:
+                found.append(m)
+                done = at = max(m.end(), at + 1)
+        done = max(done, last + 1)
+    return found
 
 
 def _spam_patterns(terms: list[str], path: Path) -> tuple:
@@ -1479,7 +1586,12 @@ def _inline_edits(
                     break
             else:
                 continue
-        for m in rule.pattern.finditer(line, 0, core):
+        matches = (
+            rule.pattern.finditer(line, 0, core)
+            if rule.run_end is None
+            else _run_matches(rule, line, core)
+        )
+        for m in matches:
             if m.end() > m.start():
                 candidates.append(
                     Edit(start + m.start(), start + m.end(), rule.replacement, rule.reason)

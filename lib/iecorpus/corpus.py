@@ -445,6 +445,24 @@ def _without_suffix(name: str) -> str:
     return f"{head}/{stem}" if head else stem
 
 
+def _names_in(folder: Path, files: list[Path]) -> list[str]:
+    """Each file's name relative to ``folder`` (inside it), with ``/`` between folders.
+
+    Where paths are written with ``/``, the name is what follows the folder's own text, cut
+    off the file's text; ``Path.relative_to`` compares parts and builds a path per file.
+    """
+    prefix = str(folder).rstrip("/") + "/"
+    if os.sep != "/" or os.altsep:
+        return [f.relative_to(folder).as_posix() for f in files]
+    names = []
+    for file in files:
+        text = str(file)
+        if not text.startswith(prefix):
+            return [f.relative_to(folder).as_posix() for f in files]
+        names.append(text[len(prefix) :])
+    return names
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
@@ -514,7 +532,10 @@ class _Finder:
                 continue
             path = Path(entry.path)
             link = entry.is_symlink()
-            real = self.link_target(path) if link else real_dir / entry.name
+            if link:
+                real = self.link_target(path)
+            else:  # in a folder reached without a link, a file's real path is its path
+                real = path if real_dir is directory else real_dir / entry.name
             if real is None:
                 continue
             if entry.is_dir():
@@ -570,8 +591,15 @@ def _manifest_rows(
     folder = finder.folder
     rows: dict[Path, dict] = {}
     manifest_name = paths.relative_to_project(manifest)
+    # A row naming a file the walk found takes that file's path: no Path to build per row.
+    plain = {str(path): path for path in finder.plain}
+    top = str(folder)
     for number, row in zip(table.index, table.to_dict("records"), strict=True):
         name = row["file"]
+        found = plain.get(os.path.normpath(os.path.join(top, name))) if name else None
+        if found is not None and found not in rows and found not in finder.refused:
+            rows[found] = row
+            continue
         path = Path(os.path.normpath(folder / name))  # folder is resolved already
         where = f"{manifest_name}, row {number}"
         if not name:
@@ -687,7 +715,9 @@ def locate_documents(
     if manifest is not None:
         table = read_manifest(manifest, problems=problems)
         rows = _manifest_rows(table, finder, Path(manifest), problems)
-        files = sorted(set(files) | set(rows))
+        extra = rows.keys() - set(files)  # files is sorted: only rows naming others re-sort
+        if extra:
+            files = sorted([*files, *extra])
     return folder, files, rows
 
 
@@ -746,7 +776,7 @@ def load_corpus(
     folder, files, rows = locate_documents(
         path, manifest=manifest, problems=problems, follow_outside_links=follow_outside_links
     )
-    names = [f.relative_to(folder).as_posix() for f in files]
+    names = _names_in(folder, files)
     doc_ids = assign_doc_ids(names, problems)
 
     furniture = frozenset()
