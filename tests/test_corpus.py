@@ -548,7 +548,8 @@ def test_a_manifest_row_naming_a_file_through_a_linked_folder_loads_it_once(tmp_
     (tmp_path / "corpus.csv").write_text(
         "file,title\nlinked/a.txt,From the link\npages/a.txt,From the folder\n", encoding="utf-8"
     )
-    corpus = load_corpus(tmp_path, progress=False)
+    with pytest.warns(UserWarning, match="through a link"):
+        corpus = load_corpus(tmp_path, progress=False)
     # The walk meets linked/ first: the file loads under that name, once; the row naming
     # it through pages/ names a file already loaded, which is said and not read again.
     assert corpus.documents[["doc_id", "title"]].values.tolist() == [["linked/a", "From the link"]]
