@@ -9,6 +9,14 @@ from iecorpus import paths
 from iecorpus.clean import clean_document, load_rules, parse_header_line, restore_raw
 
 
+def copy_rules(folder):
+    """A copy of the shipped cleaning rules in ``folder`` (created), for a test to extend."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in paths.CLEANING_DIR.iterdir():
+        (folder / source.name).write_bytes(source.read_bytes())
+    return folder
+
+
 def clean(raw):
     return clean_document(raw)
 
@@ -597,8 +605,7 @@ def test_spam_found_with_pre_checks_is_spam_found_by_the_full_search(line):
 def test_a_spam_term_naming_no_literal_is_always_searched(tmp_path):
     from iecorpus.clean import find_spam
 
-    for path in paths.CLEANING_DIR.iterdir():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
+    copy_rules(tmp_path)
     with (tmp_path / "spam.txt").open("a", encoding="utf-8") as handle:
         handle.write("re:\\d{3}[a-z]{2}\\d{3}\n")
     rules = load_rules(tmp_path)
@@ -653,8 +660,7 @@ def test_a_registration_footer_is_removed_wherever_its_number_stands(footer):
 def test_a_line_rule_opening_on_dot_star_is_left_out_only_where_its_literals_are_missing(
     tmp_path,
 ):
-    for name in paths.CLEANING_DIR.iterdir():
-        (tmp_path / name.name).write_bytes(name.read_bytes())
+    copy_rules(tmp_path)
     with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
         handle.write('.*(?:sponsored|advert) by .*|[|]x[|],line,spam,,"test: \\| in a class"\n')
     rules = load_rules(tmp_path)
@@ -680,8 +686,7 @@ def test_a_header_line_of_one_date_between_bullets_is_read(line, expected):
 
 
 def test_a_line_rule_whose_lean_form_would_not_compile_keeps_the_whole_regex(tmp_path):
-    for name in paths.CLEANING_DIR.iterdir():
-        (tmp_path / name.name).write_bytes(name.read_bytes())
+    copy_rules(tmp_path)
     with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
         handle.write(".*(?P<w>zzq) end.*|(?P=w)x,line,spam,,test: a group the lean form lacks\n")
     rules = load_rules(tmp_path)
@@ -705,9 +710,7 @@ def _rules_with_artefacts(folder, wrap):
     """The shipped rules and ``RUN_PATTERNS`` as artefacts, each pattern passed through ``wrap``."""
     import csv
 
-    folder.mkdir()
-    for source in paths.CLEANING_DIR.iterdir():
-        (folder / source.name).write_bytes(source.read_bytes())
+    copy_rules(folder)
     with open(paths.CLEANING_DIR / "artefacts.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     rows += [{"pattern": p, "replacement": ".", "reason": "artefact"} for p in RUN_PATTERNS]
