@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -122,3 +123,15 @@ def machine_paths(notebook: dict) -> list[str]:
         for text in output_texts(cell)
         if MACHINE_PATH.search(text)
     ]
+
+
+def reference_corpus(load, *args, **kwargs):
+    """Load a test corpus the test reads its numbers from, without the loading warnings.
+
+    The problems of a hostile corpus are the notebook's to report (its outputs are checked
+    by :func:`problems`); the test's own copy of the corpus needs them only as tables.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", r"\d+ problem\(s\) while loading", UserWarning)
+        return load(*args, **kwargs)
+

@@ -11,7 +11,14 @@ import re
 from pathlib import Path
 
 import pytest
-from notebook_runs import machine_paths, output_texts, problems, run_on, tagged
+from notebook_runs import (
+    machine_paths,
+    output_texts,
+    problems,
+    reference_corpus,
+    run_on,
+    tagged,
+)
 
 from iecorpus import paths
 from iecorpus.audit import count_reasons, describe_documents, show_examples, summarize_removed
@@ -192,7 +199,7 @@ def load(corpus_dir: Path, processed: Path):
     checked = check_corpus(corpus_dir)
     if not checked.usable:
         return empty_corpus(problems=checked.problems)
-    return open_corpus(corpus_dir, processed_dir=processed)
+    return reference_corpus(open_corpus, corpus_dir, processed_dir=processed)
 
 
 def test_the_number_check_catches_a_number_the_data_does_not_give():

@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from notebook_runs import TEXT_KINDS, machine_paths, output_texts, problems, run_on
+from notebook_runs import (
+    TEXT_KINDS,
+    machine_paths,
+    output_texts,
+    problems,
+    reference_corpus,
+    run_on,
+)
 
 from iecorpus import load_corpus, paths
 from iecorpus.events import extract_events, load_milestones, read_gold, score_events
@@ -65,7 +72,7 @@ def run(request, tmp_path_factory):
     corpus_dir = base / request.param
     CORPORA[request.param](corpus_dir)
     notebook = run_on("04-timeline", corpus_dir, base / "report")
-    return notebook, base / "report" / "processed", load_corpus(corpus_dir)
+    return notebook, base / "report" / "processed", reference_corpus(load_corpus, corpus_dir)
 
 
 def _outputs(cell: dict) -> list[str]:
