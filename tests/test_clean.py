@@ -9,11 +9,18 @@ from iecorpus import paths
 from iecorpus.clean import clean_document, load_rules, parse_header_line, restore_raw
 
 
-def copy_rules(folder):
-    """A copy of the shipped cleaning rules in ``folder`` (created), for a test to extend."""
+def copy_rules(folder, **appended):
+    """A copy of the shipped cleaning rules in ``folder`` (created), for a test to extend.
+
+    Each keyword names a rules file (``spam_txt``, ``boilerplate_csv``) and the lines to
+    append to its copy.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     for source in paths.CLEANING_DIR.iterdir():
         (folder / source.name).write_bytes(source.read_bytes())
+    for name, lines in appended.items():
+        with (folder / name.replace("_", ".")).open("a", encoding="utf-8") as handle:
+            handle.write(lines)
     return folder
 
 
@@ -605,10 +612,7 @@ def test_spam_found_with_pre_checks_is_spam_found_by_the_full_search(line):
 def test_a_spam_term_naming_no_literal_is_always_searched(tmp_path):
     from iecorpus.clean import find_spam
 
-    copy_rules(tmp_path)
-    with (tmp_path / "spam.txt").open("a", encoding="utf-8") as handle:
-        handle.write("re:\\d{3}[a-z]{2}\\d{3}\n")
-    rules = load_rules(tmp_path)
+    rules = load_rules(copy_rules(tmp_path, spam_txt="re:\\d{3}[a-z]{2}\\d{3}\n"))
     assert rules.spam_needs is None
     assert find_spam("see 123ab456 now", rules) == [(3, 12)]
     cleaned = clean_document("Title of the page\n\nA body line 123ab456 ends here.\n", rules=rules)
@@ -660,10 +664,8 @@ def test_a_registration_footer_is_removed_wherever_its_number_stands(footer):
 def test_a_line_rule_opening_on_dot_star_is_left_out_only_where_its_literals_are_missing(
     tmp_path,
 ):
-    copy_rules(tmp_path)
-    with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
-        handle.write('.*(?:sponsored|advert) by .*|[|]x[|],line,spam,,"test: \\| in a class"\n')
-    rules = load_rules(tmp_path)
+    line = '.*(?:sponsored|advert) by .*|[|]x[|],line,spam,,"test: \\| in a class"\n'
+    rules = load_rules(copy_rules(tmp_path, boilerplate_csv=line))
     # Either word is needed, compared ignoring case as the line regex matches.
     assert {("sponsored", True), ("advert", True)} <= set(rules.line_lean_needs)
     page = "Title of the page\n\nA body line that stays here.\n\nThis page is Sponsored by X\n"
@@ -686,10 +688,8 @@ def test_a_header_line_of_one_date_between_bullets_is_read(line, expected):
 
 
 def test_a_line_rule_whose_lean_form_would_not_compile_keeps_the_whole_regex(tmp_path):
-    copy_rules(tmp_path)
-    with (tmp_path / "boilerplate.csv").open("a", encoding="utf-8") as handle:
-        handle.write(".*(?P<w>zzq) end.*|(?P=w)x,line,spam,,test: a group the lean form lacks\n")
-    rules = load_rules(tmp_path)
+    line = ".*(?P<w>zzq) end.*|(?P=w)x,line,spam,,test: a group the lean form lacks\n"
+    rules = load_rules(copy_rules(tmp_path, boilerplate_csv=line))
     assert rules.line_lean is None
     page = "Title of the page\n\nA body line that stays here.\n\nsee zzq end of it\n"
     assert "zzq" not in clean_document(page, rules=rules).text
