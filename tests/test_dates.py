@@ -110,6 +110,29 @@ def test_find_dates_reads_page_dates(text, iso, precision):
     assert [(d.iso, d.precision) for d in found] == [(iso, precision)]
 
 
+def test_a_date_starts_and_ends_with_the_characters_pre_checks_rely_on():
+    # The cleaner skips header text whose first and last characters cannot be a date's
+    # (dates.DATE_FIRST, DATE_LAST): every date the grammar reads must obey them.
+    import re
+
+    first = re.compile(dates.DATE_FIRST, re.IGNORECASE)
+    last = re.compile(dates.DATE_LAST, re.IGNORECASE)
+    texts = [text for text, _, _ in FULL_DATES] + [
+        "Release time:Apr 16, 2024 21:51 PM",
+        "二〇二一年五月二十六日",
+        "二〇二〇年十二月",
+        "SEPT. 3RD, 2020",
+        "JUNE 2021",
+        "2020/12/30 08:00 a.m.",
+        "2021年5月26号",
+    ]
+    found = [(text, d) for text in texts for d in find_dates(text)]
+    assert len(found) >= len(texts)
+    for text, d in found:
+        written = text[d.start : d.end]
+        assert first.fullmatch(written[0]) and last.fullmatch(written[-1]), written
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [

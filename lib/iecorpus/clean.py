@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import paths, shapes
-from .chinese import CN_NUMERAL, HAN, count_han, is_han, to_simplified
+from .chinese import HAN, count_han, is_han, to_simplified
 from .datafiles import data_files, load_data
-from .dates import DAY_MARKS, parse_date
+from .dates import DATE_FIRST, DATE_LAST, parse_date
 from .glossary import GLOSSARY, load_glossary
 from .tokens import STOPWORDS_DIR, load_stopwords
 
@@ -85,13 +85,12 @@ _BULLETS = re.compile(_BULLET + "+")
 #: A text of bullets and separators only (what is left empty when ``_BULLETS`` go).
 _ONLY_BULLETS = re.compile(_BULLET + "*")
 #: What a header line's text before its labels must look like to be one date between
-#: bullets: the first character after the bullets is one a date starts with (a digit, a
-#: Chinese numeral, a month name's letter), the last before them one a date ends with (a
-#: digit, 月 or a day mark, the M or full stop of "a.m."). A cheap test that spares
-#: :func:`~iecorpus.dates.find_dates` the lines of the body; case is ignored as there.
+#: bullets: the first character after the bullets one a date starts with, the last before
+#: them one a date ends with (:data:`~iecorpus.dates.DATE_FIRST`, ``DATE_LAST``). A cheap
+#: test that spares :func:`~iecorpus.dates.find_dates` the lines of the body; case is
+#: ignored as there.
 _DATE_WITH_BULLETS = re.compile(
-    rf"{_BULLET}*[\d{CN_NUMERAL}A-Za-zſ].*[\d月{DAY_MARKS}.Mm]{_BULLET}*",
-    re.IGNORECASE | re.DOTALL,
+    rf"{_BULLET}*{DATE_FIRST}.*{DATE_LAST}{_BULLET}*", re.IGNORECASE | re.DOTALL
 )
 
 

@@ -64,6 +64,12 @@ ORDINAL = r"(?:st|nd|rd|th)?"
 #: The characters that close a Chinese day: 26日, 26号 and 26號 all give day precision.
 DAY_MARKS = "日号號"
 DAY_MARK = f"[{DAY_MARKS}]"
+#: A character a date of this grammar can start with, and one it can end with, ignoring
+#: case: a digit, a Chinese numeral or a month name's letter (``ſ`` folds to s) first; a
+#: digit, 月, a day mark or the M or full stop of "a.m." last. Pre-checks elsewhere use
+#: them to skip text that cannot be one date (see ``tests/test_dates.py``).
+DATE_FIRST = rf"[\d{CN_NUMERAL}A-Za-zſ]"
+DATE_LAST = rf"[\d月{DAY_MARKS}.Mm]"
 #: A year, month and day in Chinese numerals (二〇二一, 五, 二十六).
 CN_YEAR = f"[{CN_NUMERAL}]{{4}}"
 CN_MONTH = f"[{CN_NUMERAL}]{{1,2}}"
