@@ -41,6 +41,7 @@ from . import paths, shapes
 from .chinese import HAN, count_han, is_han, to_simplified
 from .datafiles import data_files, load_data
 from .dates import DATE_FIRST, DATE_LAST, parse_date
+from .firstchar import FirstCharacterTable
 from .glossary import GLOSSARY, load_glossary
 from .tokens import STOPWORDS_DIR, load_stopwords
 
@@ -206,6 +207,10 @@ class Rules:
             out of ``line_lean`` to match it, as ``spam_needs``.
         topic_search: ``topic_terms`` as one regex (a trie of the terms), which finds
             whether a text holds one of them in one scan; None when there are none.
+        line_table: ``line`` split by first character (:class:`FirstCharacterTable`):
+            a line is matched with the rules that can open on its first character only,
+            which finds the same; None where only ``line`` is there.
+        line_lean_table: ``line_lean`` split so, or None.
     """
 
     line: re.Pattern
@@ -226,6 +231,8 @@ class Rules:
     line_lean: re.Pattern | None = None
     line_lean_needs: tuple[tuple[str, bool], ...] = ()
     topic_search: re.Pattern | None = None
+    line_table: FirstCharacterTable | None = field(default=None, compare=False, repr=False)
+    line_lean_table: FirstCharacterTable | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -345,6 +352,7 @@ def _read_rules(directory: str) -> Rules:
             _check_pattern(row["pattern"], folder / "url_dates.csv", number)
             url_dates.append(re.compile(row["pattern"]))
     topic_terms = _concept_terms()
+    line_lean = _lean_line_regex(lean_parts) if lean_needs else None
     return Rules(
         line=re.compile("|".join(line_parts), re.IGNORECASE),
         reasons=reasons,
@@ -362,8 +370,10 @@ def _read_rules(directory: str) -> Rules:
         topic_search=re.compile(_trie_regex(sorted(topic_terms))) if topic_terms else None,
         spam_literals=spam[2:4],
         spam_needs=spam[4],
-        line_lean=_lean_line_regex(lean_parts) if lean_needs else None,
+        line_lean=line_lean,
         line_lean_needs=tuple(dict.fromkeys(lean_needs)),
+        line_table=FirstCharacterTable(line_parts, re.IGNORECASE),
+        line_lean_table=FirstCharacterTable(lean_parts, re.IGNORECASE) if line_lean else None,
     )
 
 
@@ -963,12 +973,13 @@ class _Classifier:
         self.extra: dict[int, list[Edit]] = {}
         self._kinds: dict[int, tuple[str, str | None, dict]] = {}
         self._rule_of: dict[int, tuple[str, bool] | None] = {}
-        #: The line regex for every line of this page: ``rules.line_lean`` where the page
+        #: The line rules for every line of this page: ``rules.line_lean`` where the page
         #: lacks the literals of the alternatives it leaves out; None: chosen line by line.
-        self._line_regex: re.Pattern | None = rules.line
+        #: Each split by first character where the rules have the table.
+        self._line_regex: re.Pattern | FirstCharacterTable | None = rules.line_table or rules.line
         if rules.line_lean is not None:
             lean = not _may_hold(raw, rules.line_lean_needs)
-            self._line_regex = rules.line_lean if lean else None
+            self._line_regex = (rules.line_lean_table or rules.line_lean) if lean else None
         self._strip_scraper_prefix()
         self.spam_lines = _lines_with_spam(raw, self.lines, rules)
         self.brands: list[str] = []
@@ -1021,7 +1032,10 @@ class _Classifier:
         line = self._line_regex
         if line is None:  # the lean regex matches the same where the rules left out cannot
             rules = self.rules
-            line = rules.line if _may_hold(text, rules.line_lean_needs) else rules.line_lean
+            if _may_hold(text, rules.line_lean_needs):
+                line = rules.line_table or rules.line
+            else:
+                line = rules.line_lean_table or rules.line_lean
         m = line.fullmatch(text) if len(text) <= 1000 else None
         rule = (self.rules.reasons[m.lastgroup], m.lastgroup in self.rules.ends) if m else None
         self._rule_of[i] = rule
