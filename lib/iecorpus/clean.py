@@ -1780,26 +1780,64 @@ def clean_document(
     wrapped = _is_wrapped(line_ends, [len(pager.stripped[i]) for i in kept], joined)
     position = {line: k for k, line in enumerate(kept)}
 
+    # The edits in order, touching layout edits joined into one and edits that change
+    # nothing dropped: a run of layout edits is held in ``run_*`` until another edit ends it.
     edits: list[Edit] = []
+    run_start = run_end = -1
+    run_text: list[str] = []
+
+    def end_run() -> None:
+        if run_end >= 0:
+            joined_text = run_text[0] if len(run_text) == 1 else "".join(run_text)
+            if raw[run_start:run_end] != joined_text:
+                edits.append(Edit(run_start, run_end, joined_text, "layout"))
+
+    stripped = pager.stripped
     for i, (start, content_end, end) in enumerate(lines):
         reason = status[i]
-        if reason is not None or not pager.stripped[i]:
+        if reason is not None or not stripped[i]:
             if end > start:
-                edits.append(Edit(start, end, "", reason or "layout"))
+                if reason is not None:
+                    end_run()
+                    run_end = -1
+                    edits.append(Edit(start, end, "", reason))
+                elif run_end == start:
+                    run_end = end
+                    run_text.append("")
+                else:
+                    end_run()
+                    run_start, run_end, run_text = start, end, [""]
             continue
-        edits.extend(inline[i])
+        for edit in inline[i]:
+            if edit.reason == "layout":
+                if run_end == edit.start:
+                    run_end = edit.end
+                    run_text.append(edit.replacement)
+                else:
+                    end_run()
+                    run_start, run_end, run_text = edit.start, edit.end, [edit.replacement]
+            else:
+                end_run()
+                run_end = -1
+                if raw[edit.start : edit.end] != edit.replacement:
+                    edits.append(edit)
         if end > content_end:  # the newline after a kept line
             k = position[i]
             if k == len(kept) - 1:
                 sep = ""
             elif wrapped and joined[k]:
                 left = line_ends[k][-1:]
-                right = pager.stripped[kept[k + 1]][:1]
+                right = stripped[kept[k + 1]][:1]
                 sep = "" if is_han(left) and is_han(right) else " "
             else:
                 sep = "\n\n"
-            edits.append(Edit(content_end, end, sep, "layout"))
-    edits = _merge_layout(raw, edits)
+            if run_end == content_end:
+                run_end = end
+                run_text.append(sep)
+            else:
+                end_run()
+                run_start, run_end, run_text = content_end, end, [sep]
+    end_run()
     text, clean_starts = apply_edits(raw, edits)
     meta = pager.meta
     return Cleaned(
@@ -1813,31 +1851,6 @@ def clean_document(
         source=meta.get("source"),
         date_evidence=meta.get("date_evidence"),
     )
-
-
-def _merge_layout(raw: str, edits: list[Edit]) -> list[Edit]:
-    """Join touching layout edits and drop those that change nothing."""
-    merged: list[Edit] = []
-    run: list[Edit] = []  # touching layout edits not yet joined
-    for edit in edits:
-        if edit.reason == "layout" and run and run[-1].end == edit.start:
-            run.append(edit)
-            continue
-        if run:
-            merged.append(run[0] if len(run) == 1 else _joined(run))
-        if edit.reason == "layout":
-            run = [edit]
-        else:
-            run = []
-            merged.append(edit)
-    if run:
-        merged.append(run[0] if len(run) == 1 else _joined(run))
-    return [e for e in merged if raw[e.start : e.end] != e.replacement]
-
-
-def _joined(run: list[Edit]) -> Edit:
-    """One layout edit standing for a run of touching ones."""
-    return Edit(run[0].start, run[-1].end, "".join(map(_REPLACEMENT, run)), "layout")
 
 
 def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
