@@ -107,3 +107,24 @@ def test_offsets_stay_right_when_a_conversion_changes_the_length(monkeypatch):
     (event,) = find_sentence_events(text, [expression])
     assert event["trigger"] == "印發"
     assert text.index(event["trigger"]) == 12
+
+
+def test_opencc_changes_han_characters_only():
+    """to_simplified returns a text without Han characters as it is: t2s changes no other."""
+    others = [
+        chr(c)
+        for c in range(0x80, 0x10000)
+        if not 0xD800 <= c < 0xE000 and not chinese.HAN_CHAR.match(chr(c))
+    ]
+    converted = chinese._converter().convert("\n".join(others)).split("\n")
+    assert [c for c, new in zip(others, converted, strict=True) if new != c] == []
+
+
+def test_a_text_without_han_characters_is_not_sent_to_opencc(monkeypatch):
+    class Refusing:
+        def convert(self, text):
+            raise AssertionError(f"converted {text!r}")
+
+    monkeypatch.setattr(chinese, "_converter", lambda: Refusing())
+    text = "“Industry–education integration” — Café, ① ² ½"
+    assert to_simplified(text) == text

@@ -134,9 +134,11 @@ def to_simplified(text: str) -> str:
 
     Note:
         OpenCC converts phrase by phrase (t2s). In the rare case where that changes the
-        length, the text is converted character by character instead.
+        length, the text is converted character by character instead. t2s changes Han
+        characters only (checked over the Basic Multilingual Plane in the tests), so a
+        text without any is returned as it is, without a call to OpenCC.
     """
-    if text.isascii():
+    if text.isascii() or not HAN_CHAR.search(text):
         return text
     converted = _converter().convert(text)
     if len(converted) == len(text):
