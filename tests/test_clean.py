@@ -741,3 +741,35 @@ def test_a_pattern_opening_on_a_lookbehind_finds_what_a_search_finds(tmp_path):
         one = clean_document(raw, rules=scanned)
         other = clean_document(raw, rules=searched)
         assert (one.text, one.edits) == (other.text, other.edits), raw
+
+
+def test_the_byline_regex_finds_what_one_pattern_per_word_finds():
+    """The byline words are one trie regex; it says what ``\\bword\\b|词|...`` says."""
+    words = [
+        line.strip()
+        for line in (paths.CLEANING_DIR / "byline_words.txt").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    one_each = re.compile(
+        "|".join(
+            (rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w)).replace(r"\ ", r"\s+")
+            for w in words
+        ),
+        re.IGNORECASE,
+    )
+    lines = [
+        "By Reporter Li Wei",
+        "REPORTERS: Zhang San and Li Si",
+        "Trainee   reporter Wang Wu",
+        "Internship programme opens",  # "Intern" is not a whole word here
+        "Staff journalists visited the college",
+        "本报记者 张三",
+        "全媒體記者 李四 攝影 王五",
+        "通讯员：赵六",
+        "Correspondent's note",
+        "A line without any",
+        "",
+    ]
+    byline = load_rules().byline
+    assert [bool(byline.search(x)) for x in lines] == [bool(one_each.search(x)) for x in lines]
+    assert sum(bool(byline.search(x)) for x in lines) == 8

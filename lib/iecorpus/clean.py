@@ -342,9 +342,7 @@ def _read_rules(directory: str) -> Rules:
         rf"(?P<label>(?:(?<=^)|(?<=[\s|｜/]))(?:{english})|{chinese})\s*[:：]\s*",
         re.IGNORECASE,
     )
-    byline = re.compile(
-        "|".join(_word_pattern(w) for w in _read_lines(folder / "byline_words.txt")), re.IGNORECASE
-    )
+    byline = re.compile(_words_regex(_read_lines(folder / "byline_words.txt")), re.IGNORECASE)
     suffixes = folder / "spam_suffixes.txt"
     url_dates = []
     if (folder / "url_dates.csv").is_file():
@@ -375,6 +373,23 @@ def _read_rules(directory: str) -> Rules:
         line_table=FirstCharacterTable(line_parts, re.IGNORECASE),
         line_lean_table=FirstCharacterTable(lean_parts, re.IGNORECASE) if line_lean else None,
     )
+
+
+def _words_regex(words: list[str]) -> str:
+    """Words as one regex: an English word whole (``\\b`` around it), a Chinese one anywhere.
+
+    A space in a word matches any white space. The words go into two tries (English, and
+    the others), so that ``search`` tries one branch per first character at each position
+    of a line, not one per word; what it finds somewhere is what ``\\bword\\b|...`` finds.
+    No words: a regex that matches nothing.
+    """
+    english = [w for w in words if w.isascii()]
+    others = [w for w in words if not w.isascii()]
+    space = r"\s+"
+    parts = [rf"\b(?:{_trie_regex(english, space=space)})\b"] if english else []
+    if others:
+        parts.append(_trie_regex(others, space=space))
+    return "|".join(parts) or r"(?!)"
 
 
 def _lean_line_regex(parts: list[str]) -> re.Pattern | None:
@@ -729,8 +744,11 @@ def _may_hold(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
     return False
 
 
-def _trie_regex(words: list[str]) -> str:
-    """One regex matching any of ``words``, the longest where several start alike."""
+def _trie_regex(words: list[str], *, space: str | None = None) -> str:
+    """One regex matching any of ``words``, the longest where several start alike.
+
+    ``space``: what a space in a word matches (a regex such as ``\\s+``); by default a space.
+    """
     trie: dict = {}
     for word in words:
         node = trie
@@ -739,7 +757,11 @@ def _trie_regex(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        branches = [
+            (space if space is not None and c == " " else re.escape(c)) + emit(child)
+            for c, child in sorted(node.items())
+            if c
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
