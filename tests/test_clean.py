@@ -773,3 +773,14 @@ def test_the_byline_regex_finds_what_one_pattern_per_word_finds():
     byline = load_rules().byline
     assert [bool(byline.search(x)) for x in lines] == [bool(one_each.search(x)) for x in lines]
     assert sum(bool(byline.search(x)) for x in lines) == 8
+
+
+def test_a_run_of_white_space_is_scanned_for_as_the_characters_it_lists():
+    """The artefact rules' run class ``[^\\S\\n]`` is listed; it matches what it matched."""
+    category = re.compile(r"[^\S\n]")
+    runs = {rule.run_char.pattern for rule in load_rules().inline if rule.run_char is not None}
+    assert runs and all(r"\S" not in run for run in runs)
+    members = {chr(c) for c in range(0x10000) if category.fullmatch(chr(c))}
+    for run in runs:
+        listed = re.compile(run)
+        assert {chr(c) for c in range(0x10000) if listed.fullmatch(chr(c))} == members
