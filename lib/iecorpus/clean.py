@@ -32,7 +32,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -1908,23 +1908,22 @@ def apply_edits(raw: str, edits: Iterable[Edit]) -> tuple[str, list[int]]:
     Returns:
         The edited text and, for each edit, where its replacement starts in it.
     """
-    edits = edits if isinstance(edits, list) else list(edits)
-    if not edits:
+    pieces: list[str] = []
+    starts: list[int] = []
+    position = 0  # where the raw text not yet copied starts
+    length = 0  # the length of the edited text so far
+    for start, end, replacement, _ in edits:
+        if start < position:
+            raise ValueError(f"overlapping edits at offset {start}")
+        pieces.append(raw[position:start])
+        length += start - position
+        starts.append(length)
+        pieces.append(replacement)
+        length += len(replacement)
+        position = end
+    if not starts:
         return raw, []
-    begins = list(map(_START, edits))
-    ends = list(map(_END, edits))
-    replacements = list(map(_REPLACEMENT, edits))
-    previous = [0, *ends[:-1]]  # where the text kept before each edit starts
-    if any(map(int.__lt__, begins, previous)):
-        first = next(b for b, p in zip(begins, previous, strict=True) if b < p)
-        raise ValueError(f"overlapping edits at offset {first}")
-    kept = [raw[p:b] for p, b in zip(previous, begins, strict=True)]
-    # Each replacement starts after all that was kept or put in before it.
-    lengths = list(map(int.__sub__, begins, previous))
-    before = accumulate(map(len, replacements[:-1]), initial=0)
-    starts = list(map(int.__add__, accumulate(lengths), before))
-    pieces = list(chain.from_iterable(zip(kept, replacements, strict=True)))
-    pieces.append(raw[ends[-1] :])
+    pieces.append(raw[position:])
     return "".join(pieces), starts
 
 
