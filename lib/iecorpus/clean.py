@@ -32,7 +32,6 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -885,14 +884,16 @@ def _split_lines(raw: str, parts: list[str] | None = None) -> list[tuple[int, in
     ``parts`` is ``raw.split("\\n")`` when the caller has it already.
     """
     parts = raw.split("\n") if parts is None else parts
-    ends = list(accumulate([len(line) + 1 for line in parts]))
-    ends[-1] = len(raw)  # the last line has no newline after it
-    starts = [0, *ends[:-1]]
-    content_ends = [end - 1 for end in ends]
-    content_ends[-1] = len(raw)
-    spans = list(zip(starts, content_ends, ends, strict=True))
+    spans = []
+    start = 0
+    for line in parts:
+        content_end = start + len(line)
+        spans.append((start, content_end, content_end + 1))
+        start = content_end + 1
     if spans[-1][0] == len(raw):  # the text ends with a newline, or is empty
         spans.pop()
+    else:  # the last line has no newline after it
+        spans[-1] = (spans[-1][0], len(raw), len(raw))
     return spans
 
 
