@@ -57,7 +57,7 @@ PRIORITY = {
     "full-width": 3,
     "layout": 1,
 }
-_START, _END, _REPLACEMENT = attrgetter("start"), attrgetter("end"), attrgetter("replacement")
+_START = attrgetter("start")
 TERMINAL = tuple('.!?。！？"”’)）…;；')
 #: Characters that take no room: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
