@@ -126,6 +126,13 @@ def _cased(ranges: Ranges | None, flags: int) -> Ranges | None:
     return widened
 
 
+def _widest(pattern: str, flags: int) -> int:
+    """The most characters a match of ``pattern`` can span (very large when unbounded)."""
+    from re import _parser as parser
+
+    return parser.parse(pattern, flags).getwidth()[1]
+
+
 def _merged(ranges: Ranges) -> Ranges:
     merged: Ranges = []
     for first, last in sorted(ranges):
@@ -177,46 +184,56 @@ class FirstCharacterTable:
                     covering[n].append(k)
         # Each alternative compiled alone: an interval's are tried one after the other,
         # in their order, which finds what the alternation finds.
+        # With its longest match: ``fullmatch`` skips it on a longer text.
         try:
-            alone = [re.compile(part, flags) for part in parts]
+            alone = [(re.compile(part, flags), _widest(part, flags)) for part in parts]
         except re.error:  # a back-reference to another alternative's group: no table
             alone = None
-        self._patterns: list[tuple[re.Pattern, ...] | None] = []
+        self._entries: list[tuple[tuple[re.Pattern, int], ...] | None] = []
         for bound, cover in zip(self._bounds, covering, strict=True):
             if alone is None or (not cover and bound >= _ASCII_END):
                 # Beyond ASCII, a character no alternative names may still be a cased
                 # letter that an ASCII one matches ignoring case (K, the Kelvin sign).
-                self._patterns.append(None)
+                self._entries.append(None)
             else:
-                self._patterns.append(tuple(alone[k] for k in sorted(cover + every)))
-        self.n_patterns = len(set(self._patterns))
+                self._entries.append(tuple(alone[k] for k in sorted(cover + every)))
+        self.n_patterns = len(set(self._entries))
 
     def alternatives_for(self, text: str) -> tuple[re.Pattern, ...] | None:
         """The alternatives, each compiled alone, that can open ``text``, in their order.
 
         None where every alternative must be tried (then match ``whole``).
         """
+        entries = self._entries_for(text)
+        return None if entries is None else tuple(pattern for pattern, _ in entries)
+
+    def _entries_for(self, text: str) -> tuple[tuple[re.Pattern, int], ...] | None:
         if not text:
             return None
-        return self._patterns[bisect.bisect_right(self._bounds, ord(text[0])) - 1]
+        return self._entries[bisect.bisect_right(self._bounds, ord(text[0])) - 1]
 
     def fullmatch(self, text: str) -> re.Match | None:
-        """``whole.fullmatch(text)``, trying only the alternatives that can open ``text``."""
-        alternatives = self.alternatives_for(text)
-        if alternatives is None:
+        """``whole.fullmatch(text)``, trying only the alternatives that can open ``text``.
+
+        An alternative whose longest match is shorter than ``text`` is not tried either.
+        """
+        entries = self._entries_for(text)
+        if entries is None:
             return self.whole.fullmatch(text)
-        for pattern in alternatives:
-            found = pattern.fullmatch(text)
-            if found is not None:
-                return found
+        length = len(text)
+        for pattern, widest in entries:
+            if length <= widest:
+                found = pattern.fullmatch(text)
+                if found is not None:
+                    return found
         return None
 
     def match(self, text: str) -> re.Match | None:
         """``whole.match(text)``, trying only the alternatives that can open ``text``."""
-        alternatives = self.alternatives_for(text)
-        if alternatives is None:
+        entries = self._entries_for(text)
+        if entries is None:
             return self.whole.match(text)
-        for pattern in alternatives:
+        for pattern, _ in entries:
             found = pattern.match(text)
             if found is not None:
                 return found
