@@ -1009,7 +1009,7 @@ def _is_paragraph(text: str) -> bool:
     """A line that reads as a paragraph of the body, not a headline, label or menu item."""
     if len(text) > 200:
         return True
-    return text.endswith(TERMINAL) and (len(text.split()) >= 4 or count_han(text) >= 10)
+    return text.endswith(TERMINAL) and (len(text.split(maxsplit=3)) >= 4 or count_han(text) >= 10)
 
 
 class _Classifier:
