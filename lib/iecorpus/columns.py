@@ -144,7 +144,7 @@ def add_edit_rows(
     data["replacement"].extend(map(_REPLACEMENT, edits))
 
 
-def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text: str) -> None:
+def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text: str) -> list[str]:
     """Append a cleaned text's paragraphs and sentences to the two tables.
 
     Args:
@@ -154,6 +154,9 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
             paragraph, sentence, start, end, text``).
         doc_id: The document's id.
         text: Its cleaned text (paragraphs separated by a blank line).
+
+    Returns:
+        The text of each paragraph, in order (as appended to ``paragraphs``).
 
     Note:
         A paragraph is a heading when it is shorter than 150 characters and does not end
@@ -184,6 +187,7 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
     s["start"].extend([start for start, _ in found])
     s["end"].extend([end for _, end in found])
     s["text"].extend([text[start:end] for start, end in found])
+    return bodies
 
 
 __all__ = ["Columns", "add_edit_rows", "add_segment_rows", "join_columns"]

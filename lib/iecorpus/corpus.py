@@ -23,7 +23,7 @@ from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules
 from .columns import Columns, add_edit_rows, add_segment_rows
 from .dates import parse_date
 from .engine import chunk, map_tasks, partition_size, resolve_workers
-from .evidence import find_duplicates, find_furniture
+from .evidence import find_duplicates, find_furniture, longest_paragraph
 from .progress import track
 from .reading import (
     CONVERTIBLE_SUFFIXES,
@@ -802,7 +802,7 @@ def load_corpus(
         furniture=furniture,
         progress=shown,
     )
-    records, raw_texts = [], {}
+    records, longest, raw_texts = [], [], {}
     removed, paragraphs = Columns(REMOVED_COLUMNS), Columns(PARAGRAPH_COLUMNS)
     sentences = Columns(SENTENCE_COLUMNS)
     for part in loaded:  # in file order, as the serial path reads them
@@ -810,6 +810,7 @@ def load_corpus(
             raise part.error
         problems.rows.extend(part.problems)
         records.extend(part.records)
+        longest.extend(part.longest)
         raw_texts.update(part.raw)
         removed.extend(part.removed)
         paragraphs.extend(part.paragraphs)
@@ -832,7 +833,9 @@ def load_corpus(
             f"{len(problem_table)} problem(s) while loading: {summary}{more}. See corpus.problems.",
             stacklevel=2,
         )
-    flags = find_duplicates([r["doc_id"] for r in records], [r["text"] for r in records])
+    flags = find_duplicates(
+        [r["doc_id"] for r in records], [r["text"] for r in records], longest=longest
+    )
     for record, flag in zip(records, flags, strict=True):
         record["duplicate_of"] = flag
     return Corpus(
@@ -851,6 +854,8 @@ class LoadedPartition:
 
     Attributes:
         records: ``documents`` rows (dicts, without ``duplicate_of``: that is corpus-wide).
+        longest: The longest paragraph of each record's text, for
+            :func:`iecorpus.evidence.find_duplicates` (no second split of the texts).
         raw: The raw text of each document, by ``doc_id``.
         removed: ``removed`` rows, by column (:data:`REMOVED_COLUMNS`).
         paragraphs: ``paragraphs`` rows, by column (:data:`PARAGRAPH_COLUMNS`).
@@ -861,6 +866,7 @@ class LoadedPartition:
     """
 
     records: list = field(default_factory=list)
+    longest: list = field(default_factory=list)
     raw: dict = field(default_factory=dict)
     removed: Columns = field(default_factory=lambda: Columns(REMOVED_COLUMNS))
     paragraphs: Columns = field(default_factory=lambda: Columns(PARAGRAPH_COLUMNS))
@@ -910,7 +916,8 @@ def load_partition(
             part.raw[doc_id] = raw
             part.records.append(record)
             add_edit_rows(part.removed, doc_id, raw, edits, clean_starts)
-            _segment(doc_id, record["text"], part.paragraphs, part.sentences)
+            bodies = _segment(doc_id, record["text"], part.paragraphs, part.sentences)
+            part.longest.append(longest_paragraph(bodies))
     except CorpusError as error:  # strict mode: the caller raises it, in file order
         part.error = error
     part.problems = problems.rows
@@ -1136,9 +1143,9 @@ def _fallback_title(text: str, file: Path) -> str:
     return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
-def _segment(doc_id: str, text: str, paragraphs: Columns, sentences: Columns) -> None:
-    """Append a cleaned text's paragraph and sentence rows (:func:`add_segment_rows`)."""
-    add_segment_rows(paragraphs, sentences, doc_id, text)
+def _segment(doc_id: str, text: str, paragraphs: Columns, sentences: Columns) -> list[str]:
+    """Append a cleaned text's paragraph and sentence rows; return its paragraphs' texts."""
+    return add_segment_rows(paragraphs, sentences, doc_id, text)
 
 
 __all__ = [
