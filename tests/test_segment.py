@@ -105,3 +105,25 @@ def test_split_sentences_finds_what_a_full_search_finds(pieces, cut):
     text = "".join(pieces)
     start = min(cut, len(text))
     assert split_sentences(text, start) == split_by_search(text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Mr", "etc", "U.S", "A", "word", "产教", "“", "”", ")", ".", "!", "?", "。", "？",
+             "…", "……", " ", "\t", "\u3000", "\u2028", "\xa0", "\n", "\n\n"]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+def test_sentences_are_trimmed_of_white_space_inside_a_paragraph(pieces, cut, trim):
+    # Both ends of the paragraph inside a longer text, and white space of every kind
+    # str.strip removes (the sentences are trimmed as str.strip would trim them).
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - trim)
+    assert split_sentences(text, start, end) == split_by_search(text, start, end)
+    for s, e in split_sentences(text, start, end):
+        assert text[s:e] == text[s:e].strip() != ""

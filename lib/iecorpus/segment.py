@@ -40,6 +40,8 @@ _BOUNDARY = re.compile(
 #: The first character of every boundary: the regex above is tried only where one stands,
 #: since scanning for a character class runs several times faster than the whole pattern.
 _BOUNDARY_START = re.compile(r"[.!?。！？…]")
+#: White space as ``str.isspace`` (and so ``str.strip``) has it: ``re``'s ``\s`` is the same.
+_SPACE = re.compile(r"\s*")
 _WORD_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 
 
@@ -131,7 +133,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """
     end = len(text) if end is None else end
     spans, cursor, scanned = [], start, start
-    match = _BOUNDARY.match
+    match, skip_space = _BOUNDARY.match, _SPACE.match
     for candidate in _BOUNDARY_START.finditer(text, start, end):
         if candidate.start() < scanned:  # inside the boundary just found
             continue
@@ -142,14 +144,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         en = m.group("en")
         if en and en.startswith(".") and _ends_with_abbreviation(text[cursor : m.start() + 1]):
             continue
-        spans.append((cursor, m.end()))
-        cursor = m.end()
-    spans.append((cursor, end))
-    trimmed = []
-    for s, e in spans:
-        piece = text[s:e]
-        kept = piece.strip()  # str.strip removes what str.isspace calls white space
-        if kept:
-            s += len(piece) - len(piece.lstrip())
-            trimmed.append((s, s + len(kept)))
-    return trimmed
+        # The sentence holds its boundary and ends on it (a mark or a closing quote, never
+        # white space): only its start needs trimming, and it is never empty.
+        spans.append((skip_space(text, cursor).end(), scanned))
+        cursor = scanned
+    piece = text[cursor:end]  # the rest: trimmed at both ends, and dropped when blank
+    kept = piece.strip()  # str.strip removes what str.isspace calls white space
+    if kept:
+        cursor += len(piece) - len(piece.lstrip())
+        spans.append((cursor, cursor + len(kept)))
+    return spans
