@@ -15,6 +15,8 @@ _START, _END = attrgetter("start"), attrgetter("end")
 _REASON, _REPLACEMENT = attrgetter("reason"), attrgetter("replacement")
 #: The endings that make a paragraph a sentence of the body rather than a heading.
 _BODY_ENDINGS = (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
+#: The columns :func:`add_edit_rows` and :func:`add_segment_rows` fill with ints only.
+INTEGER_COLUMNS = frozenset(["start", "end", "clean_start", "paragraph", "n_chars", "sentence"])
 
 
 class Columns:
@@ -26,11 +28,15 @@ class Columns:
 
     Args:
         names: The table's columns, in order.
+        integers: Columns that hold only Python ints (offsets, counts, numbers), as the
+            code filling them vouches: they become int64 without a look at each value's
+            type. The others get the dtype pandas would infer.
     """
 
-    def __init__(self, names: Sequence[str]):
+    def __init__(self, names: Sequence[str], *, integers: Iterable[str] = ()):
         self.names = list(names)
         self.data: dict[str, list] = {name: [] for name in self.names}
+        self.integers = frozenset(integers) & set(self.names)
 
     def __len__(self) -> int:
         return len(self.data[self.names[0]]) if self.names else 0
@@ -40,11 +46,15 @@ class Columns:
 
         Raises:
             ValueError: The two pieces do not have the same columns.
+
+        Note:
+            The joined table vouches for the integer columns both pieces vouch for.
         """
         if other.names != self.names:
             raise ValueError(f"the columns differ: {other.names} is not {self.names}")
         for name in self.names:
             self.data[name].extend(other.data[name])
+        self.integers &= other.integers
 
     def to_frame(self) -> pd.DataFrame:
         """Return the rows as a DataFrame with the columns in order.
@@ -55,22 +65,28 @@ class Columns:
         """
         if not len(self):
             return pd.DataFrame([], columns=self.names)
+        integers = self.integers
         return pd.DataFrame(
-            {name: _as_column(values) for name, values in self.data.items()}, columns=self.names
+            {
+                name: _as_column(values, integers=name in integers)
+                for name, values in self.data.items()
+            },
+            columns=self.names,
         )
 
 
-def _as_column(values: list):
+def _as_column(values: list, *, integers: bool = False):
     """Turn a column of strings or of integers into the array pandas would make of it.
 
     Strings go to pandas' string array through Arrow in one step, integers to a NumPy
     array of int64: pandas would check every value first and then make the same column.
     A list holding anything else (or a mixture) is returned as it is, for pandas to
-    infer its dtype.
+    infer its dtype. With ``integers`` the values are known to be ints (see
+    :class:`Columns`), and their types are not checked again.
     """
     if type(values[0]) is int:
         # Only ints: numpy would take a bool or a float along, pandas not.
-        if set(map(type, values)) != {int}:
+        if not integers and set(map(type, values)) != {int}:
             return values
         try:
             return np.array(values, dtype=np.int64)
@@ -190,4 +206,4 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
     return bodies
 
 
-__all__ = ["Columns", "add_edit_rows", "add_segment_rows", "join_columns"]
+__all__ = ["INTEGER_COLUMNS", "Columns", "add_edit_rows", "add_segment_rows", "join_columns"]

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
-from .columns import Columns, add_edit_rows, add_segment_rows
+from .columns import INTEGER_COLUMNS, Columns, add_edit_rows, add_segment_rows
 from .dates import parse_date
 from .engine import chunk, map_tasks, partition_size, resolve_workers
 from .evidence import find_duplicates, find_furniture, longest_paragraph
@@ -240,6 +240,11 @@ class Corpus:
             getattr(self, name).to_csv(target, index=False, lineterminator="\n")
             written.append(target)
         return written
+
+
+def _table(names: list[str]) -> Columns:
+    """An empty piece of a table, its offsets and numbers vouched for as ints."""
+    return Columns(names, integers=INTEGER_COLUMNS)
 
 
 class Problems:
@@ -803,8 +808,8 @@ def load_corpus(
         progress=shown,
     )
     records, longest, raw_texts = [], [], {}
-    removed, paragraphs = Columns(REMOVED_COLUMNS), Columns(PARAGRAPH_COLUMNS)
-    sentences = Columns(SENTENCE_COLUMNS)
+    removed, paragraphs = _table(REMOVED_COLUMNS), _table(PARAGRAPH_COLUMNS)
+    sentences = _table(SENTENCE_COLUMNS)
     for part in loaded:  # in file order, as the serial path reads them
         if part.error is not None:
             raise part.error
@@ -868,9 +873,9 @@ class LoadedPartition:
     records: list = field(default_factory=list)
     longest: list = field(default_factory=list)
     raw: dict = field(default_factory=dict)
-    removed: Columns = field(default_factory=lambda: Columns(REMOVED_COLUMNS))
-    paragraphs: Columns = field(default_factory=lambda: Columns(PARAGRAPH_COLUMNS))
-    sentences: Columns = field(default_factory=lambda: Columns(SENTENCE_COLUMNS))
+    removed: Columns = field(default_factory=lambda: _table(REMOVED_COLUMNS))
+    paragraphs: Columns = field(default_factory=lambda: _table(PARAGRAPH_COLUMNS))
+    sentences: Columns = field(default_factory=lambda: _table(SENTENCE_COLUMNS))
     problems: list = field(default_factory=list)
     error: CorpusError | None = None
 
@@ -936,7 +941,7 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
         :func:`load_corpus` segments them, with empty ``removed`` and ``problems`` tables
         and the texts as their own raw text.
     """
-    paragraphs, sentences = Columns(PARAGRAPH_COLUMNS), Columns(SENTENCE_COLUMNS)
+    paragraphs, sentences = _table(PARAGRAPH_COLUMNS), _table(SENTENCE_COLUMNS)
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         _segment(doc_id, text, paragraphs, sentences)
     return Corpus(
