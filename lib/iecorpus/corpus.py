@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -445,7 +445,10 @@ def assign_doc_ids(names: list[str], problems: Problems) -> dict[str, str]:
 
 def _without_suffix(name: str) -> str:
     head, _, base = name.rpartition("/")
-    stem = PurePosixPath(base).stem if base not in ("", ".", "..") else base
+    # The stem as pathlib has it (the name less its last dot and what follows, unless the
+    # dot starts or ends the name), cut from the text rather than from a path per file.
+    dot = base.rfind(".")
+    stem = base[:dot] if 0 < dot < len(base) - 1 else base
     stem = stem if stem.strip(".") else base
     return f"{head}/{stem}" if head else stem
 
@@ -480,9 +483,10 @@ class _Finder:
         self.follow_outside_links = follow_outside_links
         self.refused: set[Path] = set()
         self.candidates: list[tuple[Path, bool, Path]] = []
-        #: Text files the walk found as plain files (no link): inside the folder and readable
-        #: as documents, so a manifest row naming one needs no look at the file system.
-        self.plain: set[Path] = set()
+        #: Text files the walk found as plain files (no link), by their path's text: inside
+        #: the folder and readable as documents, so a manifest row naming one needs no look
+        #: at the file system (and no path of its own).
+        self.plain: dict[str, Path] = {}
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
@@ -553,14 +557,14 @@ class _Finder:
                 else:
                     self.walk(path, real, ancestors | {real})
             elif entry.is_file():
-                self.classify(path, link, real)
+                self.classify(path, link, real, entry.path)
 
-    def classify(self, path: Path, link: bool, real: Path) -> None:
+    def classify(self, path: Path, link: bool, real: Path, text: str) -> None:
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES and path.name.lower() != "readme.md":
             self.candidates.append((path, link, real))
             if not link:
-                self.plain.add(path)
+                self.plain[text] = path
         elif suffix in CONVERTIBLE_SUFFIXES:
             self.refuse(
                 path,
@@ -571,6 +575,8 @@ class _Finder:
 
     def files(self) -> list[Path]:
         """The files found, each real file once (a link to a file already found is reported)."""
+        if all(real is path for path, _, real in self.candidates):  # no link: each file once
+            return sorted([path for path, _, _ in self.candidates])
         by_real: dict[Path, list[tuple[Path, bool]]] = {}
         for path, link, real in self.candidates:
             by_real.setdefault(real, []).append((path, link))
@@ -597,9 +603,14 @@ def _manifest_rows(
     rows: dict[Path, dict] = {}
     manifest_name = paths.relative_to_project(manifest)
     # A row naming a file the walk found takes that file's path: no Path to build per row.
-    plain = {str(path): path for path in finder.plain}
+    plain = finder.plain
     top = str(folder)
-    for number, row in zip(table.index, table.to_dict("records"), strict=True):
+    # The rows as dicts of the columns' values, read a column at a time (as
+    # ``to_dict("records")`` makes them, without its look at each value).
+    columns = list(table.columns)
+    values = zip(*(table[c].tolist() for c in columns), strict=True)
+    records = [dict(zip(columns, cells, strict=True)) for cells in values]
+    for number, row in zip(table.index, records, strict=True):
         name = row["file"]
         found = plain.get(os.path.normpath(os.path.join(top, name))) if name else None
         if found is not None and found not in rows and found not in finder.refused:
@@ -618,7 +629,7 @@ def _manifest_rows(
             continue
         if path in finder.refused:
             continue  # reported already, as the folder was read
-        if path in finder.plain and path not in rows:  # found by the walk: a file inside
+        if str(path) in plain and path not in rows:  # found by the walk: a file inside
             rows[path] = row
             continue
         real = Path(os.path.realpath(path))
