@@ -819,8 +819,9 @@ def load_corpus(
         progress=shown,
     )
     records, longest, raw_texts = [], [], {}
-    removed, paragraphs = _table(REMOVED_COLUMNS), _table(PARAGRAPH_COLUMNS)
-    sentences = _table(SENTENCE_COLUMNS)
+    # The first partition's tables grow by the others' rows (one partition: not copied).
+    first = loaded[0] if loaded else LoadedPartition()
+    removed, paragraphs, sentences = first.removed, first.paragraphs, first.sentences
     for part in loaded:  # in file order, as the serial path reads them
         if part.error is not None:
             raise part.error
@@ -828,9 +829,10 @@ def load_corpus(
         records.extend(part.records)
         longest.extend(part.longest)
         raw_texts.update(part.raw)
-        removed.extend(part.removed)
-        paragraphs.extend(part.paragraphs)
-        sentences.extend(part.sentences)
+        if part is not first:
+            removed.extend(part.removed)
+            paragraphs.extend(part.paragraphs)
+            sentences.extend(part.sentences)
 
     problem_table = problems.table()
     if not records:
