@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -11,8 +10,6 @@ import pyarrow as pa
 
 from .segment import split_paragraphs, split_sentences
 
-_START, _END = attrgetter("start"), attrgetter("end")
-_REASON, _REPLACEMENT = attrgetter("reason"), attrgetter("replacement")
 #: The endings that make a paragraph a sentence of the body rather than a heading.
 _BODY_ENDINGS = (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
 #: The columns :func:`add_edit_rows` and :func:`add_segment_rows` fill with ints only.
@@ -141,7 +138,7 @@ def add_edit_rows(
             text, replacement`` (those of ``Corpus.removed``).
         doc_id: The document's id.
         raw: Its raw text as decoded.
-        edits: Its edits in raw coordinates (:class:`iecorpus.clean.Edit`).
+        edits: Its edits in raw coordinates (:class:`iecorpus.clean.Edit`, a named tuple).
         clean_starts: Where each edit's replacement starts in the cleaned text.
 
     Raises:
@@ -149,15 +146,19 @@ def add_edit_rows(
     """
     if len(edits) != len(clean_starts):
         raise ValueError(f"{len(edits)} edits but {len(clean_starts)} positions in the text")
+    if not edits:
+        return
     data = table.data
-    starts, ends = list(map(_START, edits)), list(map(_END, edits))
+    # The edits' columns in one transposition of the named tuples, picked by field name.
+    fields = dict(zip(type(edits[0])._fields, zip(*edits, strict=True), strict=True))
+    starts, ends = fields["start"], fields["end"]
     data["doc_id"].extend([doc_id] * len(edits))
     data["start"].extend(starts)
     data["end"].extend(ends)
     data["clean_start"].extend(clean_starts)
-    data["reason"].extend(map(_REASON, edits))
+    data["reason"].extend(fields["reason"])
     data["text"].extend([raw[a:b] for a, b in zip(starts, ends, strict=True)])
-    data["replacement"].extend(map(_REPLACEMENT, edits))
+    data["replacement"].extend(fields["replacement"])
 
 
 def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text: str) -> list[str]:
