@@ -127,3 +127,30 @@ def test_sentences_are_trimmed_of_white_space_inside_a_paragraph(pieces, cut, tr
     assert split_sentences(text, start, end) == split_by_search(text, start, end)
     for s, e in split_sentences(text, start, end):
         assert text[s:e] == text[s:e].strip() != ""
+
+
+def detect_by_findall(text):
+    """The language test as written first: every letter and character collected by a regex."""
+    from iecorpus.chinese import count_han
+    from iecorpus.segment import OTHER_SCRIPTS, OTHER_SHARE
+
+    cjk, latin = count_han(text), len(re.findall(r"[A-Za-z]", text))
+    other = sum(len(p.findall(text)) / per_word for _, p, per_word in OTHER_SCRIPTS)
+    if other and other >= OTHER_SHARE * (other + cjk + latin / 5):
+        return "other"
+    return "zh" if cjk and cjk * 5 >= latin else "en"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["college", "A", "z", "Ω", "é", "K", "\u212a", "ｆ", "产教", "融", "𠀀", "。", "“",
+             "かな", "한국", "Москва", "αβ", "שלום", "ไทย", "12", " ", "\n"]
+        ),
+        max_size=40,
+    )
+)
+def test_the_language_is_what_counting_every_letter_by_regex_gives(pieces):
+    text = "".join(pieces)
+    assert detect_language(text) == detect_by_findall(text)
