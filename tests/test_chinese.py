@@ -38,6 +38,13 @@ def test_count_han_counts_characters_not_punctuation():
 
 
 @pytest.mark.parametrize(
+    "text", ["", "abc", "产", "产教融合，校企合作。", "𠀀𠀁产a㐀豈。あ한", "x产" * 50 + "。" * 3]
+)
+def test_count_han_counts_each_character_of_every_run(text):
+    assert count_han(text) == sum(map(is_han, text))
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [("26", 26), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十六", 26),
      ("三十一", 31), ("两", 2), ("二〇二一", 2021), ("二○二一", 2021), ("二零二四", 2024)],

@@ -4,7 +4,13 @@ import pandas as pd
 import pytest
 
 from iecorpus.clean import Edit, apply_edits
-from iecorpus.columns import Columns, add_edit_rows, add_segment_rows, join_columns
+from iecorpus.columns import (
+    INTEGER_COLUMNS,
+    Columns,
+    add_edit_rows,
+    add_segment_rows,
+    join_columns,
+)
 from iecorpus.corpus import PARAGRAPH_COLUMNS, REMOVED_COLUMNS, SENTENCE_COLUMNS
 from iecorpus.segment import split_paragraphs, split_sentences
 
@@ -31,9 +37,11 @@ def rows_one_by_one(doc_id, text):
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_segment_rows_are_those_built_row_by_row(text):
-    paragraphs, sentences = Columns(PARAGRAPH_COLUMNS), Columns(SENTENCE_COLUMNS)
-    add_segment_rows(paragraphs, sentences, "d1", text)
+@pytest.mark.parametrize("integers", [(), INTEGER_COLUMNS])
+def test_segment_rows_are_those_built_row_by_row(text, integers):
+    paragraphs = Columns(PARAGRAPH_COLUMNS, integers=integers)
+    sentences = Columns(SENTENCE_COLUMNS, integers=integers)
+    assert add_segment_rows(paragraphs, sentences, "d1", text) == paragraphs.data["text"]
     expected_p, expected_s = rows_one_by_one("d1", text)
     pd.testing.assert_frame_equal(
         paragraphs.to_frame(), pd.DataFrame(expected_p, columns=PARAGRAPH_COLUMNS)
@@ -47,9 +55,12 @@ def test_edit_rows_hold_the_raw_text_of_each_edit():
     raw = "Home > News\nBody text  here.\n"
     edits = [Edit(0, 12, "", "navigation"), Edit(21, 23, " ", "layout")]
     text, starts = apply_edits(raw, edits)
-    table = Columns(REMOVED_COLUMNS)
+    table = Columns(REMOVED_COLUMNS, integers=INTEGER_COLUMNS)
     add_edit_rows(table, "d1", raw, edits, starts)
     frame = table.to_frame()
+    checked = Columns(REMOVED_COLUMNS)
+    add_edit_rows(checked, "d1", raw, edits, starts)
+    pd.testing.assert_frame_equal(frame, checked.to_frame())
     assert text == "Body text here.\n"
     assert frame["text"].tolist() == ["Home > News\n", "  "]
     assert frame["clean_start"].tolist() == [0, 9]
@@ -111,3 +122,15 @@ def test_a_string_arrow_cannot_encode_fails_as_in_pandas():
         pd.DataFrame({"x": ["\ud800x"]})
     with pytest.raises(UnicodeEncodeError):
         table.to_frame()
+
+
+def test_a_joined_table_vouches_only_for_the_ints_both_pieces_vouch_for():
+    vouched, unchecked = Columns(["n"], integers=["n"]), Columns(["n"])
+    vouched.data["n"].extend([1, 2])
+    unchecked.data["n"].append(True)
+    joined = join_columns([vouched, unchecked], ["n"])
+    assert joined.integers == frozenset()
+    pd.testing.assert_frame_equal(joined.to_frame(), pd.DataFrame({"n": [1, 2, True]}))
+    both = Columns(["n", "x"], integers=["n", "y"])  # a name not a column is not kept
+    both.extend(Columns(["n", "x"], integers=["n"]))
+    assert both.integers == {"n"}

@@ -511,6 +511,38 @@ def test_doc_ids_stay_unique_for_any_names():
     assert "is that of a.txt already" in reported["a.txt.md"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["a.txt", "a.tar.gz", "a.", "a..", ".a", ".a.txt", "..txt", "...", "a b.md", "产教.txt",
+     "x..txt", "sub/b.txt", "sub/.txt", "sub/a.", "c", "sub.d/c", "sub.d/c.txt", "~.txt"],
+)
+def test_a_name_without_its_suffix_is_what_pathlib_calls_its_stem(name):
+    from pathlib import PurePosixPath
+
+    from iecorpus.corpus import _without_suffix
+
+    head, _, base = name.rpartition("/")
+    stem = PurePosixPath(base).stem if base not in ("", ".", "..") else base
+    stem = stem if stem.strip(".") else base
+    assert _without_suffix(name) == (f"{head}/{stem}" if head else stem)
+
+
+def test_manifest_rows_find_the_files_the_walk_found_and_the_others(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.txt", "c.md"):
+        (tmp_path / name).write_text(f"Colleges and firms train technicians ({name}).\n")
+    (tmp_path / "corpus.csv").write_text(
+        "file,title\na.txt,A\n./sub//b.txt,B\nsub/../c.md,C\nmissing.txt,M\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path, progress=False)
+    assert dict(zip(corpus.documents["doc_id"], corpus.documents["title"], strict=True)) == {
+        "a": "A",
+        "c": "C",
+        "sub/b": "B",
+    }
+    assert corpus.problems["file"].tolist() == ["missing.txt"]
+
+
 def test_an_empty_corpus_keeps_the_problems_and_every_column(corpus, tmp_path):
     from iecorpus.check import check_corpus
     from iecorpus.corpus import empty_corpus

@@ -62,3 +62,39 @@ def test_loading_removes_furniture_on_request_and_flags_copies(tmp_path):
     assert "The college opened a training hall." in docs.at["a", "text"]
     assert docs.at["g", "duplicate_of"] == "f" and docs.at["f", "duplicate_of"] == ""
     assert corpus.check_audit()["restores_raw"].all()
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_duplicates_given_the_paragraphs_are_those_found_by_splitting_again(tmp_path, seed):
+    from iecorpus.testing import write_corpus
+
+    write_corpus(tmp_path, n_documents=60, languages=("en", "zh"), seed=seed)
+    corpus = load_corpus(tmp_path, progress=False)
+    docs = corpus.documents
+    longest = (
+        corpus.paragraphs.sort_values("n_chars", ascending=False, kind="stable")
+        .drop_duplicates("doc_id")
+        .set_index("doc_id")["text"]
+        .reindex(docs["doc_id"], fill_value="")
+    )
+    again = find_duplicates(docs["doc_id"], docs["text"])
+    assert find_duplicates(docs["doc_id"], docs["text"], longest=longest) == again
+    assert list(docs["duplicate_of"]) == again
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "x" * 150,  # enough letters in the first few
+        "“" + "，".join(["产教融合"] * 40),  # punctuation between them
+        "- " * 100 + "Vocational colleges and firms train technicians together. " * 3,
+        "A, b. " * 60,  # letters sparse: the key needs the paragraph's first 360 characters
+    ],
+)
+def test_the_key_of_a_long_paragraph_is_read_from_its_first_characters(start):
+    copy = start + " The end of the copy."
+    assert find_duplicates(["a", "b"], [start, copy]) == ["", "a"]
+    assert find_duplicates(["a", "b"], [start, copy], prefix=120, longest=[start, copy]) == [
+        "",
+        "a",
+    ]

@@ -1,6 +1,7 @@
 """Reading files: every encoding the corpus may come in, and clear errors for bad files."""
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,25 @@ def test_a_page_of_control_characters_is_refused_as_binary_in_any_encoding(codec
     # Two stray control characters in a page are no sign of a binary file.
     decoded = decode_bytes(("产教融合，校企合作。\x01\x7f" + TEXT_ZH).encode(codec), "page.txt")
     assert decoded.text.startswith("产教融合")
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 70_000])
+def test_a_file_is_read_whole_whatever_its_size(tmp_path, size):
+    from iecorpus.reading import _read_bytes
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    (tmp_path / "doc.txt").write_bytes(data)
+    assert _read_bytes(tmp_path / "doc.txt") == data
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="Linux's /proc only")
+def test_a_file_that_does_not_know_its_size_is_read_to_its_end():
+    from iecorpus.reading import _read_bytes
+
+    assert Path("/proc/self/cmdline").stat().st_size == 0
+    assert _read_bytes(Path("/proc/self/cmdline")) == Path("/proc/self/cmdline").read_bytes()
+
+
+def test_a_folder_named_as_a_document_is_refused(tmp_path):
+    with pytest.raises(DocumentError, match="cannot be read"):
+        read_document(tmp_path)

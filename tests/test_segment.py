@@ -105,3 +105,52 @@ def test_split_sentences_finds_what_a_full_search_finds(pieces, cut):
     text = "".join(pieces)
     start = min(cut, len(text))
     assert split_sentences(text, start) == split_by_search(text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Mr", "etc", "U.S", "A", "word", "产教", "“", "”", ")", ".", "!", "?", "。", "？",
+             "…", "……", " ", "\t", "\u3000", "\u2028", "\xa0", "\n", "\n\n"]
+        ),
+        max_size=30,
+    ),
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+def test_sentences_are_trimmed_of_white_space_inside_a_paragraph(pieces, cut, trim):
+    # Both ends of the paragraph inside a longer text, and white space of every kind
+    # str.strip removes (the sentences are trimmed as str.strip would trim them).
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - trim)
+    assert split_sentences(text, start, end) == split_by_search(text, start, end)
+    for s, e in split_sentences(text, start, end):
+        assert text[s:e] == text[s:e].strip() != ""
+
+
+def detect_by_findall(text):
+    """The language test as written first: every letter and character collected by a regex."""
+    from iecorpus.chinese import count_han
+    from iecorpus.segment import OTHER_SCRIPTS, OTHER_SHARE
+
+    cjk, latin = count_han(text), len(re.findall(r"[A-Za-z]", text))
+    other = sum(len(p.findall(text)) / per_word for _, p, per_word in OTHER_SCRIPTS)
+    if other and other >= OTHER_SHARE * (other + cjk + latin / 5):
+        return "other"
+    return "zh" if cjk and cjk * 5 >= latin else "en"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["college", "A", "z", "Ω", "é", "K", "\u212a", "ｆ", "产教", "融", "𠀀", "。", "“",
+             "かな", "한국", "Москва", "αβ", "שלום", "ไทย", "12", " ", "\n"]
+        ),
+        max_size=40,
+    )
+)
+def test_the_language_is_what_counting_every_letter_by_regex_gives(pieces):
+    text = "".join(pieces)
+    assert detect_language(text) == detect_by_findall(text)

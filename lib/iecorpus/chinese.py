@@ -26,6 +26,8 @@ FULL_WIDTH_FORMS = "\uff00-\uffef"
 
 #: One Han character.
 HAN_CHAR = re.compile(f"[{HAN}]")
+#: A run of Han characters: counting runs makes one string per run, not one per character.
+_HAN_RUN = re.compile(f"[{HAN}]+")
 #: A Han character, CJK punctuation or a full-width form: text written in Chinese script.
 CJK_SCRIPT_CHAR = re.compile(f"[{HAN}{CJK_PUNCTUATION}{FULL_WIDTH_FORMS}]")
 
@@ -59,7 +61,7 @@ def is_han(char: str) -> bool:
 
 def count_han(text: str) -> int:
     """Count the Han characters in ``text``."""
-    return len(HAN_CHAR.findall(text))
+    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 def parse_chinese_number(text: str) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -11,10 +10,10 @@ import pyarrow as pa
 
 from .segment import split_paragraphs, split_sentences
 
-_START, _END = attrgetter("start"), attrgetter("end")
-_REASON, _REPLACEMENT = attrgetter("reason"), attrgetter("replacement")
 #: The endings that make a paragraph a sentence of the body rather than a heading.
 _BODY_ENDINGS = (".", "。", "!", "！", "”", '"', "…", ";", "；", ":", "：")
+#: The columns :func:`add_edit_rows` and :func:`add_segment_rows` fill with ints only.
+INTEGER_COLUMNS = frozenset(["start", "end", "clean_start", "paragraph", "n_chars", "sentence"])
 
 
 class Columns:
@@ -26,11 +25,15 @@ class Columns:
 
     Args:
         names: The table's columns, in order.
+        integers: Columns that hold only Python ints (offsets, counts, numbers), as the
+            code filling them vouches: they become int64 without a look at each value's
+            type. The others get the dtype pandas would infer.
     """
 
-    def __init__(self, names: Sequence[str]):
+    def __init__(self, names: Sequence[str], *, integers: Iterable[str] = ()):
         self.names = list(names)
         self.data: dict[str, list] = {name: [] for name in self.names}
+        self.integers = frozenset(integers) & set(self.names)
 
     def __len__(self) -> int:
         return len(self.data[self.names[0]]) if self.names else 0
@@ -40,11 +43,15 @@ class Columns:
 
         Raises:
             ValueError: The two pieces do not have the same columns.
+
+        Note:
+            The joined table vouches for the integer columns both pieces vouch for.
         """
         if other.names != self.names:
             raise ValueError(f"the columns differ: {other.names} is not {self.names}")
         for name in self.names:
             self.data[name].extend(other.data[name])
+        self.integers &= other.integers
 
     def to_frame(self) -> pd.DataFrame:
         """Return the rows as a DataFrame with the columns in order.
@@ -55,22 +62,28 @@ class Columns:
         """
         if not len(self):
             return pd.DataFrame([], columns=self.names)
+        integers = self.integers
         return pd.DataFrame(
-            {name: _as_column(values) for name, values in self.data.items()}, columns=self.names
+            {
+                name: _as_column(values, integers=name in integers)
+                for name, values in self.data.items()
+            },
+            columns=self.names,
         )
 
 
-def _as_column(values: list):
+def _as_column(values: list, *, integers: bool = False):
     """Turn a column of strings or of integers into the array pandas would make of it.
 
     Strings go to pandas' string array through Arrow in one step, integers to a NumPy
     array of int64: pandas would check every value first and then make the same column.
     A list holding anything else (or a mixture) is returned as it is, for pandas to
-    infer its dtype.
+    infer its dtype. With ``integers`` the values are known to be ints (see
+    :class:`Columns`), and their types are not checked again.
     """
     if type(values[0]) is int:
         # Only ints: numpy would take a bool or a float along, pandas not.
-        if set(map(type, values)) != {int}:
+        if not integers and set(map(type, values)) != {int}:
             return values
         try:
             return np.array(values, dtype=np.int64)
@@ -125,7 +138,7 @@ def add_edit_rows(
             text, replacement`` (those of ``Corpus.removed``).
         doc_id: The document's id.
         raw: Its raw text as decoded.
-        edits: Its edits in raw coordinates (:class:`iecorpus.clean.Edit`).
+        edits: Its edits in raw coordinates (:class:`iecorpus.clean.Edit`, a named tuple).
         clean_starts: Where each edit's replacement starts in the cleaned text.
 
     Raises:
@@ -133,18 +146,22 @@ def add_edit_rows(
     """
     if len(edits) != len(clean_starts):
         raise ValueError(f"{len(edits)} edits but {len(clean_starts)} positions in the text")
+    if not edits:
+        return
     data = table.data
-    starts, ends = list(map(_START, edits)), list(map(_END, edits))
+    # The edits' columns in one transposition of the named tuples, picked by field name.
+    fields = dict(zip(type(edits[0])._fields, zip(*edits, strict=True), strict=True))
+    starts, ends = fields["start"], fields["end"]
     data["doc_id"].extend([doc_id] * len(edits))
     data["start"].extend(starts)
     data["end"].extend(ends)
     data["clean_start"].extend(clean_starts)
-    data["reason"].extend(map(_REASON, edits))
+    data["reason"].extend(fields["reason"])
     data["text"].extend([raw[a:b] for a, b in zip(starts, ends, strict=True)])
-    data["replacement"].extend(map(_REPLACEMENT, edits))
+    data["replacement"].extend(fields["replacement"])
 
 
-def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text: str) -> None:
+def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text: str) -> list[str]:
     """Append a cleaned text's paragraphs and sentences to the two tables.
 
     Args:
@@ -154,6 +171,9 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
             paragraph, sentence, start, end, text``).
         doc_id: The document's id.
         text: Its cleaned text (paragraphs separated by a blank line).
+
+    Returns:
+        The text of each paragraph, in order (as appended to ``paragraphs``).
 
     Note:
         A paragraph is a heading when it is shorter than 150 characters and does not end
@@ -184,6 +204,7 @@ def add_segment_rows(paragraphs: Columns, sentences: Columns, doc_id: str, text:
     s["start"].extend([start for start, _ in found])
     s["end"].extend([end for _, end in found])
     s["text"].extend([text[start:end] for start, end in found])
+    return bodies
 
 
-__all__ = ["Columns", "add_edit_rows", "add_segment_rows", "join_columns"]
+__all__ = ["INTEGER_COLUMNS", "Columns", "add_edit_rows", "add_segment_rows", "join_columns"]

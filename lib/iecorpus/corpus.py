@@ -13,17 +13,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import paths
 from .clean import Cleaned, Edit, Rules, apply_edits, clean_document, load_rules, restore_raw
-from .columns import Columns, add_edit_rows, add_segment_rows
+from .columns import INTEGER_COLUMNS, Columns, add_edit_rows, add_segment_rows
 from .dates import parse_date
 from .engine import chunk, map_tasks, partition_size, resolve_workers
-from .evidence import find_duplicates, find_furniture
+from .evidence import find_duplicates, find_furniture, longest_paragraph
 from .progress import track
 from .reading import (
     CONVERTIBLE_SUFFIXES,
@@ -242,6 +242,11 @@ class Corpus:
         return written
 
 
+def _table(names: list[str]) -> Columns:
+    """An empty piece of a table, its offsets and numbers vouched for as ints."""
+    return Columns(names, integers=INTEGER_COLUMNS)
+
+
 class Problems:
     """Collects what went wrong with a corpus's files and manifest rows; raises in strict mode.
 
@@ -440,7 +445,10 @@ def assign_doc_ids(names: list[str], problems: Problems) -> dict[str, str]:
 
 def _without_suffix(name: str) -> str:
     head, _, base = name.rpartition("/")
-    stem = PurePosixPath(base).stem if base not in ("", ".", "..") else base
+    # The stem as pathlib has it (the name less its last dot and what follows, unless the
+    # dot starts or ends the name), cut from the text rather than from a path per file.
+    dot = base.rfind(".")
+    stem = base[:dot] if 0 < dot < len(base) - 1 else base
     stem = stem if stem.strip(".") else base
     return f"{head}/{stem}" if head else stem
 
@@ -475,9 +483,10 @@ class _Finder:
         self.follow_outside_links = follow_outside_links
         self.refused: set[Path] = set()
         self.candidates: list[tuple[Path, bool, Path]] = []
-        #: Text files the walk found as plain files (no link): inside the folder and readable
-        #: as documents, so a manifest row naming one needs no look at the file system.
-        self.plain: set[Path] = set()
+        #: Text files the walk found as plain files (no link), by their path's text: inside
+        #: the folder and readable as documents, so a manifest row naming one needs no look
+        #: at the file system (and no path of its own).
+        self.plain: dict[str, Path] = {}
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
@@ -548,14 +557,14 @@ class _Finder:
                 else:
                     self.walk(path, real, ancestors | {real})
             elif entry.is_file():
-                self.classify(path, link, real)
+                self.classify(path, link, real, entry.path)
 
-    def classify(self, path: Path, link: bool, real: Path) -> None:
+    def classify(self, path: Path, link: bool, real: Path, text: str) -> None:
         suffix = path.suffix.lower()
         if suffix in TEXT_SUFFIXES and path.name.lower() != "readme.md":
             self.candidates.append((path, link, real))
             if not link:
-                self.plain.add(path)
+                self.plain[text] = path
         elif suffix in CONVERTIBLE_SUFFIXES:
             self.refuse(
                 path,
@@ -566,6 +575,8 @@ class _Finder:
 
     def files(self) -> list[Path]:
         """The files found, each real file once (a link to a file already found is reported)."""
+        if all(real is path for path, _, real in self.candidates):  # no link: each file once
+            return sorted([path for path, _, _ in self.candidates])
         by_real: dict[Path, list[tuple[Path, bool]]] = {}
         for path, link, real in self.candidates:
             by_real.setdefault(real, []).append((path, link))
@@ -592,9 +603,14 @@ def _manifest_rows(
     rows: dict[Path, dict] = {}
     manifest_name = paths.relative_to_project(manifest)
     # A row naming a file the walk found takes that file's path: no Path to build per row.
-    plain = {str(path): path for path in finder.plain}
+    plain = finder.plain
     top = str(folder)
-    for number, row in zip(table.index, table.to_dict("records"), strict=True):
+    # The rows as dicts of the columns' values, read a column at a time (as
+    # ``to_dict("records")`` makes them, without its look at each value).
+    columns = list(table.columns)
+    values = zip(*(table[c].tolist() for c in columns), strict=True)
+    records = [dict(zip(columns, cells, strict=True)) for cells in values]
+    for number, row in zip(table.index, records, strict=True):
         name = row["file"]
         found = plain.get(os.path.normpath(os.path.join(top, name))) if name else None
         if found is not None and found not in rows and found not in finder.refused:
@@ -613,7 +629,7 @@ def _manifest_rows(
             continue
         if path in finder.refused:
             continue  # reported already, as the folder was read
-        if path in finder.plain and path not in rows:  # found by the walk: a file inside
+        if str(path) in plain and path not in rows:  # found by the walk: a file inside
             rows[path] = row
             continue
         real = Path(os.path.realpath(path))
@@ -802,18 +818,21 @@ def load_corpus(
         furniture=furniture,
         progress=shown,
     )
-    records, raw_texts = [], {}
-    removed, paragraphs = Columns(REMOVED_COLUMNS), Columns(PARAGRAPH_COLUMNS)
-    sentences = Columns(SENTENCE_COLUMNS)
+    records, longest, raw_texts = [], [], {}
+    # The first partition's tables grow by the others' rows (one partition: not copied).
+    first = loaded[0] if loaded else LoadedPartition()
+    removed, paragraphs, sentences = first.removed, first.paragraphs, first.sentences
     for part in loaded:  # in file order, as the serial path reads them
         if part.error is not None:
             raise part.error
         problems.rows.extend(part.problems)
         records.extend(part.records)
+        longest.extend(part.longest)
         raw_texts.update(part.raw)
-        removed.extend(part.removed)
-        paragraphs.extend(part.paragraphs)
-        sentences.extend(part.sentences)
+        if part is not first:
+            removed.extend(part.removed)
+            paragraphs.extend(part.paragraphs)
+            sentences.extend(part.sentences)
 
     problem_table = problems.table()
     if not records:
@@ -832,7 +851,9 @@ def load_corpus(
             f"{len(problem_table)} problem(s) while loading: {summary}{more}. See corpus.problems.",
             stacklevel=2,
         )
-    flags = find_duplicates([r["doc_id"] for r in records], [r["text"] for r in records])
+    flags = find_duplicates(
+        [r["doc_id"] for r in records], [r["text"] for r in records], longest=longest
+    )
     for record, flag in zip(records, flags, strict=True):
         record["duplicate_of"] = flag
     return Corpus(
@@ -851,6 +872,8 @@ class LoadedPartition:
 
     Attributes:
         records: ``documents`` rows (dicts, without ``duplicate_of``: that is corpus-wide).
+        longest: The longest paragraph of each record's text, for
+            :func:`iecorpus.evidence.find_duplicates` (no second split of the texts).
         raw: The raw text of each document, by ``doc_id``.
         removed: ``removed`` rows, by column (:data:`REMOVED_COLUMNS`).
         paragraphs: ``paragraphs`` rows, by column (:data:`PARAGRAPH_COLUMNS`).
@@ -861,10 +884,11 @@ class LoadedPartition:
     """
 
     records: list = field(default_factory=list)
+    longest: list = field(default_factory=list)
     raw: dict = field(default_factory=dict)
-    removed: Columns = field(default_factory=lambda: Columns(REMOVED_COLUMNS))
-    paragraphs: Columns = field(default_factory=lambda: Columns(PARAGRAPH_COLUMNS))
-    sentences: Columns = field(default_factory=lambda: Columns(SENTENCE_COLUMNS))
+    removed: Columns = field(default_factory=lambda: _table(REMOVED_COLUMNS))
+    paragraphs: Columns = field(default_factory=lambda: _table(PARAGRAPH_COLUMNS))
+    sentences: Columns = field(default_factory=lambda: _table(SENTENCE_COLUMNS))
     problems: list = field(default_factory=list)
     error: CorpusError | None = None
 
@@ -910,7 +934,8 @@ def load_partition(
             part.raw[doc_id] = raw
             part.records.append(record)
             add_edit_rows(part.removed, doc_id, raw, edits, clean_starts)
-            _segment(doc_id, record["text"], part.paragraphs, part.sentences)
+            bodies = _segment(doc_id, record["text"], part.paragraphs, part.sentences)
+            part.longest.append(longest_paragraph(bodies))
     except CorpusError as error:  # strict mode: the caller raises it, in file order
         part.error = error
     part.problems = problems.rows
@@ -929,7 +954,7 @@ def corpus_from_texts(documents: pd.DataFrame) -> Corpus:
         :func:`load_corpus` segments them, with empty ``removed`` and ``problems`` tables
         and the texts as their own raw text.
     """
-    paragraphs, sentences = Columns(PARAGRAPH_COLUMNS), Columns(SENTENCE_COLUMNS)
+    paragraphs, sentences = _table(PARAGRAPH_COLUMNS), _table(SENTENCE_COLUMNS)
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         _segment(doc_id, text, paragraphs, sentences)
     return Corpus(
@@ -1136,9 +1161,9 @@ def _fallback_title(text: str, file: Path) -> str:
     return first if len(first) <= 80 else first[:79].rstrip() + "…"
 
 
-def _segment(doc_id: str, text: str, paragraphs: Columns, sentences: Columns) -> None:
-    """Append a cleaned text's paragraph and sentence rows (:func:`add_segment_rows`)."""
-    add_segment_rows(paragraphs, sentences, doc_id, text)
+def _segment(doc_id: str, text: str, paragraphs: Columns, sentences: Columns) -> list[str]:
+    """Append a cleaned text's paragraph and sentence rows; return its paragraphs' texts."""
+    return add_segment_rows(paragraphs, sentences, doc_id, text)
 
 
 __all__ = [

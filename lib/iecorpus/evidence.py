@@ -51,7 +51,12 @@ def find_furniture(
 
 
 def find_duplicates(
-    doc_ids: Iterable[str], texts: Iterable[str], *, prefix: int = 120, tolerance: float = 0.25
+    doc_ids: Iterable[str],
+    texts: Iterable[str],
+    *,
+    prefix: int = 120,
+    tolerance: float = 0.25,
+    longest: Iterable[str] | None = None,
 ) -> list[str]:
     """Flag documents whose cleaned text repeats an earlier document's.
 
@@ -61,17 +66,21 @@ def find_duplicates(
         prefix: How many letters, digits and Han characters at the start of the
             longest paragraph must agree.
         tolerance: How much the lengths may differ, as a share of the longer.
+        longest: The longest paragraph of each text (the first of them; "" for a text
+            without any), as segmenting found it; by default each text is split again.
 
     Returns:
         For each document, the ``doc_id`` of the first earlier document it duplicates,
         or "". A text whose longest paragraph is shorter than ``prefix`` characters is
         never flagged.
     """
+    texts = list(texts)
+    if longest is None:  # a heading kept or not: same key
+        longest = [max(text.split("\n\n"), key=len) for text in texts]
     first: dict[str, list[tuple[str, int]]] = {}
     flags = []
-    for doc_id, text in zip(doc_ids, texts, strict=True):
-        longest = max(text.split("\n\n"), key=len)  # a heading kept or not: same key
-        key = _NOT_TEXT.sub("", longest[: prefix * 3])[:prefix]
+    for doc_id, text, paragraph in zip(doc_ids, texts, longest, strict=True):
+        key = _duplicate_key(paragraph, prefix)
         flag = ""
         if len(key) == prefix:
             length = len(text)
@@ -84,4 +93,19 @@ def find_duplicates(
     return flags
 
 
-__all__ = ["find_duplicates", "find_furniture"]
+def longest_paragraph(paragraphs: Iterable[str]) -> str:
+    """Return the first of the longest paragraphs ("" for none): :func:`find_duplicates`' key."""
+    return max(paragraphs, key=len, default="")
+
+
+def _duplicate_key(paragraph: str, prefix: int) -> str:
+    """The first ``prefix`` letters, digits and Han characters of the paragraph's first 3x."""
+    # Dropping the other characters from a shorter start gives the start of the same key:
+    # look at a little more than ``prefix`` first, and at all 3x only where that is short.
+    key = _NOT_TEXT.sub("", paragraph[: prefix + prefix // 4])
+    if len(key) < prefix and len(paragraph) > prefix + prefix // 4:
+        key = _NOT_TEXT.sub("", paragraph[: prefix * 3])
+    return key[:prefix]
+
+
+__all__ = ["find_duplicates", "find_furniture", "longest_paragraph"]
