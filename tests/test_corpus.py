@@ -534,7 +534,8 @@ def test_manifest_rows_find_the_files_the_walk_found_and_the_others(tmp_path):
     (tmp_path / "corpus.csv").write_text(
         "file,title\na.txt,A\n./sub//b.txt,B\nsub/../c.md,C\nmissing.txt,M\n", encoding="utf-8"
     )
-    corpus = load_corpus(tmp_path, progress=False)
+    with pytest.warns(UserWarning, match="missing.txt: named in the manifest"):
+        corpus = load_corpus(tmp_path, progress=False)
     assert dict(zip(corpus.documents["doc_id"], corpus.documents["title"], strict=True)) == {
         "a": "A",
         "c": "C",
