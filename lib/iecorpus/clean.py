@@ -1582,8 +1582,9 @@ def _rules_for_page(
 ) -> tuple[tuple[InlineRule, ...], tuple[InlineRule, ...]]:
     """The inline rules (all, and those for ASCII lines) that may match a line of a page.
 
-    A rule whose ``needs`` the whole page lacks cannot match any of its lines, so each
-    line tries only the few rules left (most pages hold the needs of two or three).
+    ``raw`` is the page, or the lines of it that are kept, joined by line breaks. A rule
+    whose ``needs`` that text lacks cannot match any of those lines, so each line tries
+    only the few rules left (most pages hold the needs of two or three).
     """
     every: list[InlineRule] = []
     for_ascii: list[InlineRule] = []
@@ -1810,8 +1811,10 @@ def clean_document(
     lines, status = pager.lines, pager.status
     kept = [i for i, text in enumerate(pager.stripped) if text and status[i] is None]
     brands = re.compile("|".join(map(re.escape, pager.brands))) if pager.brands else None
-    applicable, spam_lines = _rules_for_page(raw, rules), pager.spam_lines
-    full_width = not raw.isascii() and _FULL_WIDTH.search(raw) is not None
+    # Inline rules apply to the lines kept: what those lack, no rule is tried for.
+    kept_text = "\n".join([raw[lines[i][0] : lines[i][1]] for i in kept])
+    applicable, spam_lines = _rules_for_page(kept_text, rules), pager.spam_lines
+    full_width = not kept_text.isascii() and _FULL_WIDTH.search(kept_text) is not None
     inline = {
         i: _inline_edits(
             raw,
