@@ -14,6 +14,7 @@ import csv
 import re
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from . import paths
@@ -233,6 +234,9 @@ class DateMatch:
     end: int
 
 
+_START = attrgetter("start")
+
+
 def _build(year: int, month: int | None, day: int | None) -> tuple[str, str] | None:
     """Validate the parts and return (iso, precision), or None for an impossible date."""
     if not 1900 <= year <= 2100:
@@ -276,15 +280,19 @@ def find_dates(text: str) -> list[DateMatch]:
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
+            groups = m.groupdict()
             try:
-                y, mo, d = (m.groupdict().get(k) for k in "ymd")
-                parts = _build(read_date_part(y), read_date_part(mo), read_date_part(d))
+                parts = _build(
+                    read_date_part(groups.get("y")),
+                    read_date_part(groups.get("m")),
+                    read_date_part(groups.get("d")),
+                )
             except KeyError:
                 parts = None
             if parts:
                 found.append(DateMatch(parts[0], parts[1], m.start(), m.end()))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return sorted(found, key=_START) if len(found) > 1 else found
 
 
 def parse_date(value: str) -> tuple[str, str] | None:
