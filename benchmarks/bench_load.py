@@ -177,6 +177,9 @@ def report(built: dict, m: dict) -> str:
         ),
         f"  aim: {TARGET_MB_PER_S:.0f} MB/s on one core; load_corpus {verdict} it "
         f"({mb / m['total']:.2f} MB/s).",
+        f"  next to it, same run: reading and decoding the same files takes "
+        f"{m['read']:.2f} s ({mb / max(m['read'], 1e-9):.0f} MB/s); load_corpus is "
+        f"{m['total'] / max(m['read'], 1e-9):.0f}x slower.",
     ]
     if "profile" in m:
         lines += ["", "profile of load_corpus (top 15 functions by own time):", m["profile"]]

@@ -1,9 +1,12 @@
 """Tests for iecorpus.chinese: the one definition of Chinese characters, numerals and widths."""
 
+import re
+
 import pytest
 
 from iecorpus.chinese import (
     count_han,
+    count_latin,
     display_width,
     has_han,
     is_han,
@@ -42,6 +45,13 @@ def test_count_han_counts_characters_not_punctuation():
 )
 def test_count_han_counts_each_character_of_every_run(text):
     assert count_han(text) == sum(map(is_han, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc XYZ", "产教融合", "Café ÀÉ ſ K ｘ", "1+X证书 and TVET。", "a\u0100z" * 30]
+)
+def test_count_latin_counts_the_ascii_letters(text):
+    assert count_latin(text) == len(re.findall(r"[A-Za-z]", text))
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,21 @@ def count_han(text: str) -> int:
     return sum(map(len, _HAN_RUN.findall(text)))
 
 
+#: The Latin letters a text is weighed by against its Han characters (ASCII's), as bytes.
+_LATIN_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def count_latin(text: str) -> int:
+    """Count the ASCII letters (``[A-Za-z]``) in ``text``.
+
+    Note:
+        They are counted among the text's ASCII characters at C speed (a translate of
+        its bytes), not collected one by one by a regex.
+    """
+    ascii_only = text.encode("ascii", "ignore")
+    return len(ascii_only) - len(ascii_only.translate(None, _LATIN_LETTERS))
+
+
 def parse_chinese_number(text: str) -> int:
     """Read a number written in Chinese numerals or digits.
 

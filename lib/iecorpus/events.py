@@ -34,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .chinese import HAN, count_han, has_han, shorten, to_simplified
+from .chinese import HAN, count_han, count_latin, has_han, shorten, to_simplified
 from .datafiles import load_data
 from .dates import parse_date
 from .engine import chunk_table, map_tasks, partition_size, resolve_workers
@@ -452,7 +452,7 @@ def _summary(
     expr: TimeExpression,
     triggers: list[_Hit] = (),
 ) -> str:
-    chinese = count_han(text) * 5 >= len(re.findall(r"[A-Za-z]", text))
+    chinese = count_han(text) * 5 >= count_latin(text)
     if trigger is None:  # a target: what is to be done by then
         if chinese:
             return _chinese_summary(text, expr.end, actors, expr, [])

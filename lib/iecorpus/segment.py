@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .chinese import HAN, count_han
+from .chinese import HAN, count_han, count_latin
 
-#: The Latin letters a text is weighed by (ASCII's), as bytes: they are counted among the
-#: text's ASCII characters at C speed, not collected one by one by a regex.
-_LATIN_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: Letters of scripts that are neither English nor Chinese, each named for the report:
 #: kana and hangul count like a Chinese character, alphabetic letters like a Latin letter.
 OTHER_SCRIPTS = (
@@ -65,18 +62,12 @@ def detect_language(text: str) -> str:
     if text.isascii():  # told at once: neither Chinese nor another script
         return "en"
     cjk = count_han(text)
-    latin = _count_latin(text)
+    latin = count_latin(text)
     if _ANY_OTHER.search(text):
         other = sum(len(p.findall(text)) / per_word for _, p, per_word in OTHER_SCRIPTS)
         if other >= OTHER_SHARE * (other + cjk + latin / 5):
             return "other"
     return "zh" if cjk and cjk * 5 >= latin else "en"
-
-
-def _count_latin(text: str) -> int:
-    """How many ASCII letters (``[A-Za-z]``) ``text`` holds."""
-    ascii_only = text.encode("ascii", "ignore")
-    return len(ascii_only) - len(ascii_only.translate(None, _LATIN_LETTERS))
 
 
 def name_scripts(text: str) -> list[str]:
