@@ -1839,46 +1839,47 @@ def clean_document(
     position = {line: k for k, line in enumerate(kept)}
 
     # The edits in order, touching layout edits joined into one and edits that change
-    # nothing dropped: a run of layout edits is held in ``run_*`` until another edit ends it.
+    # nothing dropped: a run of layout edits is held (its start, its end, the texts put in
+    # its place; an end of -1 for none) until another edit ends it.
     edits: list[Edit] = []
-    run_start = run_end = -1
-    run_text: list[str] = []
+    run_start, run_end, run_texts = -1, -1, []
 
     def end_run() -> None:
+        nonlocal run_end
         if run_end >= 0:
-            joined_text = run_text[0] if len(run_text) == 1 else "".join(run_text)
+            joined_text = run_texts[0] if len(run_texts) == 1 else "".join(run_texts)
             if raw[run_start:run_end] != joined_text:
                 edits.append(Edit(run_start, run_end, joined_text, "layout"))
+        run_end = -1
+
+    def add_layout(start: int, end: int, replacement: str) -> None:
+        nonlocal run_start, run_end, run_texts
+        if run_end == start:
+            run_end = end
+            run_texts.append(replacement)
+        else:
+            end_run()
+            run_start, run_end, run_texts = start, end, [replacement]
+
+    def add(edit: Edit) -> None:
+        end_run()
+        if raw[edit.start : edit.end] != edit.replacement:
+            edits.append(edit)
 
     stripped = pager.stripped
     for i, (start, content_end, end) in enumerate(lines):
         reason = status[i]
         if reason is not None or not stripped[i]:
-            if end > start:
-                if reason is not None:
-                    end_run()
-                    run_end = -1
-                    edits.append(Edit(start, end, "", reason))
-                elif run_end == start:
-                    run_end = end
-                    run_text.append("")
-                else:
-                    end_run()
-                    run_start, run_end, run_text = start, end, [""]
+            if end > start and reason is not None:
+                add(Edit(start, end, "", reason))
+            elif end > start:
+                add_layout(start, end, "")
             continue
         for edit in inline[i]:
             if edit.reason == "layout":
-                if run_end == edit.start:
-                    run_end = edit.end
-                    run_text.append(edit.replacement)
-                else:
-                    end_run()
-                    run_start, run_end, run_text = edit.start, edit.end, [edit.replacement]
+                add_layout(edit.start, edit.end, edit.replacement)
             else:
-                end_run()
-                run_end = -1
-                if raw[edit.start : edit.end] != edit.replacement:
-                    edits.append(edit)
+                add(edit)
         if end > content_end:  # the newline after a kept line
             k = position[i]
             if k == len(kept) - 1:
@@ -1889,12 +1890,7 @@ def clean_document(
                 sep = "" if is_han(left) and is_han(right) else " "
             else:
                 sep = "\n\n"
-            if run_end == content_end:
-                run_end = end
-                run_text.append(sep)
-            else:
-                end_run()
-                run_start, run_end, run_text = content_end, end, [sep]
+            add_layout(content_end, end, sep)
     end_run()
     text, clean_starts = apply_edits(raw, edits)
     meta = pager.meta
