@@ -156,6 +156,18 @@ def test_a_file_is_read_whole_whatever_its_size(tmp_path, size):
     assert _read_bytes(tmp_path / "doc.txt") == data
 
 
+def test_a_read_cut_short_is_carried_on_to_the_end(tmp_path, monkeypatch):
+    import os
+
+    from iecorpus.reading import _read_bytes
+
+    data = b"industry-education integration " * 500
+    (tmp_path / "doc.txt").write_bytes(data)
+    read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: read(fd, min(n, 1000)))  # at most 1,000
+    assert _read_bytes(tmp_path / "doc.txt") == data
+
+
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="Linux's /proc only")
 def test_a_file_that_does_not_know_its_size_is_read_to_its_end():
     from iecorpus.reading import _read_bytes

@@ -387,12 +387,14 @@ def _read_bytes(path: Path) -> bytes:
     Note:
         Without the buffered file object ``open`` builds and its check for a terminal: a
         regular file is read in one call of its size (and one more byte, to see its end).
+        Where that call gives another length (a file that grew, shrank or does not know
+        its size, or a read cut short, as a system may cut one), the rest is read to the end.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         size = os.fstat(fd).st_size
         data = os.read(fd, size + 1)
-        if len(data) > size:  # grown since, or a file that does not know its size
+        if len(data) != size:
             chunks = [data]
             while chunk := os.read(fd, max(size, 1 << 16)):
                 chunks.append(chunk)
