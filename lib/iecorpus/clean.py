@@ -42,6 +42,7 @@ from .datafiles import data_files, load_data
 from .dates import DATE_FIRST, DATE_LAST, parse_date
 from .firstchar import FirstCharacterTable
 from .glossary import GLOSSARY, load_glossary
+from .regexparse import ATOMIC_GROUP, POSSESSIVE_REPEAT, parser
 from .tokens import STOPWORDS_DIR, load_stopwords
 
 # Higher wins where two edits overlap.
@@ -531,8 +532,6 @@ def _split_first(source: str, flags: int) -> tuple[str, str] | None:
         The first item's text and the rest, or None where no cut reads as the whole does
         (a group number or a flag that would change, a top-level ``|``).
     """
-    from re import _parser as parser  # the standard library's own reading of a pattern
-
     try:
         whole = parser.parse(source, flags)
     except re.error:
@@ -560,8 +559,6 @@ def _run_scan(pattern: str, flags: int) -> tuple[re.Pattern, re.Pattern] | None:
     searched for that class (fast), one opening on a lookbehind is tried everywhere: the
     artefacts of ``artefacts.csv`` (a space before a stray comma, a spaced hyphen) are such.
     """
-    from re import _parser as parser
-
     first = _split_first(pattern, flags)
     if first is None:
         return None
@@ -601,8 +598,6 @@ def _listed_space_class(char: str, flags: int) -> str:
     by categories. A negated class holding ``\\S`` can only match white space, so its
     members are found by trying each white-space character; any other class is kept.
     """
-    from re import _parser as parser
-
     [(op, av)] = parser.parse(char, flags).data
     if op is not parser.IN or (parser.NEGATE, None) not in av:
         return char
@@ -694,7 +689,6 @@ def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
         ``(literal, ignore_case)`` pairs (ignoring case, the literal is lower-cased ASCII),
         or None when the expression names none that is certain (then it is always tried).
     """
-    from re import _parser as parser  # the standard library's own reading of a pattern
 
     def required(items, flags: int) -> list[tuple[str, bool]] | None:
         best: list[tuple[str, bool]] | None = None
@@ -724,9 +718,9 @@ def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
             elif op is parser.BRANCH:
                 branches = [required(b.data, flags) for b in av[1]]
                 found = None if any(b is None for b in branches) else sum(branches, [])
-            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, POSSESSIVE_REPEAT):
                 found = required(av[2].data, flags) if av[0] >= 1 else None
-            elif op is parser.ATOMIC_GROUP:
+            elif op is ATOMIC_GROUP:
                 found = required(av.data, flags)
             else:
                 found = None

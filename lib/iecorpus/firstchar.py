@@ -16,6 +16,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .regexparse import ATOMIC_GROUP, POSSESSIVE_REPEAT, parser
+
 #: A first-character set of more characters than this is taken as "any character": the
 #: alternative is then tried on every text.
 MOST_FIRST_CHARACTERS = 0x10000
@@ -42,7 +44,6 @@ def first_characters(pattern: str, flags: int = 0) -> Ranges | None:
         (its look-alikes under ``re.IGNORECASE`` are many). Ignoring case, an ASCII letter
         stands for itself in both cases.
     """
-    from re import _parser as parser  # the standard library's own reading of a pattern
 
     def of_items(items, flags: int) -> tuple[Ranges | None, bool]:
         """The first characters of a sequence, and whether it can match the empty string."""
@@ -74,7 +75,7 @@ def first_characters(pattern: str, flags: int = 0) -> Ranges | None:
         if op is parser.SUBPATTERN:
             _, add, remove, inner = av
             return of_items(inner.data, (flags | add) & ~remove)
-        if op is parser.ATOMIC_GROUP:
+        if op is ATOMIC_GROUP:
             return of_items(av.data, flags)
         if op is parser.BRANCH:
             found: Ranges = []
@@ -86,7 +87,7 @@ def first_characters(pattern: str, flags: int = 0) -> Ranges | None:
                 found.extend(ranges)
                 empty = empty or may_be_empty
             return found, empty
-        if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+        if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, POSSESSIVE_REPEAT):
             low, _, inner = av
             ranges, empty = of_items(inner.data, flags)
             return ranges, empty or low == 0
@@ -128,8 +129,6 @@ def _cased(ranges: Ranges | None, flags: int) -> Ranges | None:
 
 def _widest(pattern: str, flags: int) -> int:
     """The most characters a match of ``pattern`` can span (very large when unbounded)."""
-    from re import _parser as parser
-
     return parser.parse(pattern, flags).getwidth()[1]
 
 
