@@ -118,10 +118,13 @@ def test_a_table_built_column_wise_has_the_dtypes_pandas_infers(values):
 def test_a_string_arrow_cannot_encode_fails_as_in_pandas():
     table = Columns(["x"])
     table.data["x"].append("\ud800x")  # a lone surrogate
-    with pytest.raises(UnicodeEncodeError):
-        pd.DataFrame({"x": ["\ud800x"]})
-    with pytest.raises(UnicodeEncodeError):
-        table.to_frame()
+    try:  # pandas 3 stores strings in Arrow, which cannot encode it; pandas 2 keeps objects
+        expected = pd.DataFrame({"x": ["\ud800x"]})
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            table.to_frame()
+    else:
+        pd.testing.assert_frame_equal(table.to_frame(), expected)
 
 
 def test_a_joined_table_vouches_only_for_the_ints_both_pieces_vouch_for():

@@ -57,7 +57,8 @@ def describe_documents(corpus: Corpus) -> pd.DataFrame:
     )
     table["n_chars_raw"] = docs["n_chars_raw"]
     table["n_chars_clean"] = docs["n_chars_clean"]
-    table["kept_pct"] = (100 * docs["n_chars_clean"] / docs["n_chars_raw"]).round(1)
+    # (as floats: the columns of an empty corpus hold objects, which pandas 2 cannot round)
+    table["kept_pct"] = (100 * docs["n_chars_clean"] / docs["n_chars_raw"]).astype(float).round(1)
     table["url"] = docs.get("url", "")
     table["site"] = docs.get("site", "")
     return table.sort_values(["date", "doc_id"]).reset_index(drop=True)
