@@ -5,9 +5,10 @@ those that cannot open on the text's first character. The line rules of the clea
 alternation of some thirty named groups matched against every line of every page, and most
 of them open on a few literals (``Home``, ``来源``, ``Copyright``): :class:`FirstCharacterTable`
 reads which characters each alternative can start with (from the standard library's own
-parse of the pattern) and keeps, for every first character, a regex of only the alternatives
-that can open on it, in their order. ``table.fullmatch(text)`` matches what
-``re.compile("|".join(parts), flags).fullmatch(text)`` matches, with the same groups.
+parse of the pattern) and keeps, for every first character, the alternatives that can open
+on it, each compiled alone and tried in their order (and, for ``fullmatch``, only where the
+text is no longer than an alternative's longest match). ``table.fullmatch(text)`` matches
+what ``re.compile("|".join(parts), flags).fullmatch(text)`` matches, with the same groups.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ MOST_FIRST_CHARACTERS = 0x10000
 
 _ASCII_END = 0x80
 _UNICODE_END = 0x110000
-_NEVER = re.compile(r"(?!)")
 
 Ranges = list[tuple[int, int]]
 
@@ -153,7 +153,8 @@ class FirstCharacterTable:
     Attributes:
         whole: ``"|".join(parts)`` compiled: what a text whose first character no table
             entry covers (a cased letter beyond ASCII, an empty text) is matched with.
-        n_patterns: How many regexes the table holds (compiled when first needed).
+        n_patterns: How many different lists of alternatives the table holds (one per kind
+            of first character).
 
     Note:
         Only matches at the start of a text (``match``, ``fullmatch``) can be split so:
