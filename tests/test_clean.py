@@ -703,6 +703,8 @@ RUN_PATTERNS = [
     r"(?<=\w)\s{2,}(?=[A-Z])",
     r"(?<=[.!?]) +(?= |Q)",  # what follows may start inside the run
     r"(?<=[.!?]) +Q+",
+    r"(?<=[a-z]) + x",  # the rest opens on the run's own character
+    r"(?<=\w)[ \t]+[,;!]",  # the rest opens on a class: found by a scan for it
 ]
 
 
@@ -728,6 +730,9 @@ def test_a_pattern_opening_on_a_lookbehind_finds_what_a_search_finds(tmp_path):
     searched = _rules_with_artefacts(tmp_path / "searched", lambda p: f"(?:{p})")
     assert sum(rule.run_end is not None for rule in scanned.inline) >= 8
     assert all(rule.run_end is None for rule in searched.inline)
+    # Both ways of finding a run's end are exercised: from its rest, and from its class.
+    with_rest = [rule.run_rest is not None for rule in scanned.inline if rule.run_end is not None]
+    assert sum(with_rest) >= 5 and not all(with_rest)
     pick = random.Random(19)
     pieces = ["a", "Z", ".", "!", "?", ",", " ", "  ", "-", "Q", "x", "\t", "\u3000", "Essence "]
     for _ in range(300):

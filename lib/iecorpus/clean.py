@@ -146,6 +146,10 @@ class InlineRule:
             look for in such a pattern and tries it at every position of a line, while
             this one it scans for (see :func:`_run_matches`). None for other patterns.
         run_char: The run's character class, as a regex, where ``run_end`` is set.
+        run_rest: The rest of such a pattern after the run, where it opens on a character
+            or a class (``Essence…``, ``-(?=[a-z])``): ``re`` scans for that faster than
+            for the run's class (a space), so the run's ends are found from where the rest
+            matches. None where it opens otherwise (a lookahead), or for other patterns.
     """
 
     pattern: re.Pattern
@@ -159,6 +163,7 @@ class InlineRule:
     page_search: re.Pattern | None = field(default=None, compare=False, repr=False)
     run_end: re.Pattern | None = field(default=None, compare=False, repr=False)
     run_char: re.Pattern | None = field(default=None, compare=False, repr=False)
+    run_rest: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies(self, line: str) -> bool:
         """True when the line may hold a match."""
@@ -509,7 +514,7 @@ def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
     needs = tuple(n for n in (row.get("needs") or "").split("|") if n)
     expressions = [n[3:] for n in needs if n.startswith("re:")]
     literals = [n for n in needs if not n.startswith("re:")]
-    run_end, run_char = _run_scan(row["pattern"], re.M) or (None, None)
+    run_end, run_char, run_rest = _run_scan(row["pattern"], re.M) or (None, None, None)
     return InlineRule(
         re.compile(row["pattern"], re.M),
         replacement,
@@ -522,6 +527,7 @@ def _inline_rule(row: dict[str, str], replacement: str) -> InlineRule:
         page_search=re.compile("|".join(map(re.escape, literals))) if len(literals) > 4 else None,
         run_end=run_end,
         run_char=run_char,
+        run_rest=run_rest,
     )
 
 
@@ -550,8 +556,8 @@ def _split_first(source: str, flags: int) -> tuple[str, str] | None:
     return None
 
 
-def _run_scan(pattern: str, flags: int) -> tuple[re.Pattern, re.Pattern] | None:
-    """The ``run_end`` and ``run_char`` of :class:`InlineRule` for ``pattern``, or None.
+def _run_scan(pattern: str, flags: int) -> tuple[re.Pattern, re.Pattern, re.Pattern | None] | None:
+    """The ``run_end``, ``run_char`` and ``run_rest`` of :class:`InlineRule`, or None.
 
     ``pattern`` qualifies when it reads as a lookbehind ``(?<=…)``, then a repeat (at least
     once) of one character or class C, then the rest R. ``run_end`` is ``C(?=R)``: where a
@@ -583,8 +589,19 @@ def _run_scan(pattern: str, flags: int) -> tuple[re.Pattern, re.Pattern] | None:
             continue
         if len(items) == 1 and repr(items[0]) == repr(repeated):
             char = _listed_space_class(run[:k], flags)
-            return re.compile(f"(?:{char})(?={rest})", flags), re.compile(char, flags)
+            run_end = re.compile(f"(?:{char})(?={rest})", flags)
+            return run_end, re.compile(char, flags), _opening_on_a_character(rest, flags)
     return None
+
+
+def _opening_on_a_character(pattern: str, flags: int) -> re.Pattern | None:
+    """``pattern`` compiled where it opens on a character or a class, else None."""
+    try:
+        items = parser.parse(pattern, flags).data
+        compiled = re.compile(pattern, flags)
+    except re.error:  # a reference to a group the lookbehind or the run defined
+        return None
+    return compiled if items and items[0][0] in (parser.LITERAL, parser.IN) else None
 
 
 #: Every character ``\s`` matches (``str.isspace``; none lies above U+3000).
@@ -608,6 +625,26 @@ def _listed_space_class(char: str, flags: int) -> str:
     return "[" + re.escape("".join(members)) + "]" if members else char
 
 
+def _run_ends(rule: InlineRule, line: str, end: int) -> Iterable[int]:
+    """Where ``rule.run_end`` matches in ``line[:end]``: a C that R follows, in order.
+
+    With ``run_rest``, each place R matches is found (a search from one past the last),
+    and the character before it kept when it is a C: the same places, from a scan for R's
+    first character rather than for C.
+    """
+    if rule.run_rest is None:
+        return [m.start() for m in rule.run_end.finditer(line, 0, end)]
+    search, in_run = rule.run_rest.search, rule.run_char.match
+    ends = []
+    at = 1  # R after a C: at the second character at the earliest
+    while (m := search(line, at, end)) is not None:
+        rest = m.start()
+        if in_run(line, rest - 1, end):
+            ends.append(rest - 1)
+        at = rest + 1
+    return ends
+
+
 def _run_matches(rule: InlineRule, line: str, end: int) -> list[re.Match]:
     """What ``rule.pattern.finditer(line, 0, end)`` finds, for a rule with a ``run_end``.
 
@@ -620,8 +657,7 @@ def _run_matches(rule: InlineRule, line: str, end: int) -> list[re.Match]:
     found: list[re.Match] = []
     match, in_run = rule.pattern.match, rule.run_char.match
     done = 0  # every start before this was tried, or lies inside a match found
-    for hit in rule.run_end.finditer(line, 0, end):
-        last = hit.start()
+    for last in _run_ends(rule, line, end):
         if last < done:
             continue
         at = last
