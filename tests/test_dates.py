@@ -1,5 +1,6 @@
 """Dates as pages write them, read into ISO form with their precision."""
 
+import re
 import shutil
 
 import pytest
@@ -190,3 +191,21 @@ def test_parse_date_reads_one_whole_value(value, expected):
 def test_a_time_after_the_date_belongs_to_it(text, iso):
     (found,) = find_dates(text)
     assert found.iso == iso and text[found.end :].lstrip().startswith(("来源", "Source"))
+
+
+def test_the_month_hint_never_hides_a_date_the_patterns_find(monkeypatch):
+    """find_dates skips the English patterns where no month stem opens a word; they find nothing there."""
+    import random
+
+    pick = random.Random(5)
+    heads = ["", " ", "x", "7", "年", "(", "-", "of ", "the 3rd of ", "on "]
+    months = ["May", "mar", "SEPT.", "June", "ſept", "Dec", "august", "Jan."]
+    tails = [" 26, 2021", " 2020", " 5 2019", "2021", ", 2023.", " 31st, 2024 09:30"]
+    texts = [
+        pick.choice(heads) + pick.choice(months) + pick.choice(tails) + pick.choice(heads)
+        for _ in range(400)
+    ] + ["market 2021", "mayor of 2020", "26 May 2021", "2021年May 26, 2021"]
+    hinted = [dates.find_dates(text) for text in texts]
+    monkeypatch.setattr(dates, "_MONTH_HINT", re.compile(""))  # every text: every pattern
+    assert hinted == [dates.find_dates(text) for text in texts]
+    assert sum(map(bool, hinted)) > 100

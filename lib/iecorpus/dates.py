@@ -110,8 +110,12 @@ def _any_case(word: str) -> str:
 
 
 #: A text in which a month name may stand holds its first three letters, in any case (a
-#: class of listed letters is scanned far faster than a pattern with IGNORECASE).
-_MONTH_HINT = re.compile("|".join(_any_case(name) for name in sorted({m[:3] for m in MONTHS})))
+#: class of listed letters is scanned far faster than a pattern with IGNORECASE), at the
+#: start of a word, as every English date pattern has it (a word boundary is tested before
+#: the twelve stems are, so a position inside a word costs one test).
+_MONTH_HINT = re.compile(
+    r"\b(?:" + "|".join(_any_case(name) for name in sorted({m[:3] for m in MONTHS})) + ")"
+)
 _YEAR_MONTH = re.compile(rf"(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})")
 _YEAR = re.compile(rf"(?P<y>{YEAR})\s*年?")
 
