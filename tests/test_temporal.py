@@ -308,3 +308,30 @@ def test_a_bad_future_words_row_is_named(tmp_path):
     path.write_text("language,pattern,note\nen,(will,\n")
     with pytest.raises(ValueError, match=r"future.csv, row 2: .*Fix or remove"):
         load_future_words(path)
+
+
+def test_a_sentence_may_hold_a_date_as_one_alternation_of_digit_and_words_says():
+    """The pre-check looks for a digit first, then the rest: what ``\\d|rest`` says."""
+    import re
+
+    from iecorpus.temporal import _may_hold_a_date, _may_hold_any_date, load_date_grammar
+
+    relative = load_date_grammar().relative
+    rest = _may_hold_a_date(relative)
+    both = re.compile(r"\d|" + rest.pattern, rest.flags)
+    sentences = [
+        "The college opened in 2021.",
+        "The plan runs to the end of next year.",
+        "Colleges and firms train technicians together.",
+        "On Monday the ministry met employers.",
+        "Since last September the pilots have grown.",
+        "产教融合试点自二〇二一年起推进。",
+        "去年以来，校企合作不断深化。",
+        "校企合作不断深化。",
+        "全面推进到２０２５年。",  # full-width digits are digits too
+        "It takes time.",
+        "",
+    ]
+    said = [_may_hold_any_date(s, relative) for s in sentences]
+    assert said == [bool(both.search(s)) for s in sentences]
+    assert said.count(False) >= 3 and said.count(True) >= 6

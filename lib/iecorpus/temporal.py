@@ -506,14 +506,27 @@ def _zh_year_offset(word: str) -> int:
     return 0
 
 
+#: A digit: most sentences that hold a date hold one, and a scan for it is fast.
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=4)
 def _may_hold_a_date(relative: tuple[tuple, ...]) -> re.Pattern:
-    """One pattern that every expression contains: a digit, a month, a numeral, a relative word."""
+    """What every expression without a digit holds: a month, a numeral, a relative word.
+
+    :func:`_may_hold_any_date` looks for a digit on its own first, since this alternation
+    is tried at every position of a sentence, ignoring case.
+    """
     words = "|".join(f"(?:{p})" for _, p, _, _ in relative)
     return re.compile(
-        rf"\d|[{CN_NUMERAL}]月|\b(?:{_MONTH}|{_WEEKDAY})\b|{words}|周|星期|礼拜|十[{CN_NUMERAL}]五",
+        rf"[{CN_NUMERAL}]月|\b(?:{_MONTH}|{_WEEKDAY})\b|{words}|周|星期|礼拜|十[{CN_NUMERAL}]五",
         re.IGNORECASE,
     )
+
+
+def _may_hold_any_date(text: str, relative: tuple[tuple, ...]) -> bool:
+    """False when ``text`` holds no digit and nothing of :func:`_may_hold_a_date`."""
+    return _DIGIT.search(text) is not None or _may_hold_a_date(relative).search(text) is not None
 
 
 def _candidates(
@@ -759,7 +772,7 @@ def _find_temporal_expressions(
     names = find_title_spans(probe)
     chosen: list[_Candidate] = []
     relative, cues = grammar.relative, grammar.cues
-    if not _may_hold_a_date(relative).search(probe):
+    if not _may_hold_any_date(probe, relative):
         return []
     cands = [_extend(probe, c, grammar) for c in _candidates(probe, relative, cues)]
     cands = [c for c in cands if c is not None]
