@@ -42,7 +42,7 @@ from .datafiles import data_files, load_data
 from .dates import DATE_FIRST, DATE_LAST, parse_date
 from .firstchar import FirstCharacterTable
 from .glossary import GLOSSARY, load_glossary
-from .regexparse import ATOMIC_GROUP, POSSESSIVE_REPEAT, parser
+from .regexparse import CASE_LOOK_ALIKES, may_hold, parser, required_literals
 from .tokens import STOPWORDS_DIR, load_stopwords
 
 # Higher wins where two edits overlap.
@@ -454,7 +454,7 @@ def _without_open_alternatives(pattern: str) -> tuple[str, list[tuple[str, bool]
 
     An alternative that opens on ``.*`` is tried from every position of a line, which
     makes it the dearest part of the line regex; when it names literals a line must hold
-    (:func:`_required_literals`, ignoring case as the line regex does), a line lacking
+    (:func:`required_literals`, ignoring case as the line regex does), a line lacking
     them can skip it.
 
     Returns:
@@ -466,7 +466,7 @@ def _without_open_alternatives(pattern: str) -> tuple[str, list[tuple[str, bool]
         return pattern, []
     kept, needs = [], []
     for part in parts:
-        required = _required_literals("(?i)" + part) if part.startswith(".*") else None
+        required = required_literals("(?i)" + part) if part.startswith(".*") else None
         if required:
             needs.extend(_caseless(literal, ignore_case) for literal, ignore_case in required)
         else:
@@ -682,7 +682,7 @@ def _spam_patterns(terms: list[str], path: Path) -> tuple:
     alternatives of their own. Most brands are Chinese, so an ASCII line is
     searched with the second pattern only (None when no term can match ASCII text).
     The literal trie is also returned alone (for everything, and for ASCII lines), with
-    the literals a line must hold for a ``re:`` term to match (:func:`_required_literals`):
+    the literals a line must hold for a ``re:`` term to match (:func:`required_literals`):
     a line without them is searched for the brands alone, which is several times faster
     and finds the same spans.
     """
@@ -699,7 +699,7 @@ def _spam_patterns(terms: list[str], path: Path) -> tuple:
     ascii_only = ascii_words + [f"(?:{e})" for e in expressions]
     needs: list[tuple[str, bool]] | None = []
     for expression in expressions:
-        required = _required_literals(expression)
+        required = required_literals(expression)
         if required is None:
             needs = None
             break
@@ -711,97 +711,6 @@ def _spam_patterns(terms: list[str], path: Path) -> tuple:
         re.compile(ascii_words[0]) if ascii_words else None,
         tuple(dict.fromkeys(needs)) if needs is not None else None,
     )
-
-
-#: Characters that match an ASCII letter when case is ignored but do not lower-case to it
-#: (dotted and dotless i, long s, Kelvin sign): a line holding one is never gated.
-_CASE_LOOK_ALIKES = "\u0130\u0131\u017f\u212a"
-
-
-def _required_literals(expression: str) -> list[tuple[str, bool]] | None:
-    """Literals of which a text must hold one for ``expression`` to match in it.
-
-    Returns:
-        ``(literal, ignore_case)`` pairs (ignoring case, the literal is lower-cased ASCII),
-        or None when the expression names none that is certain (then it is always tried).
-    """
-
-    def required(items, flags: int) -> list[tuple[str, bool]] | None:
-        best: list[tuple[str, bool]] | None = None
-        run: list[str] = []
-
-        def close() -> None:
-            nonlocal best, run
-            if run and (best is None or len(run) > min(len(b[0]) for b in best)):
-                best = [("".join(run), bool(flags & re.IGNORECASE))]
-            run = []
-
-        for op, av in items:
-            if op is parser.LITERAL:
-                char = chr(av)
-                if flags & re.IGNORECASE:
-                    if char.isascii():
-                        char = char.lower()
-                    elif char.lower() != char or char.upper() != char:
-                        close()  # a cased letter beyond ASCII: its look-alikes are many
-                        continue
-                run.append(char)
-                continue
-            close()
-            if op is parser.SUBPATTERN:
-                _, add, remove, inner = av
-                found = required(inner.data, (flags | add) & ~remove)
-            elif op is parser.BRANCH:
-                branches = [required(b.data, flags) for b in av[1]]
-                found = None if any(b is None for b in branches) else sum(branches, [])
-            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, POSSESSIVE_REPEAT):
-                found = required(av[2].data, flags) if av[0] >= 1 else None
-            elif op is ATOMIC_GROUP:
-                found = required(av.data, flags)
-            else:
-                found = None
-            if found and (best is None or _shortest(found) > _shortest(best)):
-                best = found
-        close()
-        return best
-
-    try:
-        parsed = parser.parse(expression)
-    except re.error:
-        return None
-    if parsed.state.flags & (re.LOCALE | re.VERBOSE):
-        return None
-    return required(parsed.data, parsed.state.flags & re.IGNORECASE)
-
-
-def _shortest(found: list[tuple[str, bool]]) -> int:
-    return min(len(literal) for literal, _ in found)
-
-
-def _may_hold(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
-    """False when ``line`` lacks every needed literal, so that what needs them cannot match.
-
-    Args:
-        line: A line of text.
-        needs: ``(literal, ignore_case)`` pairs (:func:`_required_literals`); None when
-            what is asked about needs no literal (then True).
-    """
-    if needs is None:
-        return True
-    if not needs:
-        return False
-    lowered = None
-    for literal, ignore_case in needs:
-        if ignore_case:
-            if lowered is None:
-                if not line.isascii() and any(c in line for c in _CASE_LOOK_ALIKES):
-                    return True
-                lowered = line.lower()
-            if literal in lowered:
-                return True
-        elif literal in line:
-            return True
-    return False
 
 
 def _trie_regex(words: list[str], *, space: str | None = None) -> str:
@@ -841,7 +750,7 @@ def find_spam(line: str, rules: Rules) -> list[tuple[int, int]]:
         ``(start, end)`` spans, sorted and not overlapping.
     """
     ascii_line = line.isascii()
-    if _may_hold(line, rules.spam_needs):
+    if may_hold(line, rules.spam_needs):
         pattern = rules.spam[1] if ascii_line else rules.spam[0]
     else:  # no ``re:`` term can match here: the brands alone find the same spans
         pattern = rules.spam_literals[1] if ascii_line else rules.spam_literals[0]
@@ -878,13 +787,13 @@ def _lines_with_spam(raw: str, lines: list[tuple[int, int, int]], rules: Rules) 
 
     A line qualifies when it holds a literal brand (one scan of the page finds them all:
     a brand holds no line break) or one of the literals a ``re:`` term needs
-    (:func:`_required_literals`), found in the page (lower-cased where case is ignored).
+    (:func:`required_literals`), found in the page (lower-cased where case is ignored).
     """
     needs = rules.spam_needs
     if needs is None or (
         any(ignore_case for _, ignore_case in needs)
         and not raw.isascii()
-        and any(c in raw for c in _CASE_LOOK_ALIKES)
+        and any(c in raw for c in CASE_LOOK_ALIKES)
     ):
         return frozenset(range(len(lines)))
     positions: list[int] = []
@@ -1062,7 +971,7 @@ class _Classifier:
         #: Each split by first character where the rules have the table.
         self._line_regex: re.Pattern | FirstCharacterTable | None = rules.line_table or rules.line
         if rules.line_lean is not None:
-            lean = not _may_hold(raw, rules.line_lean_needs)
+            lean = not may_hold(raw, rules.line_lean_needs)
             self._line_regex = (rules.line_lean_table or rules.line_lean) if lean else None
         self._strip_scraper_prefix()
         self.spam_lines = _lines_with_spam(raw, self.lines, rules)
@@ -1116,7 +1025,7 @@ class _Classifier:
         line = self._line_regex
         if line is None:  # the lean regex matches the same where the rules left out cannot
             rules = self.rules
-            if _may_hold(text, rules.line_lean_needs):
+            if may_hold(text, rules.line_lean_needs):
                 line = rules.line_table or rules.line
             else:
                 line = rules.line_lean_table or rules.line_lean

@@ -2,11 +2,14 @@
 
 ``re`` parses a pattern with ``re._parser`` from Python 3.11 on and with ``sre_parse`` before;
 the cleaner reads patterns with it (the literals a rule needs, the characters it can open
-on, a run it can be scanned for). Possessive repeats and atomic groups came with 3.11: on
-3.10 their names stand for no operation, so a test of them is simply never true.
+on, a run it can be scanned for), and so does the reading of dates in sentences. Possessive
+repeats and atomic groups came with 3.11: on 3.10 their names stand for no operation, so a
+test of them is simply never true.
 """
 
 from __future__ import annotations
+
+import re
 
 try:
     from re import _parser as parser  # Python 3.11 and later
@@ -18,4 +21,102 @@ POSSESSIVE_REPEAT = getattr(parser, "POSSESSIVE_REPEAT", None)
 #: An atomic group (``(?>...)``), or None where Python has none.
 ATOMIC_GROUP = getattr(parser, "ATOMIC_GROUP", None)
 
-__all__ = ["ATOMIC_GROUP", "POSSESSIVE_REPEAT", "parser"]
+#: Characters that match an ASCII letter when case is ignored but do not lower-case to it
+#: (dotted and dotless i, long s, Kelvin sign): a line holding one is never gated.
+CASE_LOOK_ALIKES = "\u0130\u0131\u017f\u212a"
+
+
+def required_literals(expression: str) -> list[tuple[str, bool]] | None:
+    """Literals of which a text must hold one for ``expression`` to match in it.
+
+    Returns:
+        ``(literal, ignore_case)`` pairs (ignoring case, the literal is lower-cased ASCII),
+        or None when the expression names none that is certain (then it is always tried).
+    """
+
+    def required(items, flags: int) -> list[tuple[str, bool]] | None:
+        best: list[tuple[str, bool]] | None = None
+        run: list[str] = []
+
+        def close() -> None:
+            nonlocal best, run
+            if run and (best is None or len(run) > min(len(b[0]) for b in best)):
+                best = [("".join(run), bool(flags & re.IGNORECASE))]
+            run = []
+
+        for op, av in items:
+            if op is parser.LITERAL:
+                char = chr(av)
+                if flags & re.IGNORECASE:
+                    if char.isascii():
+                        char = char.lower()
+                    elif char.lower() != char or char.upper() != char:
+                        close()  # a cased letter beyond ASCII: its look-alikes are many
+                        continue
+                run.append(char)
+                continue
+            close()
+            if op is parser.SUBPATTERN:
+                _, add, remove, inner = av
+                found = required(inner.data, (flags | add) & ~remove)
+            elif op is parser.BRANCH:
+                branches = [required(b.data, flags) for b in av[1]]
+                found = None if any(b is None for b in branches) else sum(branches, [])
+            elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT, POSSESSIVE_REPEAT):
+                found = required(av[2].data, flags) if av[0] >= 1 else None
+            elif op is ATOMIC_GROUP:
+                found = required(av.data, flags)
+            else:
+                found = None
+            if found and (best is None or _shortest(found) > _shortest(best)):
+                best = found
+        close()
+        return best
+
+    try:
+        parsed = parser.parse(expression)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.LOCALE | re.VERBOSE):
+        return None
+    return required(parsed.data, parsed.state.flags & re.IGNORECASE)
+
+
+def _shortest(found: list[tuple[str, bool]]) -> int:
+    return min(len(literal) for literal, _ in found)
+
+
+def may_hold(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
+    """False when ``line`` lacks every needed literal, so that what needs them cannot match.
+
+    Args:
+        line: A line of text.
+        needs: ``(literal, ignore_case)`` pairs (:func:`required_literals`); None when
+            what is asked about needs no literal (then True).
+    """
+    if needs is None:
+        return True
+    if not needs:
+        return False
+    lowered = None
+    for literal, ignore_case in needs:
+        if ignore_case:
+            if lowered is None:
+                if not line.isascii() and any(c in line for c in CASE_LOOK_ALIKES):
+                    return True
+                lowered = line.lower()
+            if literal in lowered:
+                return True
+        elif literal in line:
+            return True
+    return False
+
+
+__all__ = [
+    "ATOMIC_GROUP",
+    "CASE_LOOK_ALIKES",
+    "POSSESSIVE_REPEAT",
+    "may_hold",
+    "parser",
+    "required_literals",
+]
