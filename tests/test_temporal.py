@@ -335,3 +335,31 @@ def test_a_sentence_may_hold_a_date_as_one_alternation_of_digit_and_words_says()
     said = [_may_hold_any_date(s, relative) for s in sentences]
     assert said == [bool(both.search(s)) for s in sentences]
     assert said.count(False) >= 3 and said.count(True) >= 6
+
+
+def test_a_pattern_skipped_for_lacking_its_literals_would_have_found_nothing(monkeypatch, tmp_path):
+    """Each pattern runs only where a literal it needs stands; without that gate: the same."""
+    from iecorpus import temporal
+    from iecorpus.testing import write_corpus
+
+    write_corpus(tmp_path, n_documents=60, languages=("en", "zh"), seed=11)
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in sorted(tmp_path.glob("*.txt"))]
+    sentences = [line for text in texts for line in text.splitlines() if line.strip()]
+    sentences += [
+        "Last month, on Monday 3 June, the 14th Five-Year Plan (2021-2025) was recently reviewed.",
+        "RECENTLY the college opened; NEXT YEAR it grows.",  # relative words ignore case
+        "去年以来，自2021年3月起，近日，上周五召开会议。",
+        "ſeptember is not a month name here, nor K.",  # case look-alikes: never gated
+    ]
+    anchor = "2024-05-20"
+    gated = [resolved(s, anchor) for s in sentences]
+    whole = temporal._patterns
+    grammar = temporal.load_date_grammar()
+    assert sum(needs is not None for *_, needs in whole(grammar.relative, grammar.cues)) >= 20
+
+    def ungated(relative, cues):
+        return [(p, kind, chinese, None) for p, kind, chinese, _ in whole(relative, cues)]
+
+    monkeypatch.setattr(temporal, "_patterns", ungated)
+    assert gated == [resolved(s, anchor) for s in sentences]
+    assert sum(map(bool, gated)) > 20

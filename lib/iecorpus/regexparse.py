@@ -86,19 +86,23 @@ def _shortest(found: list[tuple[str, bool]]) -> int:
     return min(len(literal) for literal, _ in found)
 
 
-def may_hold(line: str, needs: tuple[tuple[str, bool], ...] | None) -> bool:
+def may_hold(
+    line: str, needs: tuple[tuple[str, bool], ...] | None, *, lowered: str | None = None
+) -> bool:
     """False when ``line`` lacks every needed literal, so that what needs them cannot match.
 
     Args:
         line: A line of text.
         needs: ``(literal, ignore_case)`` pairs (:func:`required_literals`); None when
             what is asked about needs no literal (then True).
+        lowered: ``line.lower()``, where the caller asks about several needs of one line
+            and has checked that it holds no :data:`CASE_LOOK_ALIKES`; by default it is
+            made here, when a need ignores case.
     """
     if needs is None:
         return True
     if not needs:
         return False
-    lowered = None
     for literal, ignore_case in needs:
         if ignore_case:
             if lowered is None:

@@ -55,6 +55,7 @@ from .dates import (
     read_date_part,
 )
 from .engine import chunk_table, map_tasks, partition_size, resolve_workers
+from .regexparse import CASE_LOOK_ALIKES, may_hold, required_literals
 
 #: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
 PRECISIONS = ("day", "month", "year", "approx")
@@ -334,8 +335,15 @@ def _read_relative_dates(file: str) -> tuple[tuple, ...]:
 @lru_cache(maxsize=4)
 def _patterns(
     relative: tuple[tuple, ...], cues: tuple[tuple, ...]
-) -> list[tuple[re.Pattern, str, bool]]:
-    """Compile the expression patterns; each has named groups read by :func:`_to_candidate`."""
+) -> list[tuple[re.Pattern, str, bool, tuple | None]]:
+    """Compile the expression patterns; each has named groups read by :func:`_to_candidate`.
+
+    Returns:
+        ``(pattern, kind, chinese, needs)``: ``chinese`` when it is written with Chinese
+        characters (it needs some in the text, any other a letter), ``needs`` the literals
+        of which a text must hold one for it to match
+        (:func:`iecorpus.regexparse.required_literals`; None: it is always tried).
+    """
     range_sep = _zh_grammar(cues)[3]
     zh_years = "|".join(p for lang, p, unit, _ in relative if lang == "zh" and unit == "year")
     zh_rel = rf"(?:(?P<rel>{zh_years})|(?<![\d年]))" if zh_years else r"(?<![\d年])"
@@ -439,10 +447,19 @@ def _patterns(
         patterns.append((word, kind))
     # Relative words ignore case ("Recently", "This year's"); month names must be capitalised.
     # A pattern written with Chinese characters needs some in the text, any other a letter.
-    return [
-        (re.compile(p, re.I if kind.startswith("rel") else 0), kind, bool(_HAN_CHAR.search(p)))
-        for p, kind in patterns
-    ]
+    compiled = []
+    for p, kind in patterns:
+        ignore_case = kind.startswith("rel")
+        needs = required_literals(("(?i)" if ignore_case else "") + p)
+        compiled.append(
+            (
+                re.compile(p, re.I if ignore_case else 0),
+                kind,
+                bool(_HAN_CHAR.search(p)),
+                tuple(dict.fromkeys(needs)) if needs else None,
+            )
+        )
+    return compiled
 
 
 def _to_candidate(m: re.Match, kind: str) -> _Candidate | None:
@@ -535,8 +552,13 @@ def _candidates(
     """Every match of every pattern, plus the full dates :func:`iecorpus.dates.find_dates` reads."""
     found = []
     han, latin = has_han(text), bool(_LATIN.search(text))
-    for pattern, kind, chinese in _patterns(relative, cues):
+    # Each pattern runs only where the text holds a literal it needs (read once per pattern).
+    look_alike = not text.isascii() and any(c in text for c in CASE_LOOK_ALIKES)
+    lowered = None if look_alike else text.lower()
+    for pattern, kind, chinese, needs in _patterns(relative, cues):
         if not (han if chinese else latin):
+            continue
+        if not may_hold(text, needs, lowered=lowered):
             continue
         for m in pattern.finditer(text):
             c = _to_candidate(m, kind)
