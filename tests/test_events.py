@@ -747,3 +747,32 @@ def test_a_cue_in_another_sentence_does_not_make_an_event_follow():
         ["2021-02-03", "paragraph", "co-mentioned"],
         ["2021-02-20", "sentence", "follows"],
     ]
+
+
+def test_a_cue_skipped_for_lacking_its_literals_would_have_matched_nothing(tmp_path):
+    """Each trigger and actor is searched for only where a literal it needs stands."""
+    import dataclasses
+
+    from iecorpus.testing import write_corpus
+
+    cues = load_cues()
+    assert sum(c.needs is not None for c in cues.triggers + cues.actors) >= 20
+    ungated = type(cues)(
+        tuple(dataclasses.replace(c, needs=None) for c in cues.triggers),
+        tuple(dataclasses.replace(c, needs=None) for c in cues.actors),
+    )
+    write_corpus(tmp_path, n_documents=60, languages=("en", "zh"), seed=13)
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in sorted(tmp_path.glob("*.txt"))]
+    sentences = [line for text in texts for line in text.splitlines() if line.strip()]
+    sentences += [
+        "On 3 June 2024 the MINISTRY OF EDUCATION LAUNCHED a pilot with colleges.",
+        "2021年3月，教育部印發通知，啟動產教融合試點。",
+        "In ſeptember 2023 the K-12 council issued rules.",  # case look-alikes: never gated
+    ]
+    found = 0
+    for sentence in sentences:
+        expressions = find_temporal_expressions(sentence, anchor="2024-05-20")
+        gated = find_sentence_events(sentence, expressions, cues=cues)
+        assert gated == find_sentence_events(sentence, expressions, cues=ungated), sentence
+        found += bool(gated)
+    assert found >= 10

@@ -39,6 +39,7 @@ from .datafiles import load_data
 from .dates import parse_date
 from .engine import chunk_table, map_tasks, partition_size, resolve_workers
 from .figures import draw_with_style
+from .regexparse import CASE_LOOK_ALIKES, may_hold, required_literals
 from .temporal import (
     PRECISIONS,
     TimeExpression,
@@ -122,6 +123,8 @@ class _Cue:
     kind: str  # triggers: the event kind; actors: the lane
     label: str  # triggers: the verb for summaries; actors: the canonical actor name
     short: str = ""  # actors: the short name for summaries
+    #: Literals of which a text must hold one for the pattern to match (None: always tried).
+    needs: tuple[tuple[str, bool], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,9 @@ def _read_cues(directory: str) -> Cues:
                 f"not one of {', '.join(KINDS)}; fix that row."
             )
         pattern = _compile(row["language"], row["pattern"], re.IGNORECASE)
-        triggers.append(_Cue(row["language"], pattern, row["kind"], row["label"]))
+        triggers.append(
+            _Cue(row["language"], pattern, row["kind"], row["label"], needs=_needs(pattern))
+        )
     path = folder / "actors.csv"
     for number, row in _read_rows(path, ["language", "pattern", "actor", "short", "lane"]):
         if row["lane"] not in LANES:
@@ -207,8 +212,17 @@ def _read_cues(directory: str) -> Cues:
                 f"not one of {', '.join(LANES)}; fix that row."
             )
         pattern = _compile(row["language"], row["pattern"])
-        actors.append(_Cue(row["language"], pattern, row["lane"], row["actor"], row["short"]))
+        actors.append(
+            _Cue(row["language"], pattern, row["lane"], row["actor"], row["short"], _needs(pattern))
+        )
     return Cues(tuple(triggers), tuple(actors))
+
+
+def _needs(pattern: re.Pattern) -> tuple[tuple[str, bool], ...] | None:
+    """The literals of which a text must hold one for ``pattern`` to match in it."""
+    case = "(?i)" if pattern.flags & re.IGNORECASE else ""
+    found = required_literals(case + pattern.pattern)
+    return tuple(dict.fromkeys(found)) if found else None
 
 
 # ------------------------------------------------------------------ one sentence
@@ -231,10 +245,13 @@ def _find(cues: tuple[_Cue, ...], text: str, original: str | None = None) -> lis
     """
     original = text if original is None else original
     scripts = {"zh": has_han(text), "en": bool(re.search(r"[A-Za-z]", text))}
+    # A cue is searched for only where the text holds a literal it needs.
+    look_alike = not text.isascii() and any(c in text for c in CASE_LOOK_ALIKES)
+    lowered = None if look_alike else text.lower()
     hits = [
         (m.start(), m.end(), rank, cue)
         for rank, cue in enumerate(cues)
-        if scripts[cue.language]
+        if scripts[cue.language] and may_hold(text, cue.needs, lowered=lowered)
         for m in cue.pattern.finditer(text)
         if m.end() > m.start()
     ]
