@@ -39,7 +39,7 @@ from .datafiles import load_data
 from .dates import parse_date
 from .engine import chunk_table, map_tasks, partition_size, resolve_workers
 from .figures import draw_with_style
-from .regexparse import CASE_LOOK_ALIKES, may_hold, required_literals
+from .regexparse import lowered_for_needs, may_hold, pattern_needs
 from .temporal import (
     PRECISIONS,
     TimeExpression,
@@ -202,7 +202,7 @@ def _read_cues(directory: str) -> Cues:
             )
         pattern = _compile(row["language"], row["pattern"], re.IGNORECASE)
         triggers.append(
-            _Cue(row["language"], pattern, row["kind"], row["label"], needs=_needs(pattern))
+            _Cue(row["language"], pattern, row["kind"], row["label"], needs=pattern_needs(pattern))
         )
     path = folder / "actors.csv"
     for number, row in _read_rows(path, ["language", "pattern", "actor", "short", "lane"]):
@@ -213,16 +213,16 @@ def _read_cues(directory: str) -> Cues:
             )
         pattern = _compile(row["language"], row["pattern"])
         actors.append(
-            _Cue(row["language"], pattern, row["lane"], row["actor"], row["short"], _needs(pattern))
+            _Cue(
+                row["language"],
+                pattern,
+                row["lane"],
+                row["actor"],
+                row["short"],
+                pattern_needs(pattern),
+            )
         )
     return Cues(tuple(triggers), tuple(actors))
-
-
-def _needs(pattern: re.Pattern) -> tuple[tuple[str, bool], ...] | None:
-    """The literals of which a text must hold one for ``pattern`` to match in it."""
-    case = "(?i)" if pattern.flags & re.IGNORECASE else ""
-    found = required_literals(case + pattern.pattern)
-    return tuple(dict.fromkeys(found)) if found else None
 
 
 # ------------------------------------------------------------------ one sentence
@@ -246,8 +246,7 @@ def _find(cues: tuple[_Cue, ...], text: str, original: str | None = None) -> lis
     original = text if original is None else original
     scripts = {"zh": has_han(text), "en": bool(re.search(r"[A-Za-z]", text))}
     # A cue is searched for only where the text holds a literal it needs.
-    look_alike = not text.isascii() and any(c in text for c in CASE_LOOK_ALIKES)
-    lowered = None if look_alike else text.lower()
+    lowered = lowered_for_needs(text)
     hits = [
         (m.start(), m.end(), rank, cue)
         for rank, cue in enumerate(cues)

@@ -2,7 +2,8 @@
 
 ``re`` parses a pattern with ``re._parser`` from Python 3.11 on and with ``sre_parse`` before;
 the cleaner reads patterns with it (the literals a rule needs, the characters it can open
-on, a run it can be scanned for), and so does the reading of dates in sentences. Possessive
+on, a run it can be scanned for), and so do the readings of dates and events in sentences,
+which try a pattern only where a literal it needs stands (:func:`pattern_needs`). Possessive
 repeats and atomic groups came with 3.11: on 3.10 their names stand for no operation, so a
 test of them is simply never true.
 """
@@ -82,6 +83,24 @@ def required_literals(expression: str) -> list[tuple[str, bool]] | None:
     return required(parsed.data, parsed.state.flags & re.IGNORECASE)
 
 
+def pattern_needs(pattern: re.Pattern) -> tuple[tuple[str, bool], ...] | None:
+    """:func:`required_literals` of a compiled pattern (its IGNORECASE flag read), each once."""
+    case = "(?i)" if pattern.flags & re.IGNORECASE else ""
+    found = required_literals(case + pattern.pattern)
+    return tuple(dict.fromkeys(found)) if found else None
+
+
+def lowered_for_needs(text: str) -> str | None:
+    """``text.lower()`` for :func:`may_hold` asked about many needs of one text.
+
+    None where the text holds one of :data:`CASE_LOOK_ALIKES` (then :func:`may_hold` lets
+    every need that ignores case through, as it does when it lower-cases a text itself).
+    """
+    if not text.isascii() and any(c in text for c in CASE_LOOK_ALIKES):
+        return None
+    return text.lower()
+
+
 def _shortest(found: list[tuple[str, bool]]) -> int:
     return min(len(literal) for literal, _ in found)
 
@@ -95,9 +114,8 @@ def may_hold(
         line: A line of text.
         needs: ``(literal, ignore_case)`` pairs (:func:`required_literals`); None when
             what is asked about needs no literal (then True).
-        lowered: ``line.lower()``, where the caller asks about several needs of one line
-            and has checked that it holds no :data:`CASE_LOOK_ALIKES`; by default it is
-            made here, when a need ignores case.
+        lowered: :func:`lowered_for_needs` of the line, where the caller asks about
+            several needs of it; by default made here, when a need ignores case.
     """
     if needs is None:
         return True
@@ -106,9 +124,9 @@ def may_hold(
     for literal, ignore_case in needs:
         if ignore_case:
             if lowered is None:
-                if not line.isascii() and any(c in line for c in CASE_LOOK_ALIKES):
+                lowered = lowered_for_needs(line)
+                if lowered is None:
                     return True
-                lowered = line.lower()
             if literal in lowered:
                 return True
         elif literal in line:
@@ -120,7 +138,9 @@ __all__ = [
     "ATOMIC_GROUP",
     "CASE_LOOK_ALIKES",
     "POSSESSIVE_REPEAT",
+    "lowered_for_needs",
     "may_hold",
+    "pattern_needs",
     "parser",
     "required_literals",
 ]

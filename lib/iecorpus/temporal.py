@@ -55,7 +55,7 @@ from .dates import (
     read_date_part,
 )
 from .engine import chunk_table, map_tasks, partition_size, resolve_workers
-from .regexparse import CASE_LOOK_ALIKES, may_hold, required_literals
+from .regexparse import lowered_for_needs, may_hold, pattern_needs
 
 #: Precision of a resolved date, finest first. ``approx`` means "on or shortly before".
 PRECISIONS = ("day", "month", "year", "approx")
@@ -447,19 +447,10 @@ def _patterns(
         patterns.append((word, kind))
     # Relative words ignore case ("Recently", "This year's"); month names must be capitalised.
     # A pattern written with Chinese characters needs some in the text, any other a letter.
-    compiled = []
-    for p, kind in patterns:
-        ignore_case = kind.startswith("rel")
-        needs = required_literals(("(?i)" if ignore_case else "") + p)
-        compiled.append(
-            (
-                re.compile(p, re.I if ignore_case else 0),
-                kind,
-                bool(_HAN_CHAR.search(p)),
-                tuple(dict.fromkeys(needs)) if needs else None,
-            )
-        )
-    return compiled
+    compiled = [
+        (re.compile(p, re.I if kind.startswith("rel") else 0), kind, p) for p, kind in patterns
+    ]
+    return [(c, kind, bool(_HAN_CHAR.search(p)), pattern_needs(c)) for c, kind, p in compiled]
 
 
 def _to_candidate(m: re.Match, kind: str) -> _Candidate | None:
@@ -553,8 +544,7 @@ def _candidates(
     found = []
     han, latin = has_han(text), bool(_LATIN.search(text))
     # Each pattern runs only where the text holds a literal it needs (read once per pattern).
-    look_alike = not text.isascii() and any(c in text for c in CASE_LOOK_ALIKES)
-    lowered = None if look_alike else text.lower()
+    lowered = lowered_for_needs(text)
     for pattern, kind, chinese, needs in _patterns(relative, cues):
         if not (han if chinese else latin):
             continue
